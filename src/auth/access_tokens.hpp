@@ -19,7 +19,14 @@ struct AccessClaims {
   std::string token_id;         ///< `jti`
 };
 
-enum class TokenError { kMalformed, kBadAlgorithm, kBadSignature, kExpired, kNotYetValid, kWrongIssuer };
+enum class TokenError {
+  kMalformed,
+  kBadAlgorithm,
+  kBadSignature,
+  kExpired,
+  kNotYetValid,
+  kWrongIssuer
+};
 std::string_view to_string(TokenError error);
 
 class AccessTokenIssuer {

@@ -21,7 +21,13 @@ class RateLimiter {
   void record_failure(const std::string& key, std::int64_t now);
   void reset(const std::string& key);
 
+  /// Keys currently holding failures (for tests and metrics).
+  std::size_t tracked_keys();
+
  private:
+  /// Drops keys whose newest failure has left the window; the caller holds `mutex_`.
+  void sweep_if_due(std::int64_t now);
+
   int max_failures_;
   std::int64_t window_seconds_;
   std::mutex mutex_;
