@@ -93,6 +93,8 @@ std::string AccessTokenIssuer::issue(std::string_view user_id, std::string_view 
 
 std::variant<AccessClaims, TokenError> AccessTokenIssuer::verify(
     std::string_view token, std::int64_t now, std::int64_t leeway_seconds) const {
+  // Bounded so a misconfigured leeway can neither overflow `exp + leeway` nor make
+  // expiry meaningless.
   leeway_seconds = std::clamp<std::int64_t>(leeway_seconds, 0, 3600);
 
   std::optional<CompactJwt> jwt = split_compact_jwt(token);

@@ -37,8 +37,10 @@ class AccessTokenIssuer {
   /// A signed token for `user_id` valid from `now` for the configured lifetime.
   std::string issue(std::string_view user_id, std::string_view email, std::int64_t now) const;
 
-  /// Checks header (`alg` must be exactly HS256, `typ` JWT if present), signature in
-  /// constant time, `iss`, `exp` (with `leeway_seconds`), `nbf`/`iat` not in the future.
+  /// Checks header (`alg` must be exactly HS256, `typ` JWT if present, no `crit`),
+  /// signature in constant time, `iss`, `exp` (with `leeway_seconds`), `nbf`/`iat` not in
+  /// the future. `sub`, `email`, `iat`, `exp` and `jti` are required and time claims must
+  /// be non-negative integers. `leeway_seconds` is clamped to 0..3600. Thread-safe.
   std::variant<AccessClaims, TokenError> verify(std::string_view token, std::int64_t now,
                                                 std::int64_t leeway_seconds = 30) const;
 

@@ -210,6 +210,8 @@ GoogleIdTokenVerifier::~GoogleIdTokenVerifier() {
 
 std::variant<GoogleIdentity, std::string> GoogleIdTokenVerifier::verify(
     std::string_view id_token, std::int64_t now, std::int64_t leeway_seconds) const {
+  // Bounded so a misconfigured leeway can neither overflow `exp + leeway` nor make
+  // expiry meaningless.
   leeway_seconds = std::clamp<std::int64_t>(leeway_seconds, 0, 3600);
 
   std::optional<CompactJwt> jwt = split_compact_jwt(id_token);
