@@ -1,0 +1,62 @@
+// The redshift dialect: its lexical rules, script rules, grammar capabilities, client
+// commands and detection clues. Everything the shared parser needs to know about redshift.
+#include <array>
+#include <string_view>
+
+#include "sql/dialect/dialect_registry.hpp"
+#include "sql/dialect/postgres/psql_meta_command.hpp"
+namespace godwit::sql {
+namespace {
+
+constexpr DetectionClue kClues[] = {
+{"DISTKEY", 6}, {"SORTKEY", 6}, {"DISTSTYLE", 6}, {"ENCODE", 4}, {"INTERLEAVED", 3}, {"COMPOUND SORTKEY", 5}, {"UNLOAD", 4}, {"IAM_ROLE", 5}, {"BACKUP NO", 4}, {"ENCODE ZSTD", 4}, {"ENCODE LZO", 4}, {"ENCODE AZ64", 5}, {"ENCODE RAW", 4}, {"SUPER", 2}, {"GETDATE", 1},
+};
+
+constexpr std::string_view kVerbs[] = {"VACUUM", "ANALYZE", "UNLOAD", "SHOW", "LOCK", "FETCH", "CLOSE", "PREPARE", "DEALLOCATE", "RESET", "ABORT"};
+
+LexicalRules make_lexical_rules() {
+  LexicalRules r;
+  r.dollar_quoted_strings = true;
+  r.dollar_tagged_strings = true;
+  r.nested_block_comments = false;
+  return r;
+}
+
+ScriptRules make_script_rules() {
+  ScriptRules s;
+
+  return s;
+}
+
+Capabilities make_capabilities() {
+  Capabilities c;
+
+  return c;
+}
+
+class RedshiftDialect final : public Dialect {
+ public:
+  RedshiftDialect() : Dialect("redshift", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+
+  Directive client_directive(std::string_view line) const override {
+    return psql_meta_command(line);
+  }
+
+  bool is_extra_statement_verb(std::string_view word) const override {
+    for (std::string_view v : kVerbs) {
+      if (starts_with_word(word, v) && word.size() == v.size()) return true;
+    }
+    return false;
+  }
+
+  std::span<const DetectionClue> detection_clues() const override { return kClues; }
+};
+
+}  // namespace
+
+const Dialect& redshift_dialect() {
+  static const RedshiftDialect kDialect;
+  return kDialect;
+}
+
+}  // namespace godwit::sql

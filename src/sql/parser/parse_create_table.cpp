@@ -1,0 +1,705 @@
+// CREATE TABLE: column definitions with every constraint and attribute form of the
+// supported dialects, table constraints, CTAS, LIKE/CLONE, and table options (kept as
+// written, with partitioning, clustering and Teradata PRIMARY INDEX also structured).
+#include "sql/parser/parser.hpp"
+
+namespace godwit::sql {
+namespace {
+
+// Column attributes outside the shared grammar that take an optional value: the word, then
+// an optional '=', then an optional parenthesised group or single token. Upper case.
+constexpr std::string_view kColumnAttributeWords[] = {
+    "CASESPECIFIC", "UPPERCASE", "COMPRESS", "TITLE", "FORMAT", "ROWGUIDCOL", "SPARSE",
+    "FILESTREAM", "HIDDEN", "VISIBLE", "INVISIBLE", "ENABLE", "DISABLE", "VALIDATE",
+    "NOVALIDATE", "RELY", "NORELY", "ENCODE", "DISTKEY", "SORTKEY", "SORT", "STORAGE",
+    "COLUMN_FORMAT", "SRID", "OPTIONS", "MASKING", "TAG", "PROJECTION", "LOGGING",
+    "INLINE", "ENCRYPT", "DECRYPT", "SALT", "NO", "SEQUENCE", "SERIAL", "FIXED", "DYNAMIC",
+    "MEMORY", "DISK", "ASC", "DESC", "NOCOMPRESS", "ZEROFILL", "UNSIGNED", "SIGNED",
+    "BINARY", "ASCII", "UNICODE", "MASKED", "WITH", "PERIOD", "COLLATION", "CHECK_CONSTRAINT",
+    "SUBTYPE", "LIKE", "NOCACHE", "CACHE", "ORDER", "NOORDER", "AUTOINCREMENT",
+};
+
+// Words that start a table option; an option runs until the next one. Upper case.
+constexpr std::string_view kTableOptionWords[] = {
+    "ENGINE", "TYPE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT",
+    "ROW_FORMAT", "PARTITION", "PARTITIONED", "CLUSTER", "CLUSTERED", "SORTED", "DISTRIBUTED",
+    "DISTRIBUTE", "DISTSTYLE", "DISTKEY", "SORTKEY", "COMPOUND", "INTERLEAVED", "ENCODE", "BACKUP",
+    "STORED", "ROW", "LOCATION", "TBLPROPERTIES", "OPTIONS", "USING", "WITH", "ON", "TEXTIMAGE_ON",
+    "FILESTREAM_ON", "TABLESPACE", "INHERITS", "WITHOUT", "STRICT", "PRIMARY", "UNIQUE", "INDEX",
+    "NO", "FALLBACK", "LOGGING", "NOLOGGING", "COMPRESS", "NOCOMPRESS", "PCTFREE", "PCTUSED",
+    "INITRANS", "MAXTRANS", "STORAGE", "ORGANIZATION", "LOB", "CACHE", "NOCACHE", "PARALLEL",
+    "NOPARALLEL", "MONITORING", "NOMONITORING", "SEGMENT", "DATA_RETENTION_TIME_IN_DAYS",
+    "MAX_DATA_EXTENSION_TIME_IN_DAYS", "CHANGE_TRACKING", "COPY", "STAGE_FILE_FORMAT",
+    "STAGE_COPY_OPTIONS", "MAX_ROWS", "MIN_ROWS", "PACK_KEYS", "CHECKSUM", "DELAY_KEY_WRITE",
+    "INSERT_METHOD", "KEY_BLOCK_SIZE", "STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES",
+    "AVG_ROW_LENGTH", "CONNECTION", "DATA", "UNION", "ENABLE", "DISABLE", "RESULT_CACHE",
+    "FILLFACTOR", "LIFECYCLE", "SERVER", "ROW_FORMAT", "COMPRESSION", "ENCRYPTION", "TTL",
+    "LOCK", "SYSTEM_VERSIONING", "DATA_COMPRESSION", "MEMORY_OPTIMIZED", "DURABILITY", "ORDER",
+    "CLONE", "MAP", "JOURNAL", "BEFORE", "AFTER", "DUAL", "LOCAL", "FREESPACE", "MERGEBLOCKRATIO",
+    "BLOCKCOMPRESSION", "ISOLATED", "SKEWED", "LINES", "FIELDS", "COLLECTION", "TERMINATED",
+    "ESCAPED", "NULL", "SERDEPROPERTIES", "INPUTFORMAT", "OUTPUTFORMAT", "AUTO", "EVEN", "ALL",
+    "KEY", "OWNER", "EXPIRATION_TIMESTAMP", "DESCRIPTION", "LABELS", "FRIENDLY_NAME",
+    "REQUIRE_PARTITION_FILTER", "PARTITION_EXPIRATION_DAYS", "MODE", "TRANSIENT", "ROWDEPENDENCIES",
+    "NOROWDEPENDENCIES", "FLASHBACK", "IMMUTABLE", "READ", "DEFERRED", "IMMEDIATE", "EXTERNAL",
+    "ENABLE_SCHEMA_EVOLUTION", "TARGET_LAG", "WAREHOUSE", "REFRESH_MODE", "INITIALIZE",
+    "INCLUDE", "ZORDER", "FORMAT", "VERSION",
+};
+
+bool in_list(std::string_view word, std::span<const std::string_view> list) {
+  for (std::string_view v : list) {
+    if (word.size() == v.size() && starts_with_word(word, v)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Statement* Parser::parse_create_table(std::uint32_t begin, bool or_replace,
+                                      std::string_view modifiers, bool temporary) {
+  CreateTableStatement* t = make<CreateTableStatement>();
+  t->kind = StatementKind::kCreateTable;
+  t->or_replace = or_replace;
+  t->modifiers = modifiers;
+  t->temporary = temporary;
+  if (at(Keyword::kIF) && at(Keyword::kNOT, 1)) {
+    advance();
+    advance();
+    expect(Keyword::kEXISTS);
+    t->if_not_exists = true;
+  }
+  t->name = parse_object_name("a table name");
+  // Teradata options before the column list: ", NO FALLBACK, NO BEFORE JOURNAL, ..."
+  while (accept(TokenKind::kComma)) {
+    while (!at(TokenKind::kComma) && !at(TokenKind::kLeftParen) && !at_statement_end()) {
+      advance();
+      if (at_op("=")) {
+        advance();
+        advance();
+      }
+    }
+  }
+  if (at(Keyword::kLIKE) || at_word("CLONE")) {
+    advance();
+    t->like = parse_object_name("a table name");
+  } else if (at(TokenKind::kLeftParen) && !at_query_start()) {
+    advance();
+    ListBuilder<ColumnDef*> columns(arena_);
+    ListBuilder<TableConstraint*> constraints(arena_);
+    if (!at(TokenKind::kRightParen)) {
+      do {
+        if (at(TokenKind::kRightParen)) break;  // trailing comma (tolerated by MySQL dumps)
+        if (at(Keyword::kLIKE)) {
+          advance();
+          t->like = parse_object_name("a table name");
+          while (!at(TokenKind::kComma) && !at(TokenKind::kRightParen) && !at_statement_end()) advance();
+        } else if (at_table_constraint()) {
+          constraints.push(parse_table_constraint());
+        } else if (at(Keyword::kPERIOD) && at(Keyword::kFOR, 1)) {  // PERIOD FOR SYSTEM_TIME (a, b)
+          skip_to_comma_or_close();
+        } else {
+          columns.push(parse_column_def());
+        }
+      } while (accept(TokenKind::kComma));
+    }
+    expect(TokenKind::kRightParen, "',' or ')'");
+    t->columns = columns.finish();
+    t->constraints = constraints.finish();
+  }
+  parse_table_options(*t);
+  t->span = span_from(begin);
+  return t;
+}
+
+bool Parser::at_table_constraint() {
+  const Token& t = peek();
+  if (t.kind != TokenKind::kWord) return false;
+  // A column may be named like a constraint word; a constraint word followed by a type-like
+  // word and not by KEY/( is a column.
+  switch (t.keyword) {
+    case Keyword::kCONSTRAINT: return at_identifier(true, 1) || at(TokenKind::kQuotedIdentifier, 1);
+    case Keyword::kPRIMARY: return at(Keyword::kKEY, 1);
+    case Keyword::kFOREIGN: return at(Keyword::kKEY, 1);
+    case Keyword::kUNIQUE:
+      return at(TokenKind::kLeftParen, 1) || at(Keyword::kKEY, 1) || at(Keyword::kINDEX, 1) ||
+             at(Keyword::kCLUSTERED, 1) || at(Keyword::kNONCLUSTERED, 1) ||
+             (at_identifier(true, 1) && at(TokenKind::kLeftParen, 2));
+    case Keyword::kCHECK: return at(TokenKind::kLeftParen, 1);
+    case Keyword::kKEY:
+    case Keyword::kINDEX:
+      return at(TokenKind::kLeftParen, 1) || (at_identifier(true, 1) && (at(TokenKind::kLeftParen, 2) || at(Keyword::kUSING, 2)));
+    case Keyword::kFULLTEXT:
+    case Keyword::kSPATIAL:
+      return true;
+    case Keyword::kEXCLUDE: return at(Keyword::kUSING, 1) || at(TokenKind::kLeftParen, 1);
+    default: return false;
+  }
+}
+
+ForeignKeyTarget* Parser::parse_references() {
+  expect(Keyword::kREFERENCES);
+  ForeignKeyTarget* fk = make<ForeignKeyTarget>();
+  fk->table = parse_object_name("a referenced table");
+  if (at(TokenKind::kLeftParen)) fk->columns = parse_identifier_list();
+  for (;;) {
+    if (at(Keyword::kMATCH)) {
+      advance();
+      advance();
+    } else if (at(Keyword::kON) && (at(Keyword::kDELETE, 1) || at(Keyword::kUPDATE, 1))) {
+      advance();
+      bool del = advance().keyword == Keyword::kDELETE;
+      std::uint32_t ab = peek().offset;
+      if (at(Keyword::kSET)) {
+        advance();
+        advance();  // NULL / DEFAULT
+      } else if (at(Keyword::kNO)) {
+        advance();
+        expect(Keyword::kACTION);
+      } else if (at(Keyword::kCASCADE) || at(Keyword::kRESTRICT)) {
+        advance();
+      } else {
+        fail("CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION");
+      }
+      (del ? fk->on_delete : fk->on_update) = text(span_from(ab));
+    } else {
+      break;
+    }
+  }
+  return fk;
+}
+
+TableConstraint* Parser::parse_table_constraint() {
+  std::uint32_t begin = peek().offset;
+  TableConstraint* c = make<TableConstraint>();
+  if (accept(Keyword::kCONSTRAINT)) c->name = parse_identifier("a constraint name", true);
+  const Token& t = peek();
+  switch (t.keyword) {
+    case Keyword::kPRIMARY:
+      advance();
+      expect(Keyword::kKEY);
+      c->kind = ConstraintKind::kPrimaryKey;
+      break;
+    case Keyword::kUNIQUE:
+      advance();
+      if (!accept(Keyword::kKEY)) accept(Keyword::kINDEX);
+      c->kind = ConstraintKind::kUnique;
+      break;
+    case Keyword::kFOREIGN:
+      advance();
+      expect(Keyword::kKEY);
+      c->kind = ConstraintKind::kForeignKey;
+      break;
+    case Keyword::kCHECK:
+      advance();
+      c->kind = ConstraintKind::kCheck;
+      expect(TokenKind::kLeftParen, "'('");
+      c->check = parse_expr();
+      expect(TokenKind::kRightParen, "')'");
+      break;
+    case Keyword::kKEY:
+    case Keyword::kINDEX:
+    case Keyword::kFULLTEXT:
+    case Keyword::kSPATIAL:
+      advance();
+      if (!accept(Keyword::kKEY)) accept(Keyword::kINDEX);
+      c->kind = ConstraintKind::kIndex;
+      break;
+    case Keyword::kEXCLUDE:
+      c->kind = ConstraintKind::kOther;
+      c->options = skip_to_comma_or_close();
+      c->span = span_from(begin);
+      return c;
+    case Keyword::kDEFAULT: {
+      // T-SQL ALTER TABLE .. ADD CONSTRAINT df DEFAULT (x) FOR col
+      advance();
+      c->kind = ConstraintKind::kDefault;
+      c->check = parse_expr();
+      if (accept(Keyword::kFOR)) {
+        ListBuilder<Identifier, 1> one(arena_);
+        one.push(parse_identifier("a column name", true));
+        c->columns = one.finish();
+      }
+      c->span = span_from(begin);
+      return c;
+    }
+    default:
+      if (!c->name.empty() && (at(Keyword::kNOT) || at(Keyword::kNULL))) {
+        // Oracle/Teradata named NOT NULL in a constraint list position: rare; keep as other.
+        c->kind = ConstraintKind::kOther;
+        c->options = skip_to_comma_or_close();
+        c->span = span_from(begin);
+        return c;
+      }
+      fail("PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK");
+  }
+  if (c->kind != ConstraintKind::kCheck) {
+    if (accept(Keyword::kCLUSTERED) || accept(Keyword::kNONCLUSTERED)) {
+    }
+    // Index name (MySQL KEY name (...), FOREIGN KEY name (...)) and USING method.
+    if (at_identifier(true) && !at(Keyword::kUSING) && !at(TokenKind::kLeftParen)) {
+      Identifier index_name = parse_identifier("an index name", true);
+      if (c->name.empty()) c->name = index_name;
+    }
+    if (accept(Keyword::kUSING)) advance();
+    if (at(TokenKind::kLeftParen)) {
+      // Key columns: names with optional (length), ASC/DESC; expressions in MySQL 8 are
+      // parenthesised and skipped.
+      advance();
+      ListBuilder<Identifier> cols(arena_);
+      if (!at(TokenKind::kRightParen)) {
+        do {
+          if (at(TokenKind::kLeftParen)) {
+            skip_parens();
+          } else {
+            cols.push(parse_identifier("a column name", true));
+            if (at(TokenKind::kLeftParen)) skip_parens();
+          }
+          if (!accept(Keyword::kASC)) accept(Keyword::kDESC);
+          if (at(Keyword::kWITH) || at_word("OPCLASS")) skip_to_comma_or_close();
+        } while (accept(TokenKind::kComma));
+      }
+      expect(TokenKind::kRightParen, "')'");
+      c->columns = cols.finish();
+    } else if (c->kind != ConstraintKind::kIndex) {
+      fail("'('");
+    }
+    if (c->kind == ConstraintKind::kForeignKey) c->references = parse_references();
+  }
+  // Trailing options as written: USING INDEX ..., WITH (...), ON [PRIMARY], NOT ENFORCED,
+  // DEFERRABLE ..., ENABLE/DISABLE, COMMENT '...', KEY_BLOCK_SIZE ...
+  std::string_view tail = skip_to_comma_or_close();
+  c->options = tail;
+  c->span = span_from(begin);
+  return c;
+}
+
+ColumnDef* Parser::parse_column_def() {
+  std::uint32_t begin = peek().offset;
+  ColumnDef* col = make<ColumnDef>();
+  col->name = parse_identifier("a column name", true);
+  ListBuilder<Expr*> checks(arena_);
+  ListBuilder<Option> options(arena_);
+  // The type is optional (SQLite, T-SQL computed columns `c AS (expr)`).
+  const Token& t = peek();
+  bool has_type = (t.kind == TokenKind::kWord || t.kind == TokenKind::kQuotedIdentifier) &&
+                  !(t.kind == TokenKind::kWord && (t.keyword == Keyword::kNOT || t.keyword == Keyword::kNULL ||
+                                                   t.keyword == Keyword::kPRIMARY || t.keyword == Keyword::kUNIQUE ||
+                                                   t.keyword == Keyword::kDEFAULT || t.keyword == Keyword::kCHECK ||
+                                                   t.keyword == Keyword::kREFERENCES || t.keyword == Keyword::kCONSTRAINT ||
+                                                   t.keyword == Keyword::kCOLLATE || t.keyword == Keyword::kGENERATED ||
+                                                   t.keyword == Keyword::kAS || t.keyword == Keyword::kCOMMENT ||
+                                                   t.keyword == Keyword::kIDENTITY || t.keyword == Keyword::kAUTO_INCREMENT ||
+                                                   t.keyword == Keyword::kAUTOINCREMENT || t.keyword == Keyword::kENCODE));
+  if (has_type) col->type = parse_type();
+  parse_column_options(*col, checks, options);
+  col->checks = checks.finish();
+  col->options = options.finish();
+  col->span = span_from(begin);
+  return col;
+}
+
+void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
+                                  ListBuilder<Option>& options) {
+  for (;;) {
+    const Token& t = peek();
+    if (t.kind == TokenKind::kComma || t.kind == TokenKind::kRightParen || at_statement_end()) return;
+    std::uint32_t ob = t.offset;
+    if (accept(Keyword::kCONSTRAINT)) {
+      parse_identifier("a constraint name", true);
+      continue;
+    }
+    switch (t.keyword) {
+      case Keyword::kNOT:
+        advance();
+        if (accept(Keyword::kNULL)) {
+          col.not_null = true;
+          if (at(Keyword::kENABLE) || at(Keyword::kDISABLE)) advance();
+        } else if (accept_word("CASESPECIFIC") || accept(Keyword::kFOR) || accept(Keyword::kDEFERRABLE) ||
+                   accept(Keyword::kENFORCED) || accept_word("PERSISTENT") || accept_word("HIDDEN")) {
+          if (at_word("REPLICATION")) advance();
+          Option o{text(span_from(ob)), {}, span_from(ob)};
+          options.push(o);
+        } else {
+          fail("NULL");
+        }
+        continue;
+      case Keyword::kNULL:
+        advance();
+        col.null_explicit = true;
+        continue;
+      case Keyword::kPRIMARY:
+        advance();
+        expect(Keyword::kKEY);
+        col.primary_key = true;
+        if (!accept(Keyword::kASC)) accept(Keyword::kDESC);
+        if (!accept(Keyword::kCLUSTERED)) accept(Keyword::kNONCLUSTERED);
+        if (at(Keyword::kON) && at(Keyword::kCONFLICT, 1)) {
+          advance();
+          advance();
+          advance();
+        }
+        if (at(Keyword::kAUTOINCREMENT)) {
+          advance();
+          col.identity = IdentityKind::kAutoIncrement;
+        }
+        continue;
+      case Keyword::kUNIQUE:
+        advance();
+        accept(Keyword::kKEY);
+        if (!accept(Keyword::kCLUSTERED)) accept(Keyword::kNONCLUSTERED);
+        col.unique = true;
+        continue;
+      case Keyword::kKEY:  // MySQL column-level KEY means PRIMARY KEY
+        advance();
+        col.primary_key = true;
+        continue;
+      case Keyword::kDEFAULT:
+        advance();
+        if (at(Keyword::kON) && at(Keyword::kNULL, 1)) {  // Oracle DEFAULT ON NULL
+          advance();
+          advance();
+        }
+        col.default_value = parse_expr(5);  // stop before AND/OR-level words
+        continue;
+      case Keyword::kREFERENCES:
+        col.references = parse_references();
+        while (at(Keyword::kDEFERRABLE) || at(Keyword::kINITIALLY) || (at(Keyword::kNOT) && at(Keyword::kDEFERRABLE, 1)) ||
+               at(Keyword::kDEFERRED) || at(Keyword::kIMMEDIATE))
+          advance();
+        continue;
+      case Keyword::kCHECK:
+        advance();
+        expect(TokenKind::kLeftParen, "'('");
+        checks.push(parse_expr());
+        expect(TokenKind::kRightParen, "')'");
+        if (at(Keyword::kNOT) && at(Keyword::kFOR, 1)) {
+          advance();
+          advance();
+          advance();
+        }
+        continue;
+      case Keyword::kCOLLATE:
+        advance();
+        accept_op("=");
+        if (at(TokenKind::kString)) col.collation = decode_string(advance());
+        else col.collation = text(parse_object_name("a collation").span);
+        continue;
+      case Keyword::kCHARACTER:
+      case Keyword::kCHARSET:
+        advance();
+        if (t.keyword == Keyword::kCHARACTER) expect(Keyword::kSET);
+        accept_op("=");
+        if (at(TokenKind::kString)) col.charset = decode_string(advance());
+        else col.charset = parse_identifier("a character set", true).text;
+        continue;
+      case Keyword::kCOMMENT:
+        advance();
+        accept_op("=");
+        col.comment = parse_string("a comment string");
+        continue;
+      case Keyword::kIDENTITY: {
+        advance();
+        col.identity = IdentityKind::kIdentity;
+        std::uint32_t ab = peek().offset;
+        if (at(TokenKind::kLeftParen)) skip_parens();
+        while (at(Keyword::kSTART) || at(Keyword::kINCREMENT) || at(Keyword::kORDER) || at(Keyword::kNOORDER)) {
+          advance();
+          accept(Keyword::kWITH) || accept(Keyword::kBY) || accept_op("=");
+          if (at(TokenKind::kNumber)) advance();
+        }
+        if (last_end_ > ab) col.identity_args = text(span_from(ab));
+        if (at(Keyword::kNOT) && at(Keyword::kFOR, 1)) {
+          advance();
+          advance();
+          advance();
+        }
+        continue;
+      }
+      case Keyword::kAUTO_INCREMENT:
+      case Keyword::kAUTOINCREMENT: {
+        advance();
+        col.identity = IdentityKind::kAutoIncrement;
+        std::uint32_t ab = peek().offset;
+        if (at(TokenKind::kLeftParen)) skip_parens();
+        while (at(Keyword::kSTART) || at(Keyword::kINCREMENT) || at(Keyword::kORDER) || at(Keyword::kNOORDER)) {
+          advance();
+          if (at(TokenKind::kNumber)) advance();
+        }
+        if (last_end_ > ab) col.identity_args = text(span_from(ab));
+        continue;
+      }
+      case Keyword::kGENERATED:
+        advance();
+        if (accept(Keyword::kALWAYS)) {
+          col.identity = IdentityKind::kAlways;
+        } else {
+          expect(Keyword::kBY);
+          expect(Keyword::kDEFAULT);
+          if (at(Keyword::kON) && at(Keyword::kNULL, 1)) {
+            advance();
+            advance();
+          }
+          col.identity = IdentityKind::kByDefault;
+        }
+        expect(Keyword::kAS);
+        if (accept(Keyword::kIDENTITY)) {
+          std::uint32_t ab = peek().offset;
+          if (at(TokenKind::kLeftParen)) skip_parens();
+          if (last_end_ > ab) col.identity_args = text(span_from(ab));
+        } else if (at(TokenKind::kLeftParen)) {
+          col.identity = IdentityKind::kNone;
+          advance();
+          col.generated = parse_expr();
+          expect(TokenKind::kRightParen, "')'");
+          if (accept(Keyword::kSTORED) || accept(Keyword::kPERSISTED)) col.generated_stored = true;
+          else accept(Keyword::kVIRTUAL);
+        } else {
+          // GENERATED ALWAYS AS ROW START/END (T-SQL temporal tables)
+          col.identity = IdentityKind::kNone;
+          while (at(Keyword::kROW) || at(Keyword::kSTART) || at(Keyword::kEND) || at_word("TRANSACTION_ID") ||
+                 at_word("SEQUENCE_NUMBER") || at(Keyword::kHIDDEN))
+            advance();
+        }
+        continue;
+      case Keyword::kAS:
+        // Computed columns: T-SQL `c AS (expr) [PERSISTED]`, MySQL `AS (expr) STORED`.
+        advance();
+        if (at(TokenKind::kLeftParen)) {
+          advance();
+          col.generated = parse_expr();
+          expect(TokenKind::kRightParen, "')'");
+        } else {
+          col.generated = parse_expr(5);
+        }
+        if (accept(Keyword::kSTORED) || accept(Keyword::kPERSISTED)) col.generated_stored = true;
+        else accept(Keyword::kVIRTUAL);
+        continue;
+      case Keyword::kON:
+        if (at(Keyword::kUPDATE, 1)) {  // MySQL ON UPDATE CURRENT_TIMESTAMP
+          advance();
+          advance();
+          std::uint32_t vb = peek().offset;
+          parse_expr(5);
+          Option o{text(Span{ob, vb}), text(span_from(vb)), span_from(ob)};
+          options.push(o);
+          continue;
+        }
+        if (at(Keyword::kCONFLICT, 1)) {
+          advance();
+          advance();
+          advance();
+          continue;
+        }
+        break;
+      default:
+        break;
+    }
+    // Dialect attributes as written: ENCODE zstd, DISTKEY, FORMAT 'x', COMPRESS (...),
+    // OPTIONS(...), WITH MASKING POLICY p, TITLE 'x', ROWGUIDCOL, SPARSE ...
+    if (t.kind == TokenKind::kWord && in_list(text(t), kColumnAttributeWords)) {
+      advance();
+      std::uint32_t name_end = last_end_;
+      while (peek().kind == TokenKind::kWord && !is_reserved(peek().keyword) &&
+             !in_list(text(peek()), kColumnAttributeWords) && !at(Keyword::kCOMMENT) &&
+             !at(Keyword::kDEFAULT) && !(peek().flags & kTokenAtLineStart) && last_end_ - ob < 64 &&
+             (at_word("POLICY", 0) || at_word("MASKING", 0) || at_word("BY", 0) || at(Keyword::kKEY) ||
+              at_word("FUNCTION") || at_word("TAG") || at(Keyword::kROW) || at_word("ACCESS")))
+        advance();
+      accept_op("=");
+      std::uint32_t vb = peek().offset;
+      if (at(TokenKind::kLeftParen)) {
+        skip_parens();
+      } else if (at(TokenKind::kString) || at(TokenKind::kNumber) ||
+                 (peek().kind == TokenKind::kWord && !is_reserved(peek().keyword) &&
+                  !in_list(text(peek()), kColumnAttributeWords) && !(peek().flags & kTokenAtLineStart) &&
+                  (text(t).size() == 6 && starts_with_word(text(t), "ENCODE")))) {
+        advance();
+      } else if (peek().kind == TokenKind::kWord && (at_word("POLICY") || at_word("BY"))) {
+        advance();
+        parse_object_name("a name");
+      }
+      ColumnOptionKind kind = ColumnOptionKind::kOther;
+      (void)kind;
+      Option o;
+      o.name = text(Span{ob, name_end});
+      if (last_end_ > vb) o.value = text(Span{vb, last_end_});
+      o.span = span_from(ob);
+      options.push(o);
+      continue;
+    }
+    fail("a column constraint, ',' or ')'");
+  }
+}
+
+void Parser::parse_table_options(CreateTableStatement& table) {
+  ListBuilder<Option> options(arena_);
+  ListBuilder<ColumnDef*> partition_columns(arena_);
+  bool semis_optional = dialect_.script().optional_semicolons;
+  while (!at_statement_end()) {
+    const Token& t = peek();
+    if (semis_optional && (t.flags & kTokenAtLineStart) && is_statement_start_word(t)) break;
+    std::uint32_t ob = t.offset;
+    // CTAS: AS [(] SELECT ...
+    if (t.keyword == Keyword::kAS && (at_query_start(1) || at(TokenKind::kLeftParen, 1))) {
+      advance();
+      if (!at_query_start()) fail("a query");
+      table.as_query = parse_query();
+      continue;
+    }
+    if (at_query_start() && t.keyword != Keyword::kWITH) {  // CREATE TABLE t SELECT ... (MySQL)
+      table.as_query = parse_query();
+      continue;
+    }
+    if (t.keyword == Keyword::kWITH && (at(Keyword::kNO, 1) || at(Keyword::kDATA, 1))) {  // WITH [NO] DATA
+      advance();
+      accept(Keyword::kNO);
+      advance();
+      if (accept(Keyword::kAND)) {
+        advance();
+        advance();
+      }
+      continue;
+    }
+    if ((t.keyword == Keyword::kPARTITION || t.keyword == Keyword::kPARTITIONED || t.keyword == Keyword::kCLUSTER ||
+         t.keyword == Keyword::kCLUSTERED) &&
+        at(Keyword::kBY, 1)) {
+      bool partition = t.keyword == Keyword::kPARTITION || t.keyword == Keyword::kPARTITIONED;
+      advance();
+      advance();
+      std::uint32_t vb = peek().offset;
+      // Hive/Spark PARTITIONED BY (col type, ...) declares partition columns.
+      if (at(TokenKind::kLeftParen) && at_identifier(true, 1) &&
+          (peek(2).kind == TokenKind::kWord) && !at(TokenKind::kLeftParen, 2) && !at(TokenKind::kDot, 2) &&
+          partition) {
+        advance();
+        do partition_columns.push(parse_column_def());
+        while (accept(TokenKind::kComma));
+        expect(TokenKind::kRightParen, "')'");
+      } else {
+        // RANGE (a) / LIST (a) / HASH (a) / DATE(ts) / a, b / (a, b)
+        ListBuilder<Expr*> exprs(arena_);
+        if (at_word("RANGE") || at_word("LIST") || at(Keyword::kHASH) || at_word("KEY") || at_word("LINEAR")) {
+          while (peek().kind == TokenKind::kWord && !at(TokenKind::kLeftParen, 0)) {
+            if (at(TokenKind::kLeftParen, 1)) break;
+            advance();
+          }
+          if (peek().kind == TokenKind::kWord) advance();  // RANGE
+          if (at_word("COLUMNS")) advance();
+          if (accept(TokenKind::kLeftParen)) {
+            if (!at(TokenKind::kRightParen)) {
+              do exprs.push(parse_expr());
+              while (accept(TokenKind::kComma));
+            }
+            expect(TokenKind::kRightParen, "')'");
+          }
+        } else {
+          do exprs.push(parse_expr());
+          while (accept(TokenKind::kComma));
+        }
+        (partition ? table.partition_by : table.cluster_by) = exprs.finish();
+        // Partition definitions, SORTED BY, INTO n BUCKETS, PARTITIONS n, INTERVAL (...) ...
+        for (;;) {
+          if (at(TokenKind::kLeftParen)) skip_parens();
+          else if (at(Keyword::kSORTED) && at(Keyword::kBY, 1)) {
+            advance();
+            advance();
+            skip_parens();
+          } else if (at(Keyword::kINTO)) {
+            advance();
+            advance();
+            accept(Keyword::kBUCKETS);
+          } else if (at_word("PARTITIONS") || at_word("SUBPARTITIONS")) {
+            advance();
+            advance();
+          } else if (at(Keyword::kSUBPARTITION) && at(Keyword::kBY, 1)) {
+            advance();
+            advance();
+            advance();
+            if (at(TokenKind::kLeftParen)) skip_parens();
+          } else if (at(Keyword::kINTERVAL) && at(TokenKind::kLeftParen, 1)) {
+            advance();
+            skip_parens();
+          } else {
+            break;
+          }
+        }
+      }
+      Option o;
+      o.name = text(Span{ob, vb});
+      o.value = text(span_from(vb));
+      o.span = span_from(ob);
+      options.push(o);
+      continue;
+    }
+    if ((t.keyword == Keyword::kPRIMARY || (t.keyword == Keyword::kUNIQUE && at(Keyword::kPRIMARY, 1))) &&
+        (at(Keyword::kINDEX, 1) || at(Keyword::kINDEX, 2))) {
+      // Teradata [UNIQUE] PRIMARY INDEX [name] (cols)
+      advance();
+      if (at(Keyword::kPRIMARY)) advance();
+      advance();
+      if (at_identifier(true) && !at(TokenKind::kLeftParen)) advance();
+      table.primary_index = parse_identifier_list();
+      Option o{text(span_from(ob)), {}, span_from(ob)};
+      options.push(o);
+      continue;
+    }
+    if (t.keyword == Keyword::kCOMMENT) {
+      advance();
+      accept_op("=");
+      table.comment = parse_string("a comment string");
+      Option o{"COMMENT", text(Span{last_end_ - static_cast<std::uint32_t>(0), last_end_}), span_from(ob)};
+      o.value = text(span_from(ob));
+      options.push(o);
+      continue;
+    }
+    if (t.kind == TokenKind::kComma) {  // MySQL separates options with commas sometimes
+      advance();
+      continue;
+    }
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kLeftParen) fail("a table option or end of statement");
+    // A generic option: words up to a value, '=' value, or a parenthesised group; it runs
+    // until the next option word.
+    std::uint32_t name_end = 0;
+    bool first = true;
+    while (!at_statement_end()) {
+      const Token& c = peek();
+      if (!first && c.kind == TokenKind::kWord && in_list(text(c), kTableOptionWords) && name_end != 0) break;
+      if (!first && c.keyword == Keyword::kAS && (at_query_start(1) || at(TokenKind::kLeftParen, 1))) break;
+      if (!first && (c.keyword == Keyword::kCOMMENT || c.keyword == Keyword::kPARTITION ||
+                     c.keyword == Keyword::kPARTITIONED || c.keyword == Keyword::kCLUSTER) )
+        break;
+      if (!first && semis_optional && (c.flags & kTokenAtLineStart) && is_statement_start_word(c)) break;
+      if (c.kind == TokenKind::kComma) break;
+      if (c.kind == TokenKind::kRightParen) fail("a table option or end of statement");
+      if (c.kind == TokenKind::kOperator && text(c) == "=") {
+        if (name_end == 0) name_end = last_end_;
+        advance();
+        if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+        first = false;
+        continue;
+      }
+      if (c.kind == TokenKind::kLeftParen) {
+        if (name_end == 0) name_end = last_end_ > ob ? last_end_ : ob;
+        skip_parens();
+      } else {
+        if (name_end == 0 && c.kind != TokenKind::kWord) name_end = last_end_;
+        advance();
+        if (name_end == 0 && (at(TokenKind::kString) || at(TokenKind::kNumber))) name_end = last_end_;
+      }
+      first = false;
+    }
+    Option o;
+    if (name_end == 0 || name_end <= ob) name_end = last_end_;
+    o.name = text(Span{ob, name_end});
+    if (last_end_ > name_end) {
+      std::string_view v = text(Span{name_end, last_end_});
+      std::size_t s = v.find_first_not_of(" \t\r\n=");
+      o.value = s == std::string_view::npos ? std::string_view() : v.substr(s);
+    }
+    o.span = span_from(ob);
+    options.push(o);
+  }
+  table.options = options.finish();
+  table.partition_columns = partition_columns.finish();
+}
+
+}  // namespace godwit::sql
