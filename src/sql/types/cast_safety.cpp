@@ -24,8 +24,12 @@ std::int64_t text_width(const LogicalType& t) {
     case TypeKind::kDecimal: return t.precision ? *t.precision + 2 + std::max(0, -t.scale.value_or(0)) : 40;
     case TypeKind::kFloat: return 24;
     case TypeKind::kDate: return 10;
-    case TypeKind::kTime: return 9 + t.precision.value_or(kDefaultFraction) + 6;
-    case TypeKind::kTimestamp: return 20 + t.precision.value_or(kDefaultFraction) + 6;
+    case TypeKind::kTime:
+      return 9 + t.precision.value_or(kDefaultFraction) +
+             (t.time_zone == TimeZoneKind::kNone ? 0 : 6);
+    case TypeKind::kTimestamp:
+      return 20 + t.precision.value_or(kDefaultFraction) +
+             (t.time_zone == TimeZoneKind::kNone ? 0 : 6);
     case TypeKind::kUuid: return 36;
     case TypeKind::kInterval: return 40;
     case TypeKind::kEnum: {
@@ -38,6 +42,8 @@ std::int64_t text_width(const LogicalType& t) {
       }
       return t.is_set ? total : longest;
     }
+    case TypeKind::kPeriod:  // ('begin', 'end')
+      return t.element() && text_width(*t.element()) > 0 ? 2 * text_width(*t.element()) + 4 : -1;
     default: return -1;
   }
 }
@@ -340,9 +346,11 @@ class Comparer {
            "values longer than " + describe_length(*to.length, to.unit, noun) + " are truncated");
       return;
     }
+    // Only UTF-8 byte lengths need room for multi-byte characters; a code-page type
+    // stores one byte per character (and Unicode text into it is reported as CHARSET).
     const bool chars_to_bytes = from.kind == TypeKind::kString &&
                                 from.unit == LengthUnit::kCharacters &&
-                                to.unit == LengthUnit::kBytes;
+                                to.unit == LengthUnit::kBytes && to.charset == Charset::kUnicode;
     if (*from.length > *to.length) {
       lose(LossCode::kLength, path,
            to_string(from) + " values longer than " +

@@ -66,16 +66,25 @@ void print_binary(std::string& out, const LogicalType& t) {
 
 void print_interval(std::string& out, const LogicalType& t) {
   out += "INTERVAL";
-  if (t.from_field == IntervalField::kNone) return;
+  if (t.from_field == IntervalField::kNone) {
+    print_precision_suffix(out, t.scale);  // PostgreSQL INTERVAL(p)
+    return;
+  }
   out += ' ';
   out += to_string(t.from_field);
+  if (t.from_field == IntervalField::kSecond && t.to_field == IntervalField::kNone && t.scale) {
+    out += '(';
+    append_int(out, t.precision.value_or(2));
+    out += ", ";
+    append_int(out, *t.scale);
+    out += ')';
+    return;
+  }
   print_precision_suffix(out, t.precision);
   if (t.to_field != IntervalField::kNone && t.to_field != t.from_field) {
     out += " TO ";
     out += to_string(t.to_field);
     if (t.to_field == IntervalField::kSecond) print_precision_suffix(out, t.scale);
-  } else if (t.from_field == IntervalField::kSecond) {
-    print_precision_suffix(out, t.scale);
   }
 }
 
@@ -151,8 +160,10 @@ void print(std::string& out, const LogicalType& t) {
         for (const StructField& f : *t.fields) {
           if (!first) out += ", ";
           first = false;
-          out += f.name;
-          out += ' ';
+          if (!f.name.empty()) {
+            out += f.name;
+            out += ' ';
+          }
           print(out, f.type);
         }
       }

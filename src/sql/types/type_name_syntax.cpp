@@ -80,7 +80,7 @@ TypeTokens::TypeTokens(std::string_view text) : source_(text) {
       }
       tokens_.push_back({c == '\'' ? TypeTokenKind::kString : TypeTokenKind::kQuotedName,
                          text.substr(start, i - start), start});
-    } else if (std::string_view("()<>,[].*:;").find(static_cast<char>(c)) !=
+    } else if (std::string_view("()<>,[].*:;=").find(static_cast<char>(c)) !=
                std::string_view::npos) {
       ++i;
       tokens_.push_back({TypeTokenKind::kPunct, text.substr(start, 1), start});

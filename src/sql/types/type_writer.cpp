@@ -49,7 +49,8 @@ class Writer {
                           "has no UUID type; UUIDs are stored as 36-character text");
       case TypeKind::kXml:
         if (const WriteRule* r = first(Slot::kXml)) return simple(*r, t);
-        return substitute(LogicalType::text(), "has no XML type; XML is stored as text");
+        return substitute(LogicalType::text(Charset::kUnicode),
+                          "has no XML type; XML is stored as text");
       case TypeKind::kGeography:
       case TypeKind::kGeometry: return write_spatial(t);
       case TypeKind::kArray: return write_array(t, depth);
@@ -189,15 +190,27 @@ class Writer {
         if (fits(*r, p, s)) return decimal_row(*r, p, s);
       }
     }
-    // Nothing fits: the widest row, keeping integer digits before fraction digits
-    // (losing scale rounds; losing integer digits overflows).
+    // Nothing fits: the widest row. When the integer part fits, keep every integer digit
+    // and round the fraction (overflow is worse than rounding). When it cannot fit anyway
+    // (DECIMAL(50, 10) into 38 digits), keep the declared scale: such columns rarely use
+    // all their integer digits, but every value has its decimals.
     const WriteRule& r = *rows.back();
     const std::int32_t max_p = r.max < 0 ? p : static_cast<std::int32_t>(r.max);
-    std::int32_t int_digits = std::max(p - s, 0);
-    if (r.max_integer_digits >= 0) int_digits = std::min(int_digits, r.max_integer_digits);
-    int_digits = std::min(int_digits, max_p);
-    std::int32_t scale = std::min(s, max_p - int_digits);
-    if (r.max_scale >= 0) scale = std::min(scale, r.max_scale);
+    std::int32_t max_int = max_p;
+    if (r.max_integer_digits >= 0) max_int = std::min(max_int, r.max_integer_digits);
+    const std::int32_t want_int = std::max(p - s, 0);
+    std::int32_t int_digits = 0;
+    std::int32_t scale = 0;
+    if (want_int <= max_int) {
+      int_digits = want_int;
+      scale = std::min(s, max_p - int_digits);
+      if (r.max_scale >= 0) scale = std::min(scale, r.max_scale);
+    } else {
+      scale = std::min(s, max_p);
+      if (r.max_scale >= 0) scale = std::min(scale, r.max_scale);
+      scale = std::max(scale, 0);
+      int_digits = std::min(max_int, max_p - scale);
+    }
     scale = std::max(scale, 0);
     return decimal_row(r, std::max(int_digits + scale, 1), scale);
   }
@@ -383,7 +396,9 @@ class Writer {
     }
     if (r == nullptr) {
       if (is_time) {
-        return substitute(LogicalType::string(18), "has no TIME type; times are stored as text");
+        // HH:MM:SS.fffffffff and an optional +HH:MM offset
+        return substitute(LogicalType::string(t.time_zone == TimeZoneKind::kNone ? 18 : 24),
+                          "has no TIME type; times are stored as text");
       }
       return substitute(LogicalType::string(35),
                         "has no TIMESTAMP type; timestamps are stored as text");
@@ -470,7 +485,7 @@ class Writer {
     if (const WriteRule* r = first(want)) return simple(*r, t);
     if (const WriteRule* r = first(other)) return simple(*r, LogicalType::simple(r->slot ==
         Slot::kJson ? TypeKind::kJson : TypeKind::kVariant));
-    return substitute(LogicalType::text(), std::string("has no ") +
+    return substitute(LogicalType::text(Charset::kUnicode), std::string("has no ") +
                                                (t.kind == TypeKind::kJson ? "JSON" : "VARIANT") +
                                                " type; values are stored as JSON text");
   }
@@ -481,7 +496,8 @@ class Writer {
     if (r == nullptr) r = first(Slot::kJson);
     std::string why = "has no typed " + std::string(what) + "; " + to_string(t) + " is stored as ";
     if (r == nullptr) {
-      return substitute(LogicalType::text(), why + "JSON text", LossCode::kSemiStructured);
+      return substitute(LogicalType::text(Charset::kUnicode), why + "JSON text",
+                        LossCode::kSemiStructured);
     }
     WriteTypeResult out = simple(*r, t);  // the value survives; the typing does not
     out.notes.insert(out.notes.begin(),
@@ -524,6 +540,10 @@ class Writer {
       return out;
     }
     WriteTypeResult inner = write(*e, depth + 1);
+    if ((inner.type.kind == TypeKind::kJson || inner.type.kind == TypeKind::kVariant) &&
+        e->kind != TypeKind::kJson && e->kind != TypeKind::kVariant) {
+      return untyped(t, "ARRAY element");  // JSONB[] helps nobody: one JSON value instead
+    }
     std::string text;
     switch (r->print) {
       case Print::kBrackets: text = inner.text + "[]"; break;
@@ -580,6 +600,10 @@ class Writer {
     if (!t.fields || t.fields->size() != 2) return untyped(t, "MAP");
     const LogicalType& key = (*t.fields)[0].type;
     const LogicalType& value = (*t.fields)[1].type;
+    const bool untyped_values = value.kind == TypeKind::kVariant || value.kind == TypeKind::kJson;
+    if (r == nullptr && untyped_values && (first(Slot::kJson) || first(Slot::kVariant))) {
+      return untyped(t, "MAP");  // an OBJECT of variants is a JSON object
+    }
     if (r == nullptr) {
       if (first(Slot::kArray) && first(Slot::kStruct) &&
           first(Slot::kStruct)->print != Print::kBare) {

@@ -1,7 +1,8 @@
 // PostgreSQL's type table: its type names and aliases read into canonical types, and
 // the names Godwit writes for each canonical shape. Written from the PostgreSQL manual,
 // chapter "Data Types" (numeric, character, binary, date/time, boolean, geometric,
-// network, UUID, XML, JSON, arrays); PostGIS adds GEOMETRY and GEOGRAPHY.
+// network, UUID, XML, JSON, arrays); PostGIS adds GEOMETRY and GEOGRAPHY. Written
+// strings are taken as Unicode: a PostgreSQL database is UTF8 in practice.
 #include "sql/types/type_table.hpp"
 
 namespace godwit::sql {
@@ -39,14 +40,14 @@ constexpr ReadRule kRead[] = {
     read_float_bits("FLOAT", 64),
     read_simple("BOOLEAN", K::kBoolean),
     read_simple("BOOL", K::kBoolean),
-    read_char("CHARACTER", 1),
-    read_char("CHAR", 1),
-    read_char("BPCHAR", -1),
-    read_varchar("CHARACTER VARYING"),
-    read_varchar("CHAR VARYING"),
-    read_varchar("VARCHAR"),
-    read_text("TEXT"),
-    read_text("CITEXT"),
+    read_char("CHARACTER", 1).unicode(),
+    read_char("CHAR", 1).unicode(),
+    read_char("BPCHAR", -1).unicode(),
+    read_varchar("CHARACTER VARYING").unicode(),
+    read_varchar("CHAR VARYING").unicode(),
+    read_varchar("VARCHAR").unicode(),
+    read_text("TEXT").unicode(),
+    read_text("CITEXT").unicode(),
     read_varchar("NAME", 63).bytes(),
     read_blob("BYTEA"),
     read_bits("BIT"),
@@ -85,9 +86,9 @@ constexpr WriteRule kWrite[] = {
     write_decimal("NUMERIC", 1000, 1000).negative_scale_down_to(-1000),
     write(S::kFloat32, "REAL"),
     write(S::kFloat64, "DOUBLE PRECISION"),
-    write_sized(S::kChar, "CHAR", 10485760),
-    write_sized(S::kVarchar, "VARCHAR", 10485760),
-    write(S::kText, "TEXT"),
+    write_sized(S::kChar, "CHAR", 10485760).in_unicode(),
+    write_sized(S::kVarchar, "VARCHAR", 10485760).in_unicode(),
+    write(S::kText, "TEXT").in_unicode(),
     write(S::kVarbinary, "BYTEA"),
     write(S::kBlob, "BYTEA"),
     write(S::kDate, "DATE"),

@@ -15,8 +15,6 @@ using P = Print;
 using L = LossCode;
 using Tz = TimeZoneKind;
 
-constexpr std::int64_t kMaxBytes = 2147483647;
-
 constexpr ReadRule kRead[] = {
     read_simple("BIT", K::kBoolean),
     read_integer("TINYINT", 8, true),
@@ -34,22 +32,22 @@ constexpr ReadRule kRead[] = {
     read_float("DOUBLE PRECISION", 64),
     read_char("CHAR", 1).bytes(),
     read_char("CHARACTER", 1).bytes(),
-    read_varchar("VARCHAR", 1).bytes().length(1, kMaxBytes),
-    read_varchar("CHAR VARYING", 1).bytes().length(1, kMaxBytes),
-    read_varchar("CHARACTER VARYING", 1).bytes().length(1, kMaxBytes),
+    read_varchar("VARCHAR", 1).bytes(),
+    read_varchar("CHAR VARYING", 1).bytes(),
+    read_varchar("CHARACTER VARYING", 1).bytes(),
     read_text("TEXT").bytes().noting(L::kUnsupported, "TEXT is deprecated; read as VARCHAR(MAX)"),
     read_char("NCHAR", 1).unicode(),
     read_char("NATIONAL CHAR", 1).unicode(),
     read_char("NATIONAL CHARACTER", 1).unicode(),
-    read_varchar("NVARCHAR", 1).unicode().length(1, kMaxBytes / 2),
-    read_varchar("NATIONAL CHAR VARYING", 1).unicode().length(1, kMaxBytes / 2),
-    read_varchar("NATIONAL CHARACTER VARYING", 1).unicode().length(1, kMaxBytes / 2),
+    read_varchar("NVARCHAR", 1).unicode(),
+    read_varchar("NATIONAL CHAR VARYING", 1).unicode(),
+    read_varchar("NATIONAL CHARACTER VARYING", 1).unicode(),
     read_text("NTEXT").unicode().noting(L::kUnsupported,
                                         "NTEXT is deprecated; read as NVARCHAR(MAX)"),
     read_varchar("SYSNAME", 128).unicode(),
     read_binary("BINARY", 1),
-    read_varbinary("VARBINARY", 1).length(1, kMaxBytes),
-    read_varbinary("BINARY VARYING", 1).length(1, kMaxBytes),
+    read_varbinary("VARBINARY", 1),
+    read_varbinary("BINARY VARYING", 1),
     read_blob("IMAGE").noting(L::kUnsupported, "IMAGE is deprecated; read as VARBINARY(MAX)"),
     read_binary("ROWVERSION", 8).noting(L::kUnsupported,
                                         "ROWVERSION is an automatic version stamp, not a time; "
