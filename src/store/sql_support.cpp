@@ -1,0 +1,259 @@
+// Internal helpers shared by the repositories (see sql_support.hpp).
+#include "store/sql_support.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "core/error.hpp"
+#include "core/uuid.hpp"
+
+namespace godwit::store::detail {
+
+Params& Params::text(const std::string& name, std::string value) {
+  texts_.push_back({name, std::move(value), soci::i_ok});
+  return *this;
+}
+
+Params& Params::nullable_text(const std::string& name, std::optional<std::string> value) {
+  if (value) return text(name, std::move(*value));
+  texts_.push_back({name, std::string(), soci::i_null});
+  return *this;
+}
+
+Params& Params::integer(const std::string& name, long long value) {
+  integers_.push_back({name, value, soci::i_ok});
+  return *this;
+}
+
+Params& Params::nullable_integer(const std::string& name, std::optional<long long> value) {
+  integers_.push_back({name, value.value_or(0), value ? soci::i_ok : soci::i_null});
+  return *this;
+}
+
+std::string Params::fresh_name() {
+  return "p" + std::to_string(next_++);
+}
+
+std::string Params::add_text(std::string value) {
+  std::string name = fresh_name();
+  text(name, std::move(value));
+  return ":" + name;
+}
+
+std::string Params::add_nullable_text(std::optional<std::string> value) {
+  std::string name = fresh_name();
+  nullable_text(name, std::move(value));
+  return ":" + name;
+}
+
+std::string Params::add_integer(long long value) {
+  std::string name = fresh_name();
+  integer(name, value);
+  return ":" + name;
+}
+
+void Params::bind(soci::details::prepare_temp_type& statement) {
+  for (TextValue& v : texts_) statement, soci::use(v.value, v.indicator, v.name);
+  for (IntegerValue& v : integers_) statement, soci::use(v.value, v.indicator, v.name);
+}
+
+long long execute(soci::session& session, const std::string& sql, Params& params) {
+  soci::details::prepare_temp_type prepared = session.prepare << sql;
+  params.bind(prepared);
+  soci::statement statement(prepared);
+  statement.execute(true);
+  return statement.get_affected_rows();
+}
+
+long long query_integer(soci::session& session, const std::string& sql, Params& params,
+                        long long fallback) {
+  struct Row {
+    long long value = 0;
+    soci::indicator indicator = soci::i_ok;
+    void bind(soci::details::prepare_temp_type& p) { p, soci::into(value, indicator); }
+    long long model() const { return value; }
+    bool is_null() const { return indicator == soci::i_null; }
+  };
+  Row row;
+  soci::details::prepare_temp_type prepared = session.prepare << sql;
+  row.bind(prepared);
+  params.bind(prepared);
+  soci::statement statement(prepared);
+  if (!statement.execute(true) || row.is_null()) return fallback;
+  return row.value;
+}
+
+WriteTransaction::WriteTransaction(soci::session& session, Backend backend) : session_(session) {
+  if (backend == Backend::kSqlite) {
+    session_ << "BEGIN IMMEDIATE";
+  } else {
+    session_.begin();
+  }
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!open_) return;
+  try {
+    session_.rollback();
+  } catch (...) {
+    // The connection is already broken; nothing was committed, which is what we want.
+  }
+}
+
+void WriteTransaction::commit() {
+  session_.commit();
+  open_ = false;
+}
+
+void execute_script(soci::session& session, Backend backend, const std::string& sql) {
+  if (backend == Backend::kSqlite) {
+    auto* native = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+    char* message = nullptr;
+    int rc = sqlite_api::sqlite3_exec(native->conn_, sql.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+      std::string text = message ? message : "unknown SQLite error";
+      sqlite_api::sqlite3_free(message);
+      throw std::runtime_error(text);
+    }
+    return;
+  }
+  auto* native = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+  PGresult* result = PQexec(native->conn_, sql.c_str());
+  ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    std::string text = result ? PQresultErrorMessage(result) : PQerrorMessage(native->conn_);
+    PQclear(result);
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    throw std::runtime_error(text);
+  }
+  PQclear(result);
+}
+
+namespace {
+
+std::string format_timestamp(std::int64_t seconds, int micros) {
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[40];
+  std::size_t n = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+  std::snprintf(buffer + n, sizeof buffer - n, ".%06dZ", micros);
+  return buffer;
+}
+
+bool read_number(std::string_view text, std::size_t pos, std::size_t width, int& out) {
+  if (pos + width > text.size()) return false;
+  out = 0;
+  for (std::size_t i = pos; i < pos + width; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    out = out * 10 + (text[i] - '0');
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string now_timestamp() {
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  return format_timestamp(micros / 1'000'000, static_cast<int>(micros % 1'000'000));
+}
+
+std::string timestamp_from_db(std::string_view raw) {
+  // YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH[:MM]|-HH[:MM]]
+  std::tm tm{};
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!read_number(raw, 0, 4, year) || !read_number(raw, 5, 2, month) ||
+      !read_number(raw, 8, 2, day) || !read_number(raw, 11, 2, hour) ||
+      !read_number(raw, 14, 2, minute) || !read_number(raw, 17, 2, second)) {
+    return std::string(raw);  // not a timestamp we wrote; hand it on untouched
+  }
+  std::size_t pos = 19;
+  int micros = 0;
+  if (pos < raw.size() && raw[pos] == '.') {
+    int digits = 0;
+    for (++pos; pos < raw.size() && raw[pos] >= '0' && raw[pos] <= '9'; ++pos) {
+      if (digits++ < 6) micros = micros * 10 + (raw[pos] - '0');
+    }
+    for (; digits < 6; ++digits) micros *= 10;
+  }
+  long offset_seconds = 0;
+  if (pos < raw.size() && (raw[pos] == '+' || raw[pos] == '-')) {
+    int sign = raw[pos] == '-' ? -1 : 1;
+    int hours = 0, minutes = 0;
+    read_number(raw, pos + 1, 2, hours);
+    std::size_t minute_pos = pos + 3 < raw.size() && raw[pos + 3] == ':' ? pos + 4 : pos + 3;
+    read_number(raw, minute_pos, 2, minutes);
+    offset_seconds = sign * (hours * 3600L + minutes * 60L);
+  }
+  tm.tm_year = year - 1900;
+  tm.tm_mon = month - 1;
+  tm.tm_mday = day;
+  tm.tm_hour = hour;
+  tm.tm_min = minute;
+  tm.tm_sec = second;
+  return format_timestamp(static_cast<std::int64_t>(timegm(&tm)) - offset_seconds, micros);
+}
+
+std::string to_json_array(const std::vector<std::string>& values) {
+  return nlohmann::json(values).dump();
+}
+
+std::vector<std::string> from_json_array(const std::string& json) {
+  std::vector<std::string> out;
+  nlohmann::json parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_array()) return out;
+  for (const auto& element : parsed) {
+    if (element.is_string()) out.push_back(element.get<std::string>());
+  }
+  return out;
+}
+
+void require_json(const std::string& json, std::string_view what) {
+  if (!nlohmann::json::accept(json)) {
+    throw Error(ErrorKind::kInvalidInput, std::string(what) + " must be a JSON document");
+  }
+}
+
+std::string like_contains(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '!') out.push_back('!');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
+
+namespace {
+
+bool constraint_violation(const soci::soci_error& error, const char* sqlstate,
+                          std::string_view sqlite_text) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+    return pg->sqlstate() == sqlstate;
+  }
+  return std::string_view(error.what()).find(sqlite_text) != std::string_view::npos;
+}
+
+}  // namespace
+
+bool is_unique_violation(const soci::soci_error& error) {
+  return constraint_violation(error, "23505", "UNIQUE constraint failed");
+}
+
+bool is_foreign_key_violation(const soci::soci_error& error) {
+  return constraint_violation(error, "23503", "FOREIGN KEY constraint failed");
+}
+
+bool is_id(std::string_view text) {
+  return is_uuid(text);
+}
+
+}  // namespace godwit::store::detail

@@ -1,0 +1,144 @@
+// Internal helpers the repositories share so that each of them writes only its SQL:
+// parameter binding that outlives a statement, row mapping loops, write transactions,
+// timestamps, JSON arrays and LIKE escaping that behave the same on both backends.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace godwit::store::detail {
+
+/// Values bound to one statement by name. SOCI keeps references to bound values, so
+/// they live here (in deques, whose elements never move) until the statement ran.
+class Params {
+ public:
+  Params& text(const std::string& name, std::string value);
+  Params& nullable_text(const std::string& name, std::optional<std::string> value);
+  Params& integer(const std::string& name, long long value);
+  Params& nullable_integer(const std::string& name, std::optional<long long> value);
+
+  /// Binds a value under a fresh name and returns its placeholder (":p0", ":p1" ...),
+  /// for SQL assembled piece by piece (filters, SET lists).
+  std::string add_text(std::string value);
+  std::string add_nullable_text(std::optional<std::string> value);
+  std::string add_integer(long long value);
+
+  void bind(soci::details::prepare_temp_type& statement);
+
+ private:
+  struct TextValue {
+    std::string name;
+    std::string value;
+    soci::indicator indicator = soci::i_ok;
+  };
+  struct IntegerValue {
+    std::string name;
+    long long value = 0;
+    soci::indicator indicator = soci::i_ok;
+  };
+  std::string fresh_name();
+
+  std::deque<TextValue> texts_;
+  std::deque<IntegerValue> integers_;
+  int next_ = 0;
+};
+
+/// Runs a statement that returns no rows; returns the number of rows it changed.
+long long execute(soci::session& session, const std::string& sql, Params& params);
+
+/// Runs `sql` and maps every row through a `Row`: a struct with
+/// `void bind(soci::details::prepare_temp_type&)` (its into() targets) and
+/// `model() const` (the mapped value of the current row).
+template <typename Row>
+auto query_all(soci::session& session, const std::string& sql, Params& params) {
+  Row row;
+  soci::details::prepare_temp_type prepared = session.prepare << sql;
+  row.bind(prepared);
+  params.bind(prepared);
+  soci::statement statement(prepared);
+  statement.execute();
+  std::vector<decltype(row.model())> rows;
+  while (statement.fetch()) rows.push_back(row.model());
+  return rows;
+}
+
+/// As query_all, for at most one row.
+template <typename Row>
+auto query_one(soci::session& session, const std::string& sql, Params& params)
+    -> std::optional<decltype(Row{}.model())> {
+  Row row;
+  soci::details::prepare_temp_type prepared = session.prepare << sql;
+  row.bind(prepared);
+  params.bind(prepared);
+  soci::statement statement(prepared);
+  if (!statement.execute(true)) return std::nullopt;
+  return row.model();
+}
+
+/// One BIGINT result (COUNT(*), MAX(...)); `fallback` when the row or value is absent.
+long long query_integer(soci::session& session, const std::string& sql, Params& params,
+                        long long fallback = 0);
+
+/// A transaction that takes the write lock up front (BEGIN IMMEDIATE on SQLite), so two
+/// writers queue on busy_timeout instead of failing with SQLITE_BUSY when one of them
+/// upgrades a read lock. Rolls back unless committed.
+class WriteTransaction {
+ public:
+  WriteTransaction(soci::session& session, Backend backend);
+  ~WriteTransaction();
+  void commit();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+ private:
+  soci::session& session_;
+  bool open_ = true;
+};
+
+/// Runs a script of several statements through the driver itself (sqlite3_exec,
+/// PQexec): SOCI prepares one statement at a time. Throws std::runtime_error with the
+/// driver's message.
+void execute_script(soci::session& session, Backend backend, const std::string& sql);
+
+/// The current instant as stored: ISO 8601 UTC with microseconds,
+/// `2026-11-25T07:54:54.123456Z`. A fixed width keeps text comparison chronological on
+/// SQLite, and microseconds keep "newest first" stable for rows written back to back.
+std::string now_timestamp();
+
+/// A timestamp as read from either backend (SQLite text as stored, PostgreSQL
+/// `2026-11-25 07:54:54.123+00`) in the stored form above.
+std::string timestamp_from_db(std::string_view raw);
+
+/// A JSON array of strings, as stored in TEXT (SQLite) or JSONB (PostgreSQL) columns.
+std::string to_json_array(const std::vector<std::string>& values);
+/// The strings of a stored JSON array; non-string elements are skipped.
+std::vector<std::string> from_json_array(const std::string& json);
+/// Checks that `json` is a JSON document (JSONB rejects anything else, so SQLite must too).
+void require_json(const std::string& json, std::string_view what);
+
+/// `%text%` for `LIKE ... ESCAPE '!'`, with the wildcards of `text` escaped.
+std::string like_contains(std::string_view text);
+
+/// True for a UNIQUE or PRIMARY KEY violation on either backend.
+bool is_unique_violation(const soci::soci_error& error);
+/// True for a FOREIGN KEY violation on either backend.
+bool is_foreign_key_violation(const soci::soci_error& error);
+
+/// Ids are UUIDs; PostgreSQL rejects anything else in a UUID comparison, so lookups
+/// by a malformed id answer "not found" before reaching the database.
+bool is_id(std::string_view text);
+
+inline std::optional<std::string> optional_text(const std::string& value, soci::indicator ind) {
+  if (ind == soci::i_null) return std::nullopt;
+  return value;
+}
+
+}  // namespace godwit::store::detail
