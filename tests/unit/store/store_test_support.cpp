@@ -15,6 +15,10 @@ namespace {
 
 std::string postgres_base_url() {
   const char* file = std::getenv("GODWIT_TEST_PG_URL_FILE");
+#ifdef GODWIT_DEFAULT_PG_URL_FILE
+  // The fixture's file, for when the environment did not make it through CTest.
+  if (file == nullptr || *file == '\0') file = GODWIT_DEFAULT_PG_URL_FILE;
+#endif
   if (file == nullptr) return {};
   std::ifstream in(file);
   std::string url;
@@ -42,7 +46,8 @@ void StoreTest::SetUp() {
     url_ = "sqlite:" + (dir / "data" / "godwit.db").string();
   } else {
     std::string base = postgres_base_url();
-    if (base.empty()) GTEST_SKIP() << "GODWIT_TEST_PG_URL_FILE is not set (run through ctest)";
+    // A failure, not a skip: a PostgreSQL run that silently tests nothing looks green.
+    if (base.empty()) GTEST_FAIL() << "no PostgreSQL URL: run through ctest (fixture postgres)";
     scratch_ = schema_name();
     {
       auto admin = Database::open({base, 1});
@@ -91,7 +96,7 @@ std::string StoreTest::make_user(const std::string& email, const std::string& na
 
 void MigratedStoreTest::SetUp() {
   StoreTest::SetUp();
-  if (IsSkipped()) return;
+  if (IsSkipped() || HasFatalFailure()) return;
   db().migrate();
 }
 
@@ -100,3 +105,11 @@ std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
 }
 
 }  // namespace godwit::store::testing
+
+namespace godwit::store {
+
+void PrintTo(Backend backend, std::ostream* out) {
+  *out << (backend == Backend::kSqlite ? "sqlite" : "postgres");
+}
+
+}  // namespace godwit::store

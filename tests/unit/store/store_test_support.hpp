@@ -6,9 +6,15 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "store/database.hpp"
+
+namespace godwit::store {
+/// Names the backend in test listings instead of a byte dump.
+void PrintTo(Backend backend, std::ostream* out);
+}  // namespace godwit::store
 
 namespace godwit::store::testing {
 
