@@ -1,0 +1,72 @@
+#include "server/encode.hpp"
+
+namespace godwit::server {
+namespace {
+
+nlohmann::json nullable(const std::optional<std::string>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json encode_user(const store::User& user) {
+  return {
+      {"id", user.id},
+      {"email", user.email},
+      {"name", user.name},
+      {"picture_url", nullable(user.picture_url)},
+      {"has_password", user.password_hash.has_value()},
+      {"google_linked", user.google_subject.has_value()},
+      {"created_at", user.created_at},
+      {"updated_at", user.updated_at},
+  };
+}
+
+nlohmann::json encode_project(const store::ProjectView& view) {
+  const store::Project& p = view.project;
+  nlohmann::json phases = nlohmann::json::array();
+  for (const services::PhaseStatus& s : services::phase_statuses(p)) {
+    phases.push_back({{"name", s.name}, {"state", s.state}, {"blocked_by", nullable(s.blocked_by)}});
+  }
+  return {
+      {"id", p.id},
+      {"name", p.name},
+      {"description", nullable(p.description)},
+      {"source_dialect", p.source_dialect},
+      {"target_dialect", p.target_dialect},
+      {"status", p.status},
+      {"current_phase", p.current_phase},
+      {"completed_phases", p.completed_phases},
+      {"phases", phases},
+      {"schemas_uploaded", p.schemas_uploaded},
+      {"mappings_complete", p.mappings_complete},
+      {"validation_complete", p.validation_complete},
+      {"template_id", nullable(p.template_id)},
+      {"owner_id", p.owner_id},
+      {"role", std::string(store::to_string(view.role))},
+      {"created_at", p.created_at},
+      {"updated_at", p.updated_at},
+  };
+}
+
+nlohmann::json encode_member(const store::Member& m) {
+  return {{"user_id", m.user_id},
+          {"email", m.email},
+          {"name", m.name},
+          {"role", std::string(store::to_string(m.role))},
+          {"added_at", m.added_at}};
+}
+
+nlohmann::json encode_template(const store::ProjectTemplate& t) {
+  return {{"id", t.id},
+          {"name", t.name},
+          {"description", t.description},
+          {"source_dialect", t.source_dialect},
+          {"target_dialect", t.target_dialect},
+          {"estimated_duration", t.estimated_duration},
+          {"complexity", t.complexity},
+          {"tags", t.tags},
+          {"created_at", t.created_at}};
+}
+
+}  // namespace godwit::server
