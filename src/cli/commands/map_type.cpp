@@ -21,8 +21,7 @@ struct MapTypeOptions {
 
 void print_text(const sql::TypeMapping& m, std::ostream& out) {
   out << m.target_text << "\n";
-  out << "canonical: " << sql::to_string(m.source) << " -> " << sql::to_string(m.target)
-      << "\n";
+  out << "canonical: " << sql::to_string(m.source) << " -> " << sql::to_string(m.target) << "\n";
   out << "verdict: " << sql::to_string(m.verdict) << "\n";
   for (const sql::TypeLoss& loss : m.losses) {
     out << sql::to_string(loss.code) << ": " << loss.message << "\n";
@@ -36,10 +35,9 @@ void add_map_type_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<MapTypeOptions>();
   CLI::App* cmd = app.add_subcommand(
       "map-type", "Map a column type from one SQL dialect to another and list its losses");
-  cmd->add_option("TYPE", options->type, "The type as written, e.g. 'NUMBER(12,2)'")
-      ->required();
-  cmd->add_option("--from", options->from, "Source dialect (" + sql::dialect_names_for_humans() +
-                                                ")")
+  cmd->add_option("TYPE", options->type, "The type as written, e.g. 'NUMBER(12,2)'")->required();
+  cmd->add_option("--from", options->from,
+                  "Source dialect (" + sql::dialect_names_for_humans() + ")")
       ->required();
   cmd->add_option("--to", options->to, "Target dialect")->required();
   cmd->add_option("--format", options->format, "Output format")

@@ -12,8 +12,8 @@ constexpr std::int32_t kDefaultFraction = 6;
 constexpr std::int64_t kUtf8MaxBytes = 4;
 
 std::string describe_length(std::int64_t n, LengthUnit unit, std::string_view noun) {
-  return std::to_string(n) + (unit == LengthUnit::kBytes ? " bytes" : std::string(" ") +
-                                                                          std::string(noun));
+  return std::to_string(n) +
+         (unit == LengthUnit::kBytes ? " bytes" : std::string(" ") + std::string(noun));
 }
 
 // Characters needed to print any value of a non-string type; -1 when unbounded.
@@ -21,7 +21,8 @@ std::int64_t text_width(const LogicalType& t) {
   switch (t.kind) {
     case TypeKind::kBoolean: return 5;
     case TypeKind::kInteger: return integer_digits(t.bits, t.is_unsigned) + 1;
-    case TypeKind::kDecimal: return t.precision ? *t.precision + 2 + std::max(0, -t.scale.value_or(0)) : 40;
+    case TypeKind::kDecimal:
+      return t.precision ? *t.precision + 2 + std::max(0, -t.scale.value_or(0)) : 40;
     case TypeKind::kFloat: return 24;
     case TypeKind::kDate: return 10;
     case TypeKind::kTime:
@@ -52,8 +53,7 @@ class Comparer {
  public:
   explicit Comparer(CastSafety& out) : out_(out) {}
 
-  void compare(const LogicalType& from, const LogicalType& to, const std::string& path,
-               int depth) {
+  void compare(const LogicalType& from, const LogicalType& to, const std::string& path, int depth) {
     if (from == to) return;
     if (depth > 64) return;
     if (from.kind == TypeKind::kUnknown || to.kind == TypeKind::kUnknown) {
@@ -68,7 +68,8 @@ class Comparer {
       return;
     }
     if (to.kind == TypeKind::kJson) {
-      if (from.is_composite()) semi(from, to, path);
+      if (from.is_composite())
+        semi(from, to, path);
       else if (from.kind == TypeKind::kString || from.kind == TypeKind::kVariant) {
         if (from.kind == TypeKind::kString)
           lose(LossCode::kConversion, path, "text that is not valid JSON fails to convert");
@@ -94,8 +95,9 @@ class Comparer {
       case TypeKind::kString:
         if (from.charset == Charset::kUnicode && to.charset == Charset::kDefault) {
           lose(LossCode::kCharset, path,
-               "Unicode text goes into " + to_string(to) + ", which uses the database's "
-               "character set");
+               "Unicode text goes into " + to_string(to) +
+                   ", which uses the database's "
+                   "character set");
         }
         return sized(from, to, path, "characters");
       case TypeKind::kBinary:
@@ -156,8 +158,7 @@ class Comparer {
       case TypeKind::kStruct:
         if (to.kind == TypeKind::kStruct) return structure(from, to, path, depth);
         if (to.kind == TypeKind::kMap) {
-          return lose(LossCode::kSemiStructured, path,
-                      "struct fields become untyped map entries");
+          return lose(LossCode::kSemiStructured, path, "struct fields become untyped map entries");
         }
         break;
       case TypeKind::kMap:
@@ -205,8 +206,8 @@ class Comparer {
 
   void to_text(const LogicalType& from, const LogicalType& to, const std::string& path) {
     if (from.kind == TypeKind::kEnum) {
-      lose(LossCode::kDomain, path, "the allowed values of " + to_string(from) +
-                                        " are no longer enforced");
+      lose(LossCode::kDomain, path,
+           "the allowed values of " + to_string(from) + " are no longer enforced");
     } else if (from.kind == TypeKind::kUuid) {
       lose(LossCode::kDomain, path, "UUID values are no longer checked for form");
     } else if (from.kind == TypeKind::kBinary) {
@@ -269,8 +270,8 @@ class Comparer {
     if (from.kind == TypeKind::kInteger && to.kind == TypeKind::kFloat) {
       const int mantissa = to.bits == 32 ? 24 : 53;
       if (from.bits > mantissa) {
-        lose(LossCode::kPrecision, path, pair + ": integers above 2^" +
-                                             std::to_string(mantissa) + " lose their last digits");
+        lose(LossCode::kPrecision, path,
+             pair + ": integers above 2^" + std::to_string(mantissa) + " lose their last digits");
       }
       return;
     }
@@ -295,8 +296,8 @@ class Comparer {
       const std::int32_t to_int = *to.precision - to.scale.value_or(0);
       if (to_int < from_int) {
         lose(LossCode::kPrecision, path,
-             pair + ": keeps " + std::to_string(std::max(to_int, 0)) + " integer digits instead of " +
-                 std::to_string(from_int));
+             pair + ": keeps " + std::to_string(std::max(to_int, 0)) +
+                 " integer digits instead of " + std::to_string(from_int));
       }
       if (to.scale.value_or(0) < from.scale.value_or(0)) {
         lose(LossCode::kScale, path,
@@ -337,8 +338,7 @@ class Comparer {
            "fixed-length " + to_string(from) + " padding becomes part of the value in " +
                to_string(to));
     } else if (!from.fixed && to.fixed) {
-      lose(LossCode::kPadding, path,
-           to_string(to) + " pads shorter values to its full length");
+      lose(LossCode::kPadding, path, to_string(to) + " pads shorter values to its full length");
     }
     if (!to.length) return;
     if (!from.length) {
@@ -353,8 +353,8 @@ class Comparer {
                                 to.unit == LengthUnit::kBytes && to.charset == Charset::kUnicode;
     if (*from.length > *to.length) {
       lose(LossCode::kLength, path,
-           to_string(from) + " values longer than " +
-               describe_length(*to.length, to.unit, noun) + " are truncated");
+           to_string(from) + " values longer than " + describe_length(*to.length, to.unit, noun) +
+               " are truncated");
     } else if (chars_to_bytes && *from.length * kUtf8MaxBytes > *to.length) {
       lose(LossCode::kCharset, path,
            to_string(to) + " counts bytes: " + std::to_string(*from.length) +

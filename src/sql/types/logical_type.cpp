@@ -13,7 +13,9 @@ bool same_shared(const std::shared_ptr<const T>& a, const std::shared_ptr<const 
   return *a == *b;
 }
 
-void append_int(std::string& out, std::int64_t value) { out += std::to_string(value); }
+void append_int(std::string& out, std::int64_t value) {
+  out += std::to_string(value);
+}
 
 void append_quoted(std::string& out, std::string_view value) {
   out += '\'';
@@ -194,7 +196,9 @@ LogicalType LogicalType::unknown(std::string_view text) {
   return t;
 }
 
-LogicalType LogicalType::boolean() { return simple(TypeKind::kBoolean); }
+LogicalType LogicalType::boolean() {
+  return simple(TypeKind::kBoolean);
+}
 
 LogicalType LogicalType::integer(int bits, bool is_unsigned) {
   LogicalType t;
@@ -247,7 +251,9 @@ LogicalType LogicalType::binary(std::optional<std::int64_t> length, bool fixed) 
   return t;
 }
 
-LogicalType LogicalType::date() { return simple(TypeKind::kDate); }
+LogicalType LogicalType::date() {
+  return simple(TypeKind::kDate);
+}
 
 LogicalType LogicalType::time(std::optional<std::int32_t> precision, TimeZoneKind time_zone) {
   LogicalType t;
@@ -257,8 +263,7 @@ LogicalType LogicalType::time(std::optional<std::int32_t> precision, TimeZoneKin
   return t;
 }
 
-LogicalType LogicalType::timestamp(std::optional<std::int32_t> precision,
-                                   TimeZoneKind time_zone) {
+LogicalType LogicalType::timestamp(std::optional<std::int32_t> precision, TimeZoneKind time_zone) {
   LogicalType t = time(precision, time_zone);
   t.kind = TypeKind::kTimestamp;
   return t;

@@ -9,12 +9,12 @@ namespace godwit::sql {
 namespace {
 
 constexpr std::array<TypeKind, 22> kKinds = {
-    TypeKind::kUnknown,  TypeKind::kBoolean,   TypeKind::kInteger,   TypeKind::kDecimal,
-    TypeKind::kFloat,    TypeKind::kString,    TypeKind::kBinary,    TypeKind::kDate,
-    TypeKind::kTime,     TypeKind::kTimestamp, TypeKind::kInterval,  TypeKind::kJson,
-    TypeKind::kVariant,  TypeKind::kUuid,      TypeKind::kXml,       TypeKind::kArray,
-    TypeKind::kStruct,   TypeKind::kMap,       TypeKind::kGeography, TypeKind::kGeometry,
-    TypeKind::kEnum,     TypeKind::kPeriod,
+    TypeKind::kUnknown, TypeKind::kBoolean,   TypeKind::kInteger,   TypeKind::kDecimal,
+    TypeKind::kFloat,   TypeKind::kString,    TypeKind::kBinary,    TypeKind::kDate,
+    TypeKind::kTime,    TypeKind::kTimestamp, TypeKind::kInterval,  TypeKind::kJson,
+    TypeKind::kVariant, TypeKind::kUuid,      TypeKind::kXml,       TypeKind::kArray,
+    TypeKind::kStruct,  TypeKind::kMap,       TypeKind::kGeography, TypeKind::kGeometry,
+    TypeKind::kEnum,    TypeKind::kPeriod,
 };
 
 std::string_view time_zone_name(TimeZoneKind tz) {
@@ -134,8 +134,8 @@ LogicalType logical_type_from_json(const nlohmann::json& j) {
     std::vector<StructField> fields;
     for (const auto& f : j["fields"]) {
       if (!f.is_object()) continue;
-      fields.push_back({f.value("name", ""), logical_type_from_json(f.value("type",
-                                                                           nlohmann::json()))});
+      fields.push_back(
+          {f.value("name", ""), logical_type_from_json(f.value("type", nlohmann::json()))});
     }
     t.fields = std::make_shared<const std::vector<StructField>>(std::move(fields));
   }
@@ -149,12 +149,9 @@ nlohmann::json to_json(const TypeLoss& loss) {
 nlohmann::json to_json(const TypeMapping& m) {
   nlohmann::json losses = nlohmann::json::array();
   for (const TypeLoss& l : m.losses) losses.push_back(to_json(l));
-  return {{"source", to_json(m.source)},
-          {"target", to_json(m.target)},
-          {"target_type", m.target_text},
-          {"verdict", std::string(to_string(m.verdict))},
-          {"losses", std::move(losses)},
-          {"ignored", m.ignored}};
+  return {{"source", to_json(m.source)},  {"target", to_json(m.target)},
+          {"target_type", m.target_text}, {"verdict", std::string(to_string(m.verdict))},
+          {"losses", std::move(losses)},  {"ignored", m.ignored}};
 }
 
 }  // namespace godwit::sql

@@ -60,6 +60,8 @@ std::optional<LossCode> loss_code_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-std::span<const LossCodeInfo> loss_codes() { return kCodes; }
+std::span<const LossCodeInfo> loss_codes() {
+  return kCodes;
+}
 
 }  // namespace godwit::sql

@@ -76,10 +76,10 @@ ReadTypeResult read_type(std::string_view type_text, std::string_view dialect,
 
 const DialectTypeTable* find_type_table(std::string_view dialect) {
   static const DialectTypeTable* const kTables[] = {
-      &ansi_type_table(),      &bigquery_type_table(), &databricks_type_table(),
-      &hive_type_table(),      &mysql_type_table(),    &oracle_type_table(),
-      &postgres_type_table(),  &redshift_type_table(), &snowflake_type_table(),
-      &sqlite_type_table(),    &teradata_type_table(), &tsql_type_table(),
+      &ansi_type_table(),     &bigquery_type_table(), &databricks_type_table(),
+      &hive_type_table(),     &mysql_type_table(),    &oracle_type_table(),
+      &postgres_type_table(), &redshift_type_table(), &snowflake_type_table(),
+      &sqlite_type_table(),   &teradata_type_table(), &tsql_type_table(),
   };
   for (const DialectTypeTable* t : kTables) {
     if (t->dialect == dialect) return t;

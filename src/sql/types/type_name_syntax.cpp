@@ -7,11 +7,15 @@
 namespace godwit::sql {
 namespace {
 
-bool is_word_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool is_word_start(unsigned char c) {
+  return std::isalpha(c) || c == '_' || c >= 0x80;
+}
 bool is_word_char(unsigned char c) {
   return std::isalnum(c) || c == '_' || c == '$' || c == '#' || c >= 0x80;
 }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::string upper(std::string_view s) {
   std::string out(s);
@@ -50,7 +54,7 @@ TypeTokens::TypeTokens(std::string_view text) : source_(text) {
       while (i < n && is_word_char(static_cast<unsigned char>(text[i]))) ++i;
       tokens_.push_back({TypeTokenKind::kWord, text.substr(start, i - start), start});
     } else if (is_digit(c) || ((c == '-' || c == '+') && i + 1 < n &&
-                                is_digit(static_cast<unsigned char>(text[i + 1])))) {
+                               is_digit(static_cast<unsigned char>(text[i + 1])))) {
       ++i;
       while (i < n && (is_digit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
       tokens_.push_back({TypeTokenKind::kNumber, text.substr(start, i - start), start});

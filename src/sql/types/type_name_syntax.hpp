@@ -35,14 +35,14 @@ struct TokenRange {
 
 /// A word (or qualified name) and its optional bracketed argument list.
 struct TypeSegment {
-  std::string word;       ///< upper-cased; a quoted name keeps its spelling, unquoted
-  bool quoted = false;    ///< any part was a quoted identifier
-  bool qualified = false; ///< written as schema.name
-  bool is_string = false; ///< a stray string literal, e.g. after COMMENT
-  bool is_number = false; ///< a stray number
-  char bracket = 0;       ///< '(' or '<' when arguments follow, else 0
+  std::string word;        ///< upper-cased; a quoted name keeps its spelling, unquoted
+  bool quoted = false;     ///< any part was a quoted identifier
+  bool qualified = false;  ///< written as schema.name
+  bool is_string = false;  ///< a stray string literal, e.g. after COMMENT
+  bool is_number = false;  ///< a stray number
+  char bracket = 0;        ///< '(' or '<' when arguments follow, else 0
   std::vector<TokenRange> args;
-  TokenRange range;       ///< the tokens of the segment, arguments included
+  TokenRange range;  ///< the tokens of the segment, arguments included
 };
 
 /// A parsed type name: segments, then `[]` suffixes (PostgreSQL arrays).

@@ -98,8 +98,7 @@ class Reader {
       bool usable = true;
       for (std::size_t i = 0; i < k && usable; ++i) {
         const TypeSegment& s = segs[i];
-        if (s.is_string || s.is_number || (i + 1 < k && s.bracket != 0) ||
-            (s.qualified && k > 1)) {
+        if (s.is_string || s.is_number || (i + 1 < k && s.bracket != 0) || (s.qualified && k > 1)) {
           usable = false;
         }
         if (i > 0) name += ' ';
@@ -157,8 +156,9 @@ class Reader {
         t = LogicalType::integer(rule.bits, rule.is_unsigned);
         if (rule.boolean_if_one && number_arg(seg, 0) == 1) {
           note(LossCode::kBooleanConvention,
-               seg.word + "(1) is the usual way to store a boolean here; it is read as an "
-                          "integer, and values other than 0 and 1 are allowed");
+               seg.word +
+                   "(1) is the usual way to store a boolean here; it is read as an "
+                   "integer, and values other than 0 and 1 are allowed");
         }
         return t;
       case ReadParams::kBits: {
@@ -346,8 +346,8 @@ class Reader {
       TokenRange type_range = r;
       if (looks_like_field(r)) {
         const TypeToken& name = tokens_.tokens()[r.begin];
-        f.name = name.kind == TypeTokenKind::kQuotedName ? unquote(name.text)
-                                                         : std::string(name.text);
+        f.name =
+            name.kind == TypeTokenKind::kQuotedName ? unquote(name.text) : std::string(name.text);
         type_range.begin = r.begin + 1;
         if (tokens_.tokens()[type_range.begin].is(':')) ++type_range.begin;
       }
@@ -358,11 +358,10 @@ class Reader {
   }
 
   // Modifiers every dialect shares; returns the index of the first segment not used.
-  std::size_t apply_modifiers(LogicalType& t, const std::vector<TypeSegment>& segs,
-                              std::size_t i) {
+  std::size_t apply_modifiers(LogicalType& t, const std::vector<TypeSegment>& segs, std::size_t i) {
     auto word_at = [&](std::size_t at) -> std::string_view {
       return at < segs.size() && !segs[at].is_string ? std::string_view(segs[at].word)
-                                                      : std::string_view();
+                                                     : std::string_view();
     };
     while (i < segs.size()) {
       const std::string_view w = word_at(i);
@@ -372,8 +371,8 @@ class Reader {
       } else if (w == "SIGNED") {
         ++i;
       } else if (w == "WITH" && word_at(i + 1) == "TIME" && word_at(i + 2) == "ZONE") {
-        t.time_zone = t.kind == TypeKind::kTimestamp ? table_.with_time_zone
-                                                     : TimeZoneKind::kWithTimeZone;
+        t.time_zone =
+            t.kind == TypeKind::kTimestamp ? table_.with_time_zone : TimeZoneKind::kWithTimeZone;
         i += 3;
       } else if (w == "WITH" && word_at(i + 1) == "LOCAL" && word_at(i + 2) == "TIME" &&
                  word_at(i + 3) == "ZONE") {

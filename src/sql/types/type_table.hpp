@@ -45,19 +45,25 @@ struct ReadRule {
   LengthUnit unit = LengthUnit::kCharacters;
   Charset charset = Charset::kDefault;
   TimeZoneKind time_zone = TimeZoneKind::kNone;
-  std::int64_t default_length = -1;    ///< when no (n) is written; -1 = unbounded
-  std::int64_t max_length = -1;        ///< what (MAX) means; -1 = unbounded
-  std::int32_t default_precision = -1; ///< decimals and fractional seconds; -1 = unspecified
+  std::int64_t default_length = -1;     ///< when no (n) is written; -1 = unbounded
+  std::int64_t max_length = -1;         ///< what (MAX) means; -1 = unbounded
+  std::int32_t default_precision = -1;  ///< decimals and fractional seconds; -1 = unspecified
   std::int32_t default_scale = -1;
-  std::int32_t star_precision = 38;    ///< what `*` means in NUMBER(*, s)
-  bool boolean_if_one = false;         ///< TINYINT(1) / BIT(1): note the boolean convention
-  bool is_set = false;                 ///< MySQL SET: several enum members at once
+  std::int32_t star_precision = 38;        ///< what `*` means in NUMBER(*, s)
+  bool boolean_if_one = false;             ///< TINYINT(1) / BIT(1): note the boolean convention
+  bool is_set = false;                     ///< MySQL SET: several enum members at once
   LossCode note = LossCode::kUnknownType;  ///< with note_message: said whenever read
   std::string_view note_message;
 
-  constexpr ReadRule bytes() const { return with([](ReadRule& r) { r.unit = LengthUnit::kBytes; }); }
-  constexpr ReadRule unicode() const { return with([](ReadRule& r) { r.charset = Charset::kUnicode; }); }
-  constexpr ReadRule lob() const { return with([](ReadRule& r) { r.large = true; }); }
+  constexpr ReadRule bytes() const {
+    return with([](ReadRule& r) { r.unit = LengthUnit::kBytes; });
+  }
+  constexpr ReadRule unicode() const {
+    return with([](ReadRule& r) { r.charset = Charset::kUnicode; });
+  }
+  constexpr ReadRule lob() const {
+    return with([](ReadRule& r) { r.large = true; });
+  }
   constexpr ReadRule length(std::int64_t dflt, std::int64_t max = -1) const {
     ReadRule r = *this;
     r.default_length = dflt;
@@ -234,38 +240,68 @@ constexpr ReadRule read_bits(std::string_view name) {
 /// The canonical shapes a dialect names when writing.
 enum class Slot : std::uint8_t {
   kBoolean,
-  kInt8, kInt16, kInt32, kInt64, kInt128,
-  kUInt8, kUInt16, kUInt32, kUInt64,
-  kDecimal, kFloat32, kFloat64,
-  kChar, kVarchar, kText, kNChar, kNVarchar, kNText,
-  kBinary, kVarbinary, kBlob,
-  kDate, kTime, kTimeTz, kTimestamp, kTimestampTz, kTimestampLtz,
-  kIntervalYearMonth, kIntervalDayTime,
-  kJson, kVariant, kUuid, kXml,
-  kArray, kStruct, kMap,
-  kGeography, kGeometry, kEnum, kPeriod,
+  kInt8,
+  kInt16,
+  kInt32,
+  kInt64,
+  kInt128,
+  kUInt8,
+  kUInt16,
+  kUInt32,
+  kUInt64,
+  kDecimal,
+  kFloat32,
+  kFloat64,
+  kChar,
+  kVarchar,
+  kText,
+  kNChar,
+  kNVarchar,
+  kNText,
+  kBinary,
+  kVarbinary,
+  kBlob,
+  kDate,
+  kTime,
+  kTimeTz,
+  kTimestamp,
+  kTimestampTz,
+  kTimestampLtz,
+  kIntervalYearMonth,
+  kIntervalDayTime,
+  kJson,
+  kVariant,
+  kUuid,
+  kXml,
+  kArray,
+  kStruct,
+  kMap,
+  kGeography,
+  kGeometry,
+  kEnum,
+  kPeriod,
 };
 
 /// How a written name carries its parameters.
 enum class Print : std::uint8_t {
-  kBare,            ///< NAME
-  kLength,          ///< NAME(n)
-  kLengthUnit,      ///< NAME(n BYTE) / NAME(n CHAR) (Oracle)
-  kLengthOrMax,     ///< NAME(n) or NAME(MAX) (T-SQL)
-  kDecimal,         ///< NAME(p, s)
-  kFraction,        ///< NAME(p), or the name's `{}` replaced by (p)
-  kIntervalAnsi,    ///< INTERVAL DAY(p) TO SECOND(s)
-  kIntervalFields,  ///< INTERVAL DAY TO SECOND (no precisions); bare INTERVAL for any
+  kBare,              ///< NAME
+  kLength,            ///< NAME(n)
+  kLengthUnit,        ///< NAME(n BYTE) / NAME(n CHAR) (Oracle)
+  kLengthOrMax,       ///< NAME(n) or NAME(MAX) (T-SQL)
+  kDecimal,           ///< NAME(p, s)
+  kFraction,          ///< NAME(p), or the name's `{}` replaced by (p)
+  kIntervalAnsi,      ///< INTERVAL DAY(p) TO SECOND(s)
+  kIntervalFields,    ///< INTERVAL DAY TO SECOND (no precisions); bare INTERVAL for any
   kIntervalTwoKinds,  ///< only INTERVAL YEAR(p) TO MONTH and DAY(p) TO SECOND(s) (Oracle)
-  kAngle,           ///< ARRAY<T>, MAP<K, V>
-  kBrackets,        ///< T[]
-  kSuffixArray,     ///< T ARRAY
-  kFieldsSpace,     ///< STRUCT<a T, b U>
-  kFieldsColon,     ///< STRUCT<a: T, b: U>
-  kFieldsTight,     ///< STRUCT<a:T,b:U> (Hive)
-  kRowParens,       ///< ROW(a T, b U)
-  kEnumValues,      ///< ENUM('a', 'b')
-  kParens,          ///< PERIOD(DATE); with kAngle on a period row: RANGE<DATE>
+  kAngle,             ///< ARRAY<T>, MAP<K, V>
+  kBrackets,          ///< T[]
+  kSuffixArray,       ///< T ARRAY
+  kFieldsSpace,       ///< STRUCT<a T, b U>
+  kFieldsColon,       ///< STRUCT<a: T, b: U>
+  kFieldsTight,       ///< STRUCT<a:T,b:U> (Hive)
+  kRowParens,         ///< ROW(a T, b U)
+  kEnumValues,        ///< ENUM('a', 'b')
+  kParens,            ///< PERIOD(DATE); with kAngle on a period row: RANGE<DATE>
 };
 
 /// One canonical shape and how this dialect writes it, with its limits.
@@ -273,17 +309,17 @@ struct WriteRule {
   Slot slot = Slot::kBoolean;
   std::string_view name;
   Print print = Print::kBare;
-  std::int64_t max = -1;          ///< max length / precision / fraction; -1 = unbounded
-  std::int64_t bare_default = -1; ///< the parameter the bare name means (omitted when equal)
-  std::int32_t max_scale = -1;    ///< decimals
+  std::int64_t max = -1;                 ///< max length / precision / fraction; -1 = unbounded
+  std::int64_t bare_default = -1;        ///< the parameter the bare name means (omitted when equal)
+  std::int32_t max_scale = -1;           ///< decimals
   std::int32_t max_integer_digits = -1;  ///< decimals: p - s limit (BigQuery NUMERIC: 29)
-  std::int32_t min_scale = 0;     ///< decimals: negative scale allowed down to this
+  std::int32_t min_scale = 0;            ///< decimals: negative scale allowed down to this
   /// Decimals: what a decimal without (p, s) (a floating decimal) becomes. -1 means the
   /// bare name is itself arbitrary precision (PostgreSQL NUMERIC, Oracle NUMBER).
   std::int32_t unspecified_scale = -1;
-  bool bare_is_max = false;       ///< decimals: the bare name means (max, max_scale)
+  bool bare_is_max = false;  ///< decimals: the bare name means (max, max_scale)
   LengthUnit unit = LengthUnit::kCharacters;
-  bool unicode = false;           ///< strings: holds any Unicode character
+  bool unicode = false;                    ///< strings: holds any Unicode character
   LossCode loss = LossCode::kUnsupported;  ///< with loss_message: said whenever used
   std::string_view loss_message;
 

@@ -95,7 +95,8 @@ class Writer {
                              LossCode code = LossCode::kUnsupported, int depth = 0) {
     // Substitutions chain (MAP -> ARRAY<STRUCT> -> JSON text) but a table missing every
     // fallback must not loop: after a few, give the type back verbatim.
-    if (++substitutions_ > kMaxSubstitutions) return verbatim(LogicalType::unknown(to_string(closest)));
+    if (++substitutions_ > kMaxSubstitutions)
+      return verbatim(LogicalType::unknown(to_string(closest)));
     WriteTypeResult out = write(closest, depth + 1);
     out.notes.insert(out.notes.begin(), TypeLoss{code, dialect() + " " + why});
     return out;
@@ -115,8 +116,7 @@ class Writer {
   WriteTypeResult write_boolean() {
     if (const WriteRule* r = first(Slot::kBoolean)) {
       // A row that is really a number (NUMBER(1), TINYINT(1)) says so in its loss note.
-      LogicalType held = r->loss_message.empty() ? LogicalType::boolean()
-                                                 : LogicalType::integer(8);
+      LogicalType held = r->loss_message.empty() ? LogicalType::boolean() : LogicalType::integer(8);
       return simple(*r, held);
     }
     return substitute(LogicalType::integer(8),
@@ -127,8 +127,7 @@ class Writer {
   WriteTypeResult write_integer(const LogicalType& t) {
     static constexpr Slot kSigned[] = {Slot::kInt8, Slot::kInt16, Slot::kInt32, Slot::kInt64,
                                        Slot::kInt128};
-    static constexpr Slot kUnsigned[] = {Slot::kUInt8, Slot::kUInt16, Slot::kUInt32,
-                                         Slot::kUInt64};
+    static constexpr Slot kUnsigned[] = {Slot::kUInt8, Slot::kUInt16, Slot::kUInt32, Slot::kUInt64};
     static constexpr int kBits[] = {8, 16, 32, 64, 128};
     const int bits = std::clamp<int>(t.bits, 8, 128);
     if (t.is_unsigned) {
@@ -164,8 +163,7 @@ class Writer {
     const std::vector<const WriteRule*> rows = all(Slot::kDecimal);
     if (rows.empty()) {
       return substitute(LogicalType::floating(64),
-                        "has no exact decimal type; DOUBLE is the closest",
-                        LossCode::kPrecision);
+                        "has no exact decimal type; DOUBLE is the closest", LossCode::kPrecision);
     }
     if (!t.precision) {
       const WriteRule& r = *rows.back();
@@ -239,8 +237,7 @@ class Writer {
     if (t.bits <= 32 && r32) return simple(*r32, LogicalType::floating(32));
     if (r64) return simple(*r64, LogicalType::floating(64));
     if (r32) return simple(*r32, LogicalType::floating(32));
-    return substitute(LogicalType::decimal(), "has no floating-point type",
-                      LossCode::kUnsupported);
+    return substitute(LogicalType::decimal(), "has no floating-point type", LossCode::kUnsupported);
   }
 
   // One family of string or binary rows, ordered as the table lists them (ascending).
@@ -338,10 +335,10 @@ class Writer {
     WriteTypeResult out = simple(r, std::move(held), params);
     if (r.print == Print::kLengthUnit && t.unit == LengthUnit::kCharacters && t.length &&
         r.max >= 0 && *t.length * kUtf8MaxBytes > r.max) {
-      out.notes.push_back({LossCode::kCharset,
-                           std::string(r.name) + "(" + std::to_string(*t.length) +
-                               " CHAR) is still limited to " + std::to_string(r.max) +
-                               " bytes; multi-byte text may not fit"});
+      out.notes.push_back(
+          {LossCode::kCharset, std::string(r.name) + "(" + std::to_string(*t.length) +
+                                   " CHAR) is still limited to " + std::to_string(r.max) +
+                                   " bytes; multi-byte text may not fit"});
     }
     return out;
   }
@@ -412,14 +409,14 @@ class Writer {
     }
     // Unspecified precision means "the source's default", which the reader already
     // made explicit; here it can only come from hand-built types: keep the row's bare.
-    std::int64_t p = t.precision.value_or(static_cast<std::int32_t>(
-        r->bare_default >= 0 ? r->bare_default : 6));
+    std::int64_t p =
+        t.precision.value_or(static_cast<std::int32_t>(r->bare_default >= 0 ? r->bare_default : 6));
     if (r->max >= 0 && p > r->max) p = r->max;
     held.precision = static_cast<std::int32_t>(p);
     std::string params;
     if (r->print == Print::kFraction && p != r->bare_default) params = paren(p);
-    if (r->print == Print::kBare) held.precision = static_cast<std::int32_t>(
-        r->bare_default >= 0 ? r->bare_default : p);
+    if (r->print == Print::kBare)
+      held.precision = static_cast<std::int32_t>(r->bare_default >= 0 ? r->bare_default : p);
     return simple(*r, std::move(held), params);
   }
 
@@ -483,11 +480,12 @@ class Writer {
     const Slot want = t.kind == TypeKind::kJson ? Slot::kJson : Slot::kVariant;
     const Slot other = t.kind == TypeKind::kJson ? Slot::kVariant : Slot::kJson;
     if (const WriteRule* r = first(want)) return simple(*r, t);
-    if (const WriteRule* r = first(other)) return simple(*r, LogicalType::simple(r->slot ==
-        Slot::kJson ? TypeKind::kJson : TypeKind::kVariant));
-    return substitute(LogicalType::text(Charset::kUnicode), std::string("has no ") +
-                                               (t.kind == TypeKind::kJson ? "JSON" : "VARIANT") +
-                                               " type; values are stored as JSON text");
+    if (const WriteRule* r = first(other))
+      return simple(
+          *r, LogicalType::simple(r->slot == Slot::kJson ? TypeKind::kJson : TypeKind::kVariant));
+    return substitute(LogicalType::text(Charset::kUnicode),
+                      std::string("has no ") + (t.kind == TypeKind::kJson ? "JSON" : "VARIANT") +
+                          " type; values are stored as JSON text");
   }
 
   // A typed composite without a typed home: semi-structured, noted.
@@ -533,9 +531,9 @@ class Writer {
     if (r->print == Print::kBare) {  // an untyped ARRAY (Snowflake)
       WriteTypeResult out = simple(*r, t);
       if (e->kind != TypeKind::kVariant) {
-        out.notes.push_back({LossCode::kSemiStructured,
-                             dialect() + " " + std::string(r->name) +
-                                 " does not enforce its element type " + to_string(*e)});
+        out.notes.push_back({LossCode::kSemiStructured, dialect() + " " + std::string(r->name) +
+                                                            " does not enforce its element type " +
+                                                            to_string(*e)});
       }
       return out;
     }
@@ -561,16 +559,16 @@ class Writer {
     if (r == nullptr) return untyped(t, "STRUCT");
     if (r->print == Print::kBare) {
       WriteTypeResult out = simple(*r, t);
-      out.notes.push_back({LossCode::kSemiStructured,
-                           dialect() + " " + std::string(r->name) +
-                               " does not enforce the field types of " + to_string(t)});
+      out.notes.push_back({LossCode::kSemiStructured, dialect() + " " + std::string(r->name) +
+                                                          " does not enforce the field types of " +
+                                                          to_string(t)});
       return out;
     }
     std::vector<StructField> held_fields;
     std::string body;
     WriteTypeResult out;
     const std::string_view sep = r->print == Print::kFieldsTight ? "," : ", ";
-    const std::string_view colon = r->print == Print::kFieldsColon ? ": "
+    const std::string_view colon = r->print == Print::kFieldsColon   ? ": "
                                    : r->print == Print::kFieldsTight ? ":"
                                                                      : " ";
     if (t.fields) {
@@ -607,9 +605,10 @@ class Writer {
     if (r == nullptr) {
       if (first(Slot::kArray) && first(Slot::kStruct) &&
           first(Slot::kStruct)->print != Print::kBare) {
-        return substitute(LogicalType::array(LogicalType::structure({{"key", key}, {"value", value}})),
-                          "has no MAP type; a map is stored as an array of key/value structs",
-                          LossCode::kUnsupported, depth);
+        return substitute(
+            LogicalType::array(LogicalType::structure({{"key", key}, {"value", value}})),
+            "has no MAP type; a map is stored as an array of key/value structs",
+            LossCode::kUnsupported, depth);
       }
       return untyped(t, "MAP");
     }
@@ -622,8 +621,8 @@ class Writer {
     }
     WriteTypeResult k = write(key, depth + 1);
     WriteTypeResult v = write(value, depth + 1);
-    WriteTypeResult out{LogicalType::map(k.type, v.type),
-                        format(r->name, "<" + k.text + ", " + v.text + ">"), {}};
+    WriteTypeResult out{
+        LogicalType::map(k.type, v.type), format(r->name, "<" + k.text + ", " + v.text + ">"), {}};
     take_notes(out, std::move(k));
     take_notes(out, std::move(v));
     return out;
@@ -635,11 +634,12 @@ class Writer {
     if (const WriteRule* r = first(geo ? Slot::kGeometry : Slot::kGeography)) {
       WriteTypeResult out =
           simple(*r, LogicalType::simple(geo ? TypeKind::kGeometry : TypeKind::kGeography));
-      out.notes.insert(out.notes.begin(),
-                       TypeLoss{LossCode::kUnsupported,
-                                dialect() + " has no " + (geo ? "GEOGRAPHY" : "GEOMETRY") +
-                                    " type; " + std::string(r->name) + (geo ? " is planar" :
-                                    " is spherical (WGS84)") + ", so distances and areas differ"});
+      out.notes.insert(
+          out.notes.begin(),
+          TypeLoss{LossCode::kUnsupported,
+                   dialect() + " has no " + (geo ? "GEOGRAPHY" : "GEOMETRY") + " type; " +
+                       std::string(r->name) + (geo ? " is planar" : " is spherical (WGS84)") +
+                       ", so distances and areas differ"});
       return out;
     }
     return substitute(LogicalType::text(), std::string("has no spatial type; ") +
@@ -684,8 +684,8 @@ class Writer {
     const LogicalType bound = t.element() ? *t.element() : LogicalType::timestamp(6);
     if (const WriteRule* r = first(Slot::kPeriod)) {
       WriteTypeResult inner = write(bound, depth + 1);
-      const std::string body = r->print == Print::kAngle ? "<" + inner.text + ">"
-                                                         : "(" + inner.text + ")";
+      const std::string body =
+          r->print == Print::kAngle ? "<" + inner.text + ">" : "(" + inner.text + ")";
       WriteTypeResult out{LogicalType::period(inner.type), format(r->name, body), {}};
       take_notes(out, std::move(inner));
       return out;

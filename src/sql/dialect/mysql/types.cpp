@@ -71,12 +71,14 @@ constexpr ReadRule kRead[] = {
     read_composite("ENUM", K::kEnum),
     read_set("SET"),
     read_simple("DATE", K::kDate),
-    read_time("TIME", 0).noting(L::kRange, "MySQL TIME is a duration from -838:59:59 to "
-                                           "838:59:59; values outside 00:00-24:00 exist"),
+    read_time("TIME", 0).noting(L::kRange,
+                                "MySQL TIME is a duration from -838:59:59 to "
+                                "838:59:59; values outside 00:00-24:00 exist"),
     read_timestamp("DATETIME", 0),
     read_timestamp("TIMESTAMP", 0, Tz::kWithLocalTimeZone)
-        .noting(L::kRange, "MySQL TIMESTAMP is stored as UTC and only covers 1970-01-01 to "
-                           "2038-01-19"),
+        .noting(L::kRange,
+                "MySQL TIMESTAMP is stored as UTC and only covers 1970-01-01 to "
+                "2038-01-19"),
     read_integer("YEAR", 16).noting(L::kDomain, "YEAR holds 1901 to 2155; read as an integer"),
     read_simple("JSON", K::kJson),
     read_simple("GEOMETRY", K::kGeometry),

@@ -25,7 +25,7 @@ constexpr ReadRule kRead[] = {
     read_fixed_decimal("SMALLINT", 38, 0),
     read_decimal_float("FLOAT").noting(
         L::kPrecision, "Oracle FLOAT is a NUMBER with binary precision; read as a decimal"),
-    read_decimal("REAL"),  // FLOAT(63)
+    read_decimal("REAL"),              // FLOAT(63)
     read_decimal("DOUBLE PRECISION"),  // FLOAT(126)
     read_float("BINARY_FLOAT", 32),
     read_float("BINARY_DOUBLE", 64),
@@ -56,10 +56,10 @@ constexpr ReadRule kRead[] = {
                                      "only)"),
     read_timestamp("TIMESTAMP", 6),
     read_interval("INTERVAL"),
-    read_varchar("ROWID", 18).noting(L::kUnsupported,
-                                     "ROWID is a physical address; read as its text form"),
-    read_varchar("UROWID", 4000).noting(L::kUnsupported,
-                                        "UROWID is a row address; read as its text form"),
+    read_varchar("ROWID", 18)
+        .noting(L::kUnsupported, "ROWID is a physical address; read as its text form"),
+    read_varchar("UROWID", 4000)
+        .noting(L::kUnsupported, "UROWID is a row address; read as its text form"),
     read_simple("XMLTYPE", K::kXml),
     read_simple("JSON", K::kJson),
     read_simple("BOOLEAN", K::kBoolean),

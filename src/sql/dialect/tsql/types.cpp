@@ -49,20 +49,23 @@ constexpr ReadRule kRead[] = {
     read_varbinary("VARBINARY", 1),
     read_varbinary("BINARY VARYING", 1),
     read_blob("IMAGE").noting(L::kUnsupported, "IMAGE is deprecated; read as VARBINARY(MAX)"),
-    read_binary("ROWVERSION", 8).noting(L::kUnsupported,
-                                        "ROWVERSION is an automatic version stamp, not a time; "
-                                        "read as BINARY(8)"),
-    read_binary("TIMESTAMP", 8).noting(L::kUnsupported,
-                                       "T-SQL TIMESTAMP is ROWVERSION, not a date and time; "
-                                       "read as BINARY(8)"),
+    read_binary("ROWVERSION", 8)
+        .noting(L::kUnsupported,
+                "ROWVERSION is an automatic version stamp, not a time; "
+                "read as BINARY(8)"),
+    read_binary("TIMESTAMP", 8)
+        .noting(L::kUnsupported,
+                "T-SQL TIMESTAMP is ROWVERSION, not a date and time; "
+                "read as BINARY(8)"),
     read_simple("DATE", K::kDate),
     read_time("TIME", 7),
-    read_timestamp("DATETIME", 3).noting(L::kFractional,
-                                         "DATETIME is accurate to 1/300 second (.000, .003, "
-                                         ".007); read as TIMESTAMP(3)"),
+    read_timestamp("DATETIME", 3)
+        .noting(L::kFractional,
+                "DATETIME is accurate to 1/300 second (.000, .003, "
+                ".007); read as TIMESTAMP(3)"),
     read_timestamp("DATETIME2", 7),
-    read_timestamp("SMALLDATETIME", 0).noting(L::kFractional,
-                                              "SMALLDATETIME keeps whole minutes only"),
+    read_timestamp("SMALLDATETIME", 0)
+        .noting(L::kFractional, "SMALLDATETIME keeps whole minutes only"),
     read_timestamp("DATETIMEOFFSET", 7, Tz::kWithTimeZone),
     read_simple("UNIQUEIDENTIFIER", K::kUuid),
     read_simple("XML", K::kXml),
@@ -70,8 +73,8 @@ constexpr ReadRule kRead[] = {
     read_simple("SQL_VARIANT", K::kVariant),
     read_simple("GEOGRAPHY", K::kGeography),
     read_simple("GEOMETRY", K::kGeometry),
-    read_varbinary("HIERARCHYID", 892).noting(L::kUnsupported,
-                                              "HIERARCHYID is read as its binary form"),
+    read_varbinary("HIERARCHYID", 892)
+        .noting(L::kUnsupported, "HIERARCHYID is read as its binary form"),
 };
 
 constexpr WriteRule kWrite[] = {

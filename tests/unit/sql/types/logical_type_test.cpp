@@ -1,7 +1,8 @@
 // Mechanics of the canonical type value: construction, equality, printing, JSON.
+#include "sql/types/logical_type.hpp"
+
 #include <gtest/gtest.h>
 
-#include "sql/types/logical_type.hpp"
 #include "sql/types/logical_type_json.hpp"
 #include "sql/types/type_loss.hpp"
 

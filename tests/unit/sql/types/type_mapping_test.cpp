@@ -1,11 +1,11 @@
 // Mechanics of map_type() and cast_safety(): verdicts, loss codes, user-defined types,
 // and the guarantees later phases rely on (every dialect maps to every dialect).
+#include "sql/types/type_mapping.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <stdexcept>
-
-#include "sql/types/type_mapping.hpp"
 
 namespace godwit::sql {
 namespace {
@@ -35,44 +35,44 @@ TEST(CastSafety, NarrowingIsLossyWithTheRightCode) {
     EXPECT_EQ(s.verdict, CastVerdict::kLossy) << to_string(a) << " -> " << to_string(b);
     return s.losses;
   };
-  EXPECT_TRUE(has_code(codes(LogicalType::decimal(12, 4), LogicalType::decimal(12, 2)),
-                       LossCode::kScale));
+  EXPECT_TRUE(
+      has_code(codes(LogicalType::decimal(12, 4), LogicalType::decimal(12, 2)), LossCode::kScale));
   EXPECT_TRUE(has_code(codes(LogicalType::decimal(20, 0), LogicalType::decimal(10, 0)),
                        LossCode::kPrecision));
-  EXPECT_TRUE(has_code(codes(LogicalType::string(100), LogicalType::string(10)),
-                       LossCode::kLength));
-  EXPECT_TRUE(has_code(codes(LogicalType::timestamp(9), LogicalType::timestamp(6)),
-                       LossCode::kFractional));
-  EXPECT_TRUE(has_code(codes(LogicalType::timestamp(6, TimeZoneKind::kWithTimeZone),
-                             LogicalType::timestamp(6)),
-                       LossCode::kTimeZone));
+  EXPECT_TRUE(
+      has_code(codes(LogicalType::string(100), LogicalType::string(10)), LossCode::kLength));
+  EXPECT_TRUE(
+      has_code(codes(LogicalType::timestamp(9), LogicalType::timestamp(6)), LossCode::kFractional));
+  EXPECT_TRUE(has_code(
+      codes(LogicalType::timestamp(6, TimeZoneKind::kWithTimeZone), LogicalType::timestamp(6)),
+      LossCode::kTimeZone));
   EXPECT_TRUE(has_code(codes(LogicalType::integer(64, true), LogicalType::integer(64)),
                        LossCode::kUnsigned));
-  EXPECT_TRUE(has_code(codes(LogicalType::integer(64), LogicalType::integer(32)),
-                       LossCode::kRange));
-  EXPECT_TRUE(has_code(codes(LogicalType::string(10, false, LengthUnit::kCharacters,
-                                                 Charset::kUnicode),
-                             LogicalType::string(10, false, LengthUnit::kBytes)),
-                       LossCode::kCharset));
-  EXPECT_TRUE(has_code(codes(LogicalType::string(10, true), LogicalType::string(10)),
-                       LossCode::kPadding));
+  EXPECT_TRUE(
+      has_code(codes(LogicalType::integer(64), LogicalType::integer(32)), LossCode::kRange));
+  EXPECT_TRUE(
+      has_code(codes(LogicalType::string(10, false, LengthUnit::kCharacters, Charset::kUnicode),
+                     LogicalType::string(10, false, LengthUnit::kBytes)),
+               LossCode::kCharset));
+  EXPECT_TRUE(
+      has_code(codes(LogicalType::string(10, true), LogicalType::string(10)), LossCode::kPadding));
   EXPECT_TRUE(has_code(codes(LogicalType::decimal(10, 2), LogicalType::floating(64)),
                        LossCode::kPrecision));
-  EXPECT_TRUE(has_code(codes(LogicalType::text(), LogicalType::integer(32)),
-                       LossCode::kConversion));
+  EXPECT_TRUE(
+      has_code(codes(LogicalType::text(), LogicalType::integer(32)), LossCode::kConversion));
   EXPECT_TRUE(has_code(codes(LogicalType::enumeration({"a", "bb"}), LogicalType::string(2)),
                        LossCode::kDomain));
-  EXPECT_TRUE(has_code(codes(LogicalType::array(LogicalType::integer(32)),
-                             LogicalType::simple(TypeKind::kVariant)),
-                       LossCode::kSemiStructured));
+  EXPECT_TRUE(has_code(
+      codes(LogicalType::array(LogicalType::integer(32)), LogicalType::simple(TypeKind::kVariant)),
+      LossCode::kSemiStructured));
 }
 
 TEST(CastSafety, NonsenseIsIncompatible) {
   EXPECT_EQ(cast_safety(LogicalType::boolean(), LogicalType::date()).verdict,
             CastVerdict::kIncompatible);
-  EXPECT_EQ(cast_safety(LogicalType::array(LogicalType::integer(32)), LogicalType::integer(32))
-                .verdict,
-            CastVerdict::kIncompatible);
+  EXPECT_EQ(
+      cast_safety(LogicalType::array(LogicalType::integer(32)), LogicalType::integer(32)).verdict,
+      CastVerdict::kIncompatible);
   LogicalType ym = LogicalType::interval(IntervalField::kYear, IntervalField::kMonth);
   LogicalType ds = LogicalType::interval(IntervalField::kDay, IntervalField::kSecond);
   EXPECT_EQ(cast_safety(ym, ds).verdict, CastVerdict::kIncompatible);
@@ -133,28 +133,42 @@ TEST(MapType, QuotesStructFieldNamesThatNeedIt) {
 // Every canonical shape must land somewhere in every dialect, with a non-empty name.
 TEST(MapType, EveryShapeMapsToEveryDialect) {
   const LogicalType shapes[] = {
-      LogicalType::boolean(), LogicalType::integer(8), LogicalType::integer(128),
-      LogicalType::integer(64, true), LogicalType::decimal(50, 10), LogicalType::decimal(),
-      LogicalType::decimal(10, -3), LogicalType::floating(32), LogicalType::string(5, true),
-      LogicalType::string(100000), LogicalType::text(Charset::kUnicode),
-      LogicalType::binary(16, true), LogicalType::binary(), LogicalType::date(),
+      LogicalType::boolean(),
+      LogicalType::integer(8),
+      LogicalType::integer(128),
+      LogicalType::integer(64, true),
+      LogicalType::decimal(50, 10),
+      LogicalType::decimal(),
+      LogicalType::decimal(10, -3),
+      LogicalType::floating(32),
+      LogicalType::string(5, true),
+      LogicalType::string(100000),
+      LogicalType::text(Charset::kUnicode),
+      LogicalType::binary(16, true),
+      LogicalType::binary(),
+      LogicalType::date(),
       LogicalType::time(9, TimeZoneKind::kWithTimeZone),
       LogicalType::timestamp(9, TimeZoneKind::kWithTimeZone),
       LogicalType::interval(IntervalField::kYear, IntervalField::kMonth),
       LogicalType::interval(IntervalField::kHour, IntervalField::kSecond),
-      LogicalType::interval(), LogicalType::simple(TypeKind::kJson),
-      LogicalType::simple(TypeKind::kVariant), LogicalType::simple(TypeKind::kUuid),
-      LogicalType::simple(TypeKind::kXml), LogicalType::simple(TypeKind::kGeography),
+      LogicalType::interval(),
+      LogicalType::simple(TypeKind::kJson),
+      LogicalType::simple(TypeKind::kVariant),
+      LogicalType::simple(TypeKind::kUuid),
+      LogicalType::simple(TypeKind::kXml),
+      LogicalType::simple(TypeKind::kGeography),
       LogicalType::simple(TypeKind::kGeometry),
       LogicalType::array(LogicalType::array(LogicalType::integer(32))),
       LogicalType::structure({{"a b", LogicalType::integer(32)}}),
       LogicalType::map(LogicalType::text(), LogicalType::integer(32)),
-      LogicalType::enumeration({"a", "b"}), LogicalType::enumeration({"a"}, true),
-      LogicalType::period(LogicalType::date()), LogicalType::unknown("FOO"),
+      LogicalType::enumeration({"a", "b"}),
+      LogicalType::enumeration({"a"}, true),
+      LogicalType::period(LogicalType::date()),
+      LogicalType::unknown("FOO"),
   };
-  for (std::string_view dialect : {"ansi", "bigquery", "databricks", "hive", "mysql", "oracle",
-                                   "postgres", "redshift", "snowflake", "sqlite", "teradata",
-                                   "tsql"}) {
+  for (std::string_view dialect :
+       {"ansi", "bigquery", "databricks", "hive", "mysql", "oracle", "postgres", "redshift",
+        "snowflake", "sqlite", "teradata", "tsql"}) {
     const DialectTypeTable* table = find_type_table(dialect);
     ASSERT_NE(table, nullptr) << dialect;
     for (const LogicalType& t : shapes) {

@@ -1,12 +1,13 @@
 // Mechanics of the type-name tokenizer and segment parser, and robustness of the reader
 // on hostile input: nothing may crash, hang or throw.
+#include "sql/types/type_name_syntax.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
 #include <string>
 
 #include "sql/types/type_mapping.hpp"
-#include "sql/types/type_name_syntax.hpp"
 
 namespace godwit::sql {
 namespace {
@@ -110,7 +111,8 @@ TEST(TypeReaderRobustness, NestingJustUnderTheLimitIsRead) {
 TEST(TypeReaderRobustness, RandomGarbageNeverCrashes) {
   std::mt19937 rng(20261125);
   const std::string alphabet =
-      "abcXYZ_0189 ()<>[],.*:;'\"`-+\t\n\\$#\x01\xff" "ARRAY STRUCT MAP NUMBER VARCHAR2 CHAR BYTE";
+      "abcXYZ_0189 ()<>[],.*:;'\"`-+\t\n\\$#\x01\xff"
+      "ARRAY STRUCT MAP NUMBER VARCHAR2 CHAR BYTE";
   for (int i = 0; i < 3000; ++i) {
     std::string text;
     const int n = static_cast<int>(rng() % 40);
@@ -126,10 +128,11 @@ TEST(TypeReaderRobustness, RandomGarbageNeverCrashes) {
 
 TEST(TypeReaderRobustness, RandomTokenSoupMapsEverywhere) {
   std::mt19937 rng(7);
-  const char* pieces[] = {"ARRAY", "<", ">", "(", ")", ",", "STRUCT", "a", "INT", "MAP",
-                          "NUMBER", "*", "-3", "38", "'x'", "WITH", "TIME", "ZONE", "[]",
-                          "UNSIGNED", "CHAR", "INTERVAL", "DAY", "TO", "SECOND", "PERIOD",
-                          "\"q\"", ".", "MAX", "ROW", "ENUM", "SET", "CHARACTER", "VARYING"};
+  const char* pieces[] = {"ARRAY",    "<",    ">",    "(",      ")",         ",",        "STRUCT",
+                          "a",        "INT",  "MAP",  "NUMBER", "*",         "-3",       "38",
+                          "'x'",      "WITH", "TIME", "ZONE",   "[]",        "UNSIGNED", "CHAR",
+                          "INTERVAL", "DAY",  "TO",   "SECOND", "PERIOD",    "\"q\"",    ".",
+                          "MAX",      "ROW",  "ENUM", "SET",    "CHARACTER", "VARYING"};
   int mapped = 0;
   for (int i = 0; i < 2000; ++i) {
     std::string text;
