@@ -57,6 +57,10 @@ struct Capabilities {
   bool connect_by = false;             ///< Oracle hierarchical queries
   bool outer_join_plus = false;        ///< Oracle (+)
   bool lambda_arrows = false;          ///< x -> expr in function arguments (Spark)
+  bool equals_select_aliases = false;  ///< SELECT alias = expr (T-SQL)
+  bool identifier_function = false;    ///< IDENTIFIER('db.schema.t') in name positions (Snowflake)
+  bool trailing_select_comma = false;  ///< SELECT a, b, FROM t (BigQuery, Snowflake, DuckDB)
+  bool free_form_type_names = false;   ///< a type name is any run of words (SQLite)
 };
 
 /// The kind of client command a directive hook recognised.

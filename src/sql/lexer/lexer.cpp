@@ -97,7 +97,7 @@ bool Lexer::rest_of_line_blank(std::uint32_t from) const {
 
 bool Lexer::is_batch_separator_line(std::uint32_t begin, std::uint32_t& end) const {
   const ScriptRules& s = dialect_.script();
-  if (s.slash_line_terminator && text_[begin] == '/' && rest_of_line_blank(begin + 1)) {
+  if (s.slash_line_terminator && (text_[begin] == '/' || text_[begin] == '.') && rest_of_line_blank(begin + 1)) {
     end = begin + 1;
     return true;
   }
@@ -304,7 +304,7 @@ std::uint32_t Lexer::scan_prefixed_string(std::uint32_t begin, std::uint32_t wor
 Token Lexer::next() {
   for (;;) {
     bool crossed = skip_blanks_and_comments();
-    if (crossed || pos_ == 0) at_line_start_ = true;
+    if (crossed || pos_ == 0 || text_[pos_ - 1] == '\n') at_line_start_ = true;
     if (pos_ >= size_) {
       Token t;
       t.offset = size_;
@@ -402,6 +402,11 @@ Token Lexer::next() {
           if (e > size_) return make(TokenKind::kError, begin, size_, flags);
           if (e != 0) return make(TokenKind::kString, begin, e, flags);
         }
+        if (begin + 1 < size_ && s[begin + 1] == '(') {  // $(var) sqlcmd substitution
+          std::uint32_t e = begin + 2;
+          while (e < size_ && s[e] != ')' && s[e] != '\n') ++e;
+          if (e < size_ && s[e] == ')') return make(TokenKind::kWord, begin, e + 1, flags);
+        }
         if (begin + 1 < size_ && s[begin + 1] == '{') {  // ${var} substitution (Hive, dbt)
           std::uint32_t e = begin + 2;
           while (e < size_ && s[e] != '}' && s[e] != '\n') ++e;
@@ -421,6 +426,35 @@ Token Lexer::next() {
     // Punctuation.
     char n1 = begin + 1 < size_ ? s[begin + 1] : '\0';
     char n2 = begin + 2 < size_ ? s[begin + 2] : '\0';
+    // Client-side template placeholders stand for names: <% x %> (Snowflake CLI), {{ x }}
+    // (dbt/Jinja), &{x} / &x / &&x (SQL*Plus, SnowSQL), $(x) (sqlcmd).
+    if (c == '<' && is_alpha(static_cast<unsigned char>(n1)) &&
+        (begin == 0 || s[begin - 1] == ' ' || s[begin - 1] == '\t' || s[begin - 1] == '.' ||
+         s[begin - 1] == '(' || s[begin - 1] == ',' || s[begin - 1] == '\n')) {
+      // <TABLE_NAME>, <db>: documentation placeholders for a name.
+      std::uint32_t e = begin + 1;
+      while (e < size_ && (word_part_[static_cast<unsigned char>(s[e])] || s[e] == '-')) ++e;
+      if (e < size_ && s[e] == '>' && !(e + 1 < size_ && (s[e + 1] == '=' || s[e + 1] == '>')))
+        return make(TokenKind::kWord, begin, e + 1, flags);
+    }
+    if ((c == '<' && n1 == '%') || (c == '{' && n1 == '{')) {
+      std::string_view close = c == '<' ? "%>" : "}}";
+      std::size_t e = text_.find(close, begin + 2);
+      if (e != std::string_view::npos && text_.substr(begin, e - begin).find('\n') == std::string_view::npos)
+        return make(TokenKind::kWord, begin, static_cast<std::uint32_t>(e + 2), flags);
+    }
+    if (c == '&' && (n1 == '{' || is_alpha(static_cast<unsigned char>(n1)) || (n1 == '&' && is_alpha(static_cast<unsigned char>(n2))))) {
+      std::uint32_t e = begin + 1;
+      if (s[e] == '&') ++e;
+      if (s[e] == '{') {
+        while (e < size_ && s[e] != '}' && s[e] != '\n') ++e;
+        if (e < size_ && s[e] == '}') ++e;
+      } else {
+        while (e < size_ && word_part_[static_cast<unsigned char>(s[e])]) ++e;
+        if (e < size_ && s[e] == '.' && !(e + 1 < size_ && word_part_[static_cast<unsigned char>(s[e + 1])] )) ++e;
+      }
+      return make(TokenKind::kWord, begin, e, flags);
+    }
     switch (c) {
       case '(': return make(TokenKind::kLeftParen, begin, begin + 1, flags);
       case ')': return make(TokenKind::kRightParen, begin, begin + 1, flags);

@@ -101,6 +101,18 @@ void Parser::report_failure(std::uint32_t statement_begin) {
   result_.skipped.push_back(skip);
 }
 
+void Parser::warn(std::uint32_t offset, std::string_view code, std::string_view message) {
+  if (result_.diagnostics.size() >= options_.max_diagnostics) return;
+  Diagnostic d;
+  d.code = std::string(code);
+  d.severity = Severity::kWarning;
+  d.message = std::string(message);
+  d.file = options_.file_name;
+  d.location = location(offset);
+  d.snippet = make_snippet(text_, d.location);
+  result_.diagnostics.push_back(std::move(d));
+}
+
 void Parser::run() {
   for (;;) {
     // Drop consumed tokens so the buffer holds one statement at a time.
@@ -108,7 +120,7 @@ void Parser::run() {
       tokens_.erase(tokens_.begin(), tokens_.begin() + static_cast<std::ptrdiff_t>(pos_));
       pos_ = 0;
     }
-    const Token& t = peek();
+    const Token t = peek();
     if (t.kind == TokenKind::kEnd) break;
     if (t.kind == TokenKind::kSemicolon || t.kind == TokenKind::kBatchSeparator ||
         t.kind == TokenKind::kInnerSemicolon) {

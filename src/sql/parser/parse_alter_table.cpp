@@ -34,7 +34,7 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
         advance();
         expect(Keyword::kEXISTS);
       }
-      if (!column_word && (at_table_constraint() || at(Keyword::kCONSTRAINT))) {
+      if (!column_word && (at_table_constraint() || at(Keyword::kCONSTRAINT) || at(Keyword::kDEFAULT))) {
         act->kind = AlterActionKind::kAddConstraint;
         act->constraint = parse_table_constraint();
       } else if (!column_word && at(TokenKind::kLeftParen)) {
@@ -42,6 +42,15 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
         advance();
         do {
           AlterAction* each = make<AlterAction>();
+          if (at_table_constraint()) {
+            each->kind = AlterActionKind::kAddConstraint;
+            each->constraint = parse_table_constraint();
+            each->span = each->constraint->span;
+            each->text = text(each->span);
+            if (at(TokenKind::kComma)) actions.push(each);
+            else act = each;
+            continue;
+          }
           each->kind = AlterActionKind::kAddColumn;
           each->column = parse_column_def();
           each->span = each->column->span;
@@ -183,9 +192,9 @@ Statement* Parser::parse_create_index(std::uint32_t begin, std::string_view modi
   accept(Keyword::kONLY);
   ix->table = parse_object_name("a table name");
   if (accept(Keyword::kUSING)) ix->method = text(advance());
-  expect(TokenKind::kLeftParen, "'('");
   ListBuilder<IndexColumn> cols(arena_);
-  do {
+  bool has_columns = accept(TokenKind::kLeftParen);  // T-SQL COLUMNSTORE indexes may omit them
+  if (has_columns) do {
     IndexColumn c;
     if (at_identifier(true) && (at(TokenKind::kComma, 1) || at(TokenKind::kRightParen, 1) || at(Keyword::kASC, 1) ||
                                 at(Keyword::kDESC, 1) || at(Keyword::kCOLLATE, 1) || at(Keyword::kNULLS, 1) ||
@@ -206,9 +215,10 @@ Statement* Parser::parse_create_index(std::uint32_t begin, std::string_view modi
     if (accept(Keyword::kNULLS)) {
       if (!accept(Keyword::kFIRST)) expect(Keyword::kLAST);
     }
+    skip_to_comma_or_close();  // TYPE COLUMN x (full-text), opclass parameters ...
     cols.push(c);
   } while (accept(TokenKind::kComma));
-  expect(TokenKind::kRightParen, "')'");
+  if (has_columns) expect(TokenKind::kRightParen, "')'");
   ix->columns = cols.finish();
   bool semis_optional = dialect_.script().optional_semicolons;
   while (!at_statement_end()) {

@@ -98,6 +98,8 @@ Statement* Parser::parse_create_table(std::uint32_t begin, bool or_replace,
           skip_to_comma_or_close();
         } else {
           columns.push(parse_column_def());
+          // T-SQL allows a table constraint right after a column without a comma.
+          while (at_table_constraint()) constraints.push(parse_table_constraint());
         }
       } while (accept(TokenKind::kComma));
     }
@@ -111,7 +113,7 @@ Statement* Parser::parse_create_table(std::uint32_t begin, bool or_replace,
 }
 
 bool Parser::at_table_constraint() {
-  const Token& t = peek();
+  const Token t = peek();
   if (t.kind != TokenKind::kWord) return false;
   // A column may be named like a constraint word; a constraint word followed by a type-like
   // word and not by KEY/( is a column.
@@ -126,13 +128,32 @@ bool Parser::at_table_constraint() {
     case Keyword::kCHECK: return at(TokenKind::kLeftParen, 1);
     case Keyword::kKEY:
     case Keyword::kINDEX:
-      return at(TokenKind::kLeftParen, 1) || (at_identifier(true, 1) && (at(TokenKind::kLeftParen, 2) || at(Keyword::kUSING, 2)));
+      // KEY idx (col) / INDEX ix NONCLUSTERED (col) versus a column named key: `key varchar(10)`.
+      if (at(TokenKind::kLeftParen, 1)) return true;
+      if (!at_identifier(true, 1)) return false;
+      if (at(Keyword::kUSING, 2) || at(Keyword::kCLUSTERED, 2) || at(Keyword::kNONCLUSTERED, 2)) return true;
+      return at(TokenKind::kLeftParen, 2) && !at(TokenKind::kNumber, 3);
     case Keyword::kFULLTEXT:
     case Keyword::kSPATIAL:
       return true;
     case Keyword::kEXCLUDE: return at(Keyword::kUSING, 1) || at(TokenKind::kLeftParen, 1);
     default: return false;
   }
+}
+
+bool Parser::at_inline_table_constraint() {
+  // A table constraint with its own column list, written after a column without a comma:
+  // [CONSTRAINT n] PRIMARY KEY|UNIQUE [CLUSTERED|NONCLUSTERED] (cols), FOREIGN KEY (cols).
+  std::size_t i = 0;
+  if (at(Keyword::kCONSTRAINT)) i = 2;
+  Keyword k = peek(i).keyword;
+  if (k == Keyword::kPRIMARY && at(Keyword::kKEY, i + 1)) i += 2;
+  else if (k == Keyword::kUNIQUE) i += 1;
+  else if (k == Keyword::kFOREIGN && at(Keyword::kKEY, i + 1)) return at(TokenKind::kLeftParen, i + 2);
+  else if (k == Keyword::kINDEX && i == 0) return at_table_constraint();
+  else return false;
+  while (at(Keyword::kCLUSTERED, i) || at(Keyword::kNONCLUSTERED, i) || at(Keyword::kHASH, i)) ++i;
+  return at(TokenKind::kLeftParen, i);
 }
 
 ForeignKeyTarget* Parser::parse_references() {
@@ -171,7 +192,7 @@ TableConstraint* Parser::parse_table_constraint() {
   std::uint32_t begin = peek().offset;
   TableConstraint* c = make<TableConstraint>();
   if (accept(Keyword::kCONSTRAINT)) c->name = parse_identifier("a constraint name", true);
-  const Token& t = peek();
+  const Token t = peek();
   switch (t.keyword) {
     case Keyword::kPRIMARY:
       advance();
@@ -181,6 +202,10 @@ TableConstraint* Parser::parse_table_constraint() {
     case Keyword::kUNIQUE:
       advance();
       if (!accept(Keyword::kKEY)) accept(Keyword::kINDEX);
+      if (accept(Keyword::kNULLS)) {  // NULLS [NOT] DISTINCT (PostgreSQL 15)
+        accept(Keyword::kNOT);
+        expect(Keyword::kDISTINCT);
+      }
       c->kind = ConstraintKind::kUnique;
       break;
     case Keyword::kFOREIGN:
@@ -222,6 +247,16 @@ TableConstraint* Parser::parse_table_constraint() {
       return c;
     }
     default:
+      if (!c->name.empty() && at(TokenKind::kLeftParen)) {
+        // `CONSTRAINT name (cols)` with no kind (generated Spark DDL): keep what is written
+        // and warn, rather than dropping the statement.
+        c->kind = ConstraintKind::kOther;
+        c->columns = parse_identifier_list();
+        warn(begin, "W-PARSE-CONSTRAINT-KIND", "constraint has no kind (PRIMARY KEY, UNIQUE ...); kept as written");
+        c->options = skip_to_comma_or_close();
+        c->span = span_from(begin);
+        return c;
+      }
       if (!c->name.empty() && (at(Keyword::kNOT) || at(Keyword::kNULL))) {
         // Oracle/Teradata named NOT NULL in a constraint list position: rare; keep as other.
         c->kind = ConstraintKind::kOther;
@@ -238,6 +273,16 @@ TableConstraint* Parser::parse_table_constraint() {
     if (at_identifier(true) && !at(Keyword::kUSING) && !at(TokenKind::kLeftParen)) {
       Identifier index_name = parse_identifier("an index name", true);
       if (c->name.empty()) c->name = index_name;
+    }
+    while (at(Keyword::kCLUSTERED) || at(Keyword::kNONCLUSTERED) || at_word("COLUMNSTORE") || at(Keyword::kHASH))
+      advance();
+    if (at(Keyword::kUSING) && at(Keyword::kINDEX, 1)) {  // PostgreSQL ADD CONSTRAINT .. USING INDEX i
+      advance();
+      advance();
+      parse_identifier("an index name", true);
+      c->options = skip_to_comma_or_close();
+      c->span = span_from(begin);
+      return c;
     }
     if (accept(Keyword::kUSING)) advance();
     if (at(TokenKind::kLeftParen)) {
@@ -275,11 +320,20 @@ TableConstraint* Parser::parse_table_constraint() {
 ColumnDef* Parser::parse_column_def() {
   std::uint32_t begin = peek().offset;
   ColumnDef* col = make<ColumnDef>();
-  col->name = parse_identifier("a column name", true);
+  if (at(TokenKind::kString) && dialect_.lexical().double_quote_strings && text(peek()).front() == '"') {
+    // Hive/Spark DDL generators quote column names with "..." which those dialects lex as
+    // strings; the name is what they mean.
+    Token t = advance();
+    col->name.text = decode_string(t);
+    col->name.quoted = true;
+    col->name.span = {t.offset, t.end()};
+  } else {
+    col->name = parse_identifier("a column name", true);
+  }
   ListBuilder<Expr*> checks(arena_);
   ListBuilder<Option> options(arena_);
   // The type is optional (SQLite, T-SQL computed columns `c AS (expr)`).
-  const Token& t = peek();
+  const Token t = peek();
   bool has_type = (t.kind == TokenKind::kWord || t.kind == TokenKind::kQuotedIdentifier) &&
                   !(t.kind == TokenKind::kWord && (t.keyword == Keyword::kNOT || t.keyword == Keyword::kNULL ||
                                                    t.keyword == Keyword::kPRIMARY || t.keyword == Keyword::kUNIQUE ||
@@ -300,9 +354,10 @@ ColumnDef* Parser::parse_column_def() {
 void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
                                   ListBuilder<Option>& options) {
   for (;;) {
-    const Token& t = peek();
+    const Token t = peek();
     if (t.kind == TokenKind::kComma || t.kind == TokenKind::kRightParen || at_statement_end()) return;
     std::uint32_t ob = t.offset;
+    if (at_inline_table_constraint()) return;
     if (accept(Keyword::kCONSTRAINT)) {
       parse_identifier("a constraint name", true);
       continue;
@@ -360,6 +415,10 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
         }
         col.default_value = parse_expr(5);  // stop before AND/OR-level words
         continue;
+      case Keyword::kFOREIGN:
+        advance();
+        expect(Keyword::kKEY);
+        [[fallthrough]];
       case Keyword::kREFERENCES:
         col.references = parse_references();
         while (at(Keyword::kDEFERRABLE) || at(Keyword::kINITIALLY) || (at(Keyword::kNOT) && at(Keyword::kDEFERRABLE, 1)) ||
@@ -473,6 +532,12 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
         if (accept(Keyword::kSTORED) || accept(Keyword::kPERSISTED)) col.generated_stored = true;
         else accept(Keyword::kVIRTUAL);
         continue;
+      case Keyword::kFIRST:
+      case Keyword::kAFTER:
+        // MySQL column position in ALTER TABLE ADD/MODIFY/CHANGE.
+        advance();
+        if (t.keyword == Keyword::kAFTER) parse_identifier("a column name", true);
+        continue;
       case Keyword::kON:
         if (at(Keyword::kUPDATE, 1)) {  // MySQL ON UPDATE CURRENT_TIMESTAMP
           advance();
@@ -535,7 +600,7 @@ void Parser::parse_table_options(CreateTableStatement& table) {
   ListBuilder<ColumnDef*> partition_columns(arena_);
   bool semis_optional = dialect_.script().optional_semicolons;
   while (!at_statement_end()) {
-    const Token& t = peek();
+    const Token t = peek();
     if (semis_optional && (t.flags & kTokenAtLineStart) && is_statement_start_word(t)) break;
     std::uint32_t ob = t.offset;
     // CTAS: AS [(] SELECT ...
@@ -661,7 +726,7 @@ void Parser::parse_table_options(CreateTableStatement& table) {
     std::uint32_t name_end = 0;
     bool first = true;
     while (!at_statement_end()) {
-      const Token& c = peek();
+      const Token c = peek();
       if (!first && c.kind == TokenKind::kWord && in_list(text(c), kTableOptionWords) && name_end != 0) break;
       if (!first && c.keyword == Keyword::kAS && (at_query_start(1) || at(TokenKind::kLeftParen, 1))) break;
       if (!first && (c.keyword == Keyword::kCOMMENT || c.keyword == Keyword::kPARTITION ||

@@ -71,7 +71,7 @@ Statement* Parser::parse_insert() {
     if (options_.skip_insert_values && pos_ == tokens_.size()) {
       ins->value_rows = lexer_.skip_to_statement_end();
       // The terminator is now the next token; spans end at the last row.
-      const Token& end = peek();
+      const Token end = peek();
       std::uint32_t stop = end.offset;
       // Trim blanks and comments before the terminator from the span.
       while (stop > begin && (text_[stop - 1] == ' ' || text_[stop - 1] == '\n' || text_[stop - 1] == '\r' ||

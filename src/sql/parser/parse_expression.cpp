@@ -47,7 +47,7 @@ Expr* Parser::parse_expr(int min_precedence) {
     left = parse_primary();
   }
   for (;;) {
-    const Token& t = peek();
+    const Token t = peek();
     int prec = 0;
     std::string_view op;
     bool negated = false;
@@ -232,7 +232,7 @@ Expr* Parser::parse_cast(CastSyntax syntax) {
     // T-SQL CONVERT(type, expr [, style]); MySQL CONVERT(expr, type) / CONVERT(expr USING cs).
     std::size_t save = pos_;
     bool type_first = false;
-    if (peek().kind == TokenKind::kWord) {
+    if (peek().kind == TokenKind::kWord || peek().kind == TokenKind::kQuotedIdentifier) {
       try {
         TypeName* t = parse_type();
         if (at(TokenKind::kComma)) {
@@ -302,6 +302,10 @@ Expr* Parser::parse_function_call(ObjectName name, std::uint32_t begin) {
             args.push(parse_expr());
           } else if (accept(Keyword::kAS)) {
             parse_type();
+          } else if (at(Keyword::kHAVING) && (at_word("MAX", 1) || at_word("MIN", 1))) {
+            advance();
+            advance();
+            args.push(parse_expr());
           } else if (accept_word("SEPARATOR")) {
             parse_primary();
           } else if ((at(Keyword::kIGNORE) || at(Keyword::kRESPECT)) && at(Keyword::kNULLS, 1)) {
@@ -315,6 +319,10 @@ Expr* Parser::parse_function_call(ObjectName name, std::uint32_t begin) {
             parse_identifier("a character set", true);
           } else if ((at(Keyword::kON) && at_word("OVERFLOW", 1))) {
             while (!at(TokenKind::kRightParen) && !at_statement_end()) advance();
+          } else if (peek().kind == TokenKind::kWord && !at(Keyword::kAND) && !at(Keyword::kOR)) {
+            // Function-specific clauses (JSON_TABLE .. COLUMNS (..), XMLTABLE .. PASSING,
+            // RETURNING type, NULL ON NULL ...): kept as written, up to ',' or ')'.
+            skip_to_comma_or_close();
           } else {
             break;
           }
@@ -410,7 +418,7 @@ std::span<const OrderItem> Parser::parse_order_by_list() {
 }
 
 Expr* Parser::parse_primary() {
-  const Token& t = peek();
+  const Token t = peek();
   std::uint32_t begin = t.offset;
   Expr* e = nullptr;
   switch (t.kind) {
@@ -442,12 +450,22 @@ Expr* Parser::parse_primary() {
     case TokenKind::kLeftParen: {
       advance();
       if (at_query_start()) {
-        SubqueryExpr* s = node<SubqueryExpr>(arena_, ExprKind::kSubquery, {});
-        s->query = parse_query();
-        expect(TokenKind::kRightParen, "')'");
-        s->span = span_from(begin);
-        e = s;
-        break;
+        // ((SELECT ..) + 1) starts like a subquery; fall back to an expression.
+        std::size_t save = pos_;
+        std::uint32_t save_end = last_end_;
+        bool nested_paren = at(TokenKind::kLeftParen);
+        try {
+          SubqueryExpr* s = node<SubqueryExpr>(arena_, ExprKind::kSubquery, {});
+          s->query = parse_query();
+          expect(TokenKind::kRightParen, "')'");
+          s->span = span_from(begin);
+          e = s;
+          break;
+        } catch (const ParseFailure&) {
+          if (!nested_paren) throw;
+          pos_ = save;
+          last_end_ = save_end;
+        }
       }
       Expr* first = parse_expr();
       if (at(TokenKind::kComma)) {
@@ -608,10 +626,9 @@ Expr* Parser::parse_primary() {
         e = f;
         break;
       }
-      if (t.kind == TokenKind::kWord && is_reserved(k) && k != Keyword::kLEFT && k != Keyword::kRIGHT &&
-          k != Keyword::kREPLACE && k != Keyword::kINSERT && k != Keyword::kFORMAT &&
-          !(at(TokenKind::kLeftParen, 1) && (k == Keyword::kIF || k == Keyword::kVALUES ||
-                                              k == Keyword::kCURRENT)))
+      // Reserved words still name functions (LEFT(, ISNULL(, OFFSET(, IF() and qualify
+      // columns (BigQuery `table.dataset_id`).
+      if (t.kind == TokenKind::kWord && is_reserved(k) && !at(TokenKind::kLeftParen, 1) && !at(TokenKind::kDot, 1))
         fail("an expression");
       // Name, qualified name, qualified star, or function call.
       ListBuilder<Identifier, 4> parts(arena_);
@@ -623,6 +640,15 @@ Expr* Parser::parse_primary() {
           advance();
           star = true;
           break;
+        }
+        if (at(TokenKind::kParameter, 1) && text(peek(1)).front() == '$') {  // Snowflake t.$1
+          advance();
+          Token p = advance();
+          Identifier id;
+          id.text = text(p);
+          id.span = {p.offset, p.end()};
+          parts.push(id);
+          continue;
         }
         if (!at_identifier(true, 1)) break;
         advance();
@@ -661,7 +687,7 @@ Expr* Parser::parse_primary() {
 Expr* Parser::parse_postfix(Expr* e) {
   std::uint32_t begin = e->span.begin;
   for (;;) {
-    const Token& t = peek();
+    const Token t = peek();
     if (t.kind == TokenKind::kOperator && text(t) == "::") {
       advance();
       CastExpr* c = node<CastExpr>(arena_, ExprKind::kCast, {});
@@ -680,6 +706,15 @@ Expr* Parser::parse_postfix(Expr* e) {
       expect(TokenKind::kRightBracket, "']'");
       s->span = span_from(begin);
       e = s;
+    } else if (t.kind == TokenKind::kDot && at_op("*", 1)) {  // (composite).*
+      advance();
+      Token star = advance();
+      FieldAccessExpr* f = node<FieldAccessExpr>(arena_, ExprKind::kFieldAccess, {});
+      f->base = e;
+      f->field.text = "*";
+      f->field.span = {star.offset, star.end()};
+      f->span = span_from(begin);
+      e = f;
     } else if (t.kind == TokenKind::kDot && at_identifier(true, 1)) {
       advance();
       FieldAccessExpr* f = node<FieldAccessExpr>(arena_, ExprKind::kFieldAccess, {});

@@ -171,7 +171,7 @@ Statement* Parser::parse_routine(std::uint32_t begin, RoutineKind kind, bool or_
   bool pending_loop = false;
   bool header = true;  // before the body: ON table for triggers
   for (;;) {
-    const Token& t = peek();
+    const Token t = peek();
     if (t.kind == TokenKind::kEnd || t.kind == TokenKind::kBatchSeparator) break;
     if (t.kind == TokenKind::kSemicolon && (!to_batch_end && depth <= 0)) break;
     const Token* prev = pos_ > first_token ? &tokens_[pos_ - 1] : nullptr;

@@ -22,7 +22,7 @@ T* table_ref(Arena& arena, TableRefKind kind) {
 }  // namespace
 
 bool Parser::at_query_start(std::size_t ahead) {
-  const Token& t = peek(ahead);
+  const Token t = peek(ahead);
   if (t.keyword == Keyword::kSELECT || t.keyword == Keyword::kWITH || t.keyword == Keyword::kVALUES)
     return true;
   if (caps_.sel_abbreviation && t.kind == TokenKind::kWord && at_word("SEL", ahead)) return true;
@@ -108,6 +108,10 @@ Query* Parser::parse_query() {
       advance();
       expect(Keyword::kCHECK);
       accept(Keyword::kOPTION);
+    } else if (at(Keyword::kWITH) && (at(Keyword::kDATA, 1) || (at(Keyword::kNO, 1) && at(Keyword::kDATA, 2)))) {
+      advance();
+      accept(Keyword::kNO);
+      advance();
     } else if (at(Keyword::kWITH) && at(Keyword::kNO, 1) && at(Keyword::kSCHEMA, 2)) {
       advance();
       advance();
@@ -246,7 +250,8 @@ SelectBody* Parser::parse_select_body() {
     SelectItem item;
     std::uint32_t ib = peek().offset;
     // T-SQL `alias = expr`.
-    if (caps_.top_clause && at_identifier(true) && at_op("=", 1) && !at_op("=", 2)) {
+    if (caps_.trailing_select_comma && items.size() > 0 && (at(Keyword::kFROM) || at_statement_end())) break;
+    if (caps_.equals_select_aliases && at_identifier(true) && at_op("=", 1) && !at_op("=", 2)) {
       item.alias = parse_identifier("an alias", true);
       advance();
       item.expr = parse_expr();
@@ -310,8 +315,12 @@ SelectBody* Parser::parse_select_body() {
   if (at(Keyword::kGROUP) && at(Keyword::kBY, 1)) {
     advance();
     advance();
-    accept(Keyword::kALL) || accept(Keyword::kDISTINCT);
+    bool all = accept(Keyword::kALL);
+    if (!all) accept(Keyword::kDISTINCT);
     ListBuilder<Expr*> groups(arena_);
+    if (!(all && (at_statement_end() || at(Keyword::kHAVING) || at(Keyword::kORDER) || at(Keyword::kQUALIFY) ||
+                  at(Keyword::kLIMIT) || at(TokenKind::kRightParen) || at(Keyword::kWINDOW) ||
+                  at(Keyword::kUNION) || at(Keyword::kEXCEPT) || at(Keyword::kINTERSECT))))
     do {
       std::uint32_t gb = peek().offset;
       if (at(Keyword::kGROUPING) && at(Keyword::kSETS, 1)) {
@@ -527,6 +536,10 @@ TableRef* Parser::parse_table_primary() {
     } else if (at(Keyword::kPARTITION) && at(TokenKind::kLeftParen, 1)) {  // MySQL partition selection
       advance();
       skip_parens();
+    } else if (at(Keyword::kWITH) && at_word("OFFSET", 1)) {  // BigQuery UNNEST(..) WITH OFFSET [AS] o
+      advance();
+      advance();
+      if (at(Keyword::kAS) || can_be_alias()) parse_optional_alias(false);
     } else if (accept_word("FINAL")) {
     } else if ((at(Keyword::kPIVOT) || at(Keyword::kUNPIVOT)) &&
                (at(TokenKind::kLeftParen, 1) || at(TokenKind::kLeftParen, 2))) {
@@ -534,6 +547,7 @@ TableRef* Parser::parse_table_primary() {
       if (!at(TokenKind::kLeftParen)) advance();  // INCLUDE/EXCLUDE NULLS
       if (!at(TokenKind::kLeftParen)) advance();
       skip_parens();
+      ref->alias = Identifier{};  // the pivoted result takes the next alias
     } else if (ref->alias.empty() && (at(Keyword::kAS) || can_be_alias())) {
       ref->alias = parse_optional_alias(false);
       if (at(TokenKind::kLeftParen) && at_identifier(true, 1) &&

@@ -47,7 +47,7 @@ Statement* Parser::make_other(std::uint32_t begin, std::uint32_t verb_end, bool 
 }
 
 Statement* Parser::parse_statement() {
-  const Token& t = peek();
+  const Token t = peek();
   std::uint32_t begin = t.offset;
   if (t.kind == TokenKind::kLeftParen) {
     if (at_query_start()) return parse_query_statement();
@@ -74,7 +74,13 @@ Statement* Parser::parse_statement() {
     case Keyword::kTABLE:
       if (at_identifier(false, 1)) return parse_query_statement();
       break;
-    case Keyword::kUPDATE: return parse_update();
+    case Keyword::kUPDATE:
+      if (at_word("STATISTICS", 1)) {  // T-SQL UPDATE STATISTICS t
+        advance();
+        advance();
+        return make_other(begin, last_end_, optional_semis);
+      }
+      return parse_update();
     case Keyword::kDELETE: return parse_delete();
     case Keyword::kMERGE: return parse_merge();
     case Keyword::kTRUNCATE: return parse_truncate();
@@ -84,7 +90,7 @@ Statement* Parser::parse_statement() {
     case Keyword::kUSE: return parse_use();
     case Keyword::kSET: return parse_set();
     case Keyword::kBEGIN: {
-      const Token& n = peek(1);
+      const Token n = peek(1);
       bool transaction = n.kind == TokenKind::kSemicolon || n.kind == TokenKind::kEnd ||
                          n.kind == TokenKind::kBatchSeparator || n.keyword == Keyword::kTRANSACTION ||
                          n.keyword == Keyword::kTRAN || n.keyword == Keyword::kWORK ||
@@ -110,6 +116,12 @@ Statement* Parser::parse_statement() {
       return parse_anonymous_block(begin);
     case Keyword::kDO:
       if (at(TokenKind::kString, 1)) return parse_anonymous_block(begin);
+      break;
+    case Keyword::kFOR:
+    case Keyword::kLOOP:
+    case Keyword::kREPEAT:
+    case Keyword::kCASE:
+      if (caps_.end_if_blocks) return parse_anonymous_block(begin);
       break;
     case Keyword::kCOPY: {
       advance();
@@ -158,7 +170,7 @@ Statement* Parser::parse_create() {
   bool unique = false;
   bool materialized = false;
   for (;;) {
-    const Token& t = peek();
+    const Token t = peek();
     if (t.kind != TokenKind::kWord) break;
     // MySQL DEFINER = user@host, ALGORITHM = x, SQL SECURITY DEFINER.
     if (at(Keyword::kDEFINER) || at(Keyword::kALGORITHM)) {
@@ -196,7 +208,7 @@ Statement* Parser::parse_create() {
     mod_end = last_end_;
   }
   std::string_view modifiers = mod_end > mod_begin ? text(Span{mod_begin, mod_end}) : std::string_view();
-  const Token& kind = peek();
+  const Token kind = peek();
   if (kind.kind != TokenKind::kWord) fail("an object kind (TABLE, VIEW, INDEX ...)");
   switch (kind.keyword) {
     case Keyword::kTABLE:
@@ -272,18 +284,26 @@ Statement* Parser::parse_drop() {
   DropStatement* d = make<DropStatement>();
   d->kind = StatementKind::kDrop;
   std::uint32_t kb = peek().offset;
-  // Object kind: one or two words (TABLE, MATERIALIZED VIEW, PACKAGE BODY, FOREIGN TABLE ...)
-  while (peek().kind == TokenKind::kWord && !at(Keyword::kIF) && !(at_identifier(true, 1) == false && last_end_ > kb)) {
-    Keyword k = peek().keyword;
+  // Object kind: a word plus continuation words (MATERIALIZED VIEW, PACKAGE BODY, EVENT
+  // TRIGGER, INDEX CONCURRENTLY, FOREIGN DATA WRAPPER, FILE FORMAT, MASKING POLICY ...).
+  if (peek().kind != TokenKind::kWord) fail("an object kind");
+  advance();
+  static constexpr std::string_view kKindWords[] = {
+      "TABLE", "VIEW", "TRIGGER", "BODY", "INDEX", "CONCURRENTLY", "DATA", "WRAPPER", "FORMAT",
+      "POLICY", "INTEGRATION", "SEARCH", "CONFIGURATION", "DICTIONARY", "PARSER", "TEMPLATE",
+      "CLASS", "FAMILY", "LINK", "GROUP", "TYPE", "MAPPING", "FUNCTION", "PROCEDURE", "SEQUENCE",
+      "TEMPORARY", "KEY", "REPOSITORY", "SERVICE", "POOL", "OBJECT", "ACCESS", "METHOD", "ROLE",
+      "SCHEMA", "DATABASE", "USER", "LOGIN", "EXTENSION", "SERVER", "DOMAIN", "RULE", "STATISTICS",
+      "ASSEMBLY", "CERTIFICATE", "CATALOG", "STOPLIST", "PROPERTY", "LIST", "AUDIT", "SPECIFICATION",
+  };
+  while (peek().kind == TokenKind::kWord && !at(Keyword::kIF) && !(peek().flags & kTokenAtLineStart)) {
+    std::string_view w = text(peek());
+    bool kind_word = false;
+    for (std::string_view k : kKindWords) kind_word = kind_word || (w.size() == k.size() && starts_with_word(w, k));
+    // A kind word followed by a name-ish token is part of the kind; else it is the name.
+    if (!kind_word || !(at_identifier(true, 1) || at(Keyword::kIF, 1))) break;
     advance();
-    if (k == Keyword::kTABLE || k == Keyword::kVIEW || k == Keyword::kINDEX || k == Keyword::kSEQUENCE ||
-        k == Keyword::kSCHEMA || k == Keyword::kDATABASE || k == Keyword::kTYPE ||
-        k == Keyword::kFUNCTION || k == Keyword::kPROCEDURE || k == Keyword::kTRIGGER ||
-        k == Keyword::kBODY || k == Keyword::kCONSTRAINT || k == Keyword::kEVENT)
-      break;
-    if (last_end_ - kb > 40) break;
   }
-  if (last_end_ <= kb) fail("an object kind");
   {
     std::string_view raw = text(Span{kb, last_end_});
     std::string up;

@@ -78,6 +78,8 @@ class Parser {
   Token expect(TokenKind k, std::string_view what);
   void expect_op(std::string_view op);
   [[noreturn]] void fail(std::string_view expected);
+  /// Records a warning diagnostic at `offset`; parsing goes on.
+  void warn(std::uint32_t offset, std::string_view code, std::string_view message);
   bool at_statement_end();  ///< ';', GO/'/', end of input
   std::uint32_t last_end() const { return last_end_; }
   Span span_from(std::uint32_t begin) const { return {begin, last_end_ > begin ? last_end_ : begin}; }
@@ -122,6 +124,7 @@ class Parser {
   void parse_column_options(ColumnDef& column, ListBuilder<Expr*>& checks,
                             ListBuilder<Option>& options);
   bool at_table_constraint();
+  bool at_inline_table_constraint();
   TableConstraint* parse_table_constraint();
   ForeignKeyTarget* parse_references();
   void parse_table_options(CreateTableStatement& table);

@@ -39,14 +39,14 @@ bool is_type_continuation(Keyword k) {
 }  // namespace
 
 bool Parser::at_identifier(bool allow_reserved, std::size_t ahead) {
-  const Token& t = peek(ahead);
+  const Token t = peek(ahead);
   if (t.kind == TokenKind::kQuotedIdentifier) return true;
   if (t.kind != TokenKind::kWord) return false;
   return allow_reserved || !is_reserved(t.keyword);
 }
 
 Identifier Parser::parse_identifier(std::string_view what, bool allow_reserved) {
-  const Token& t = peek();
+  const Token t = peek();
   Identifier id;
   if (t.kind == TokenKind::kWord && (allow_reserved || !is_reserved(t.keyword))) {
     id.text = text(t);
@@ -77,6 +77,22 @@ Identifier Parser::parse_identifier(std::string_view what, bool allow_reserved) 
 ObjectName Parser::parse_object_name(std::string_view what) {
   ListBuilder<Identifier, 4> parts(arena_);
   std::uint32_t begin = peek().offset;
+  if (caps_.identifier_function && at_word("IDENTIFIER") && at(TokenKind::kLeftParen, 1)) {
+    // IDENTIFIER('db.schema.t') / IDENTIFIER($var): the name is data; keep it as one part.
+    advance();
+    advance();
+    Token arg = advance();
+    Identifier id;
+    id.text = arg.kind == TokenKind::kString ? decode_string(arg) : text(arg);
+    id.quoted = arg.kind == TokenKind::kString;
+    id.span = {arg.offset, arg.end()};
+    parts.push(id);
+    expect(TokenKind::kRightParen, "')'");
+    ObjectName name;
+    name.parts = parts.finish();
+    name.span = span_from(begin);
+    return name;
+  }
   // Names may contain reserved words after a dot (schema.order) and empty parts (a..b in
   // T-SQL means the default schema).
   parts.push(parse_identifier(what, false));
@@ -156,7 +172,7 @@ std::string_view Parser::parse_string(std::string_view what) {
 }
 
 bool Parser::can_be_alias(std::size_t ahead) {
-  const Token& t = peek(ahead);
+  const Token t = peek(ahead);
   if (t.kind == TokenKind::kQuotedIdentifier) return true;
   if (t.kind != TokenKind::kWord) return false;
   if (is_reserved(t.keyword)) return false;
@@ -198,7 +214,7 @@ Identifier Parser::parse_optional_alias(bool allow_string) {
 TypeName* Parser::parse_type() {
   TypeName* type = make<TypeName>();
   std::uint32_t begin = peek().offset;
-  const Token& first = peek();
+  const Token first = peek();
   if (first.kind != TokenKind::kWord && first.kind != TokenKind::kQuotedIdentifier) fail("a data type");
   // Base words: a (possibly qualified) name plus continuation words.
   std::uint32_t base_begin = first.offset;
@@ -219,7 +235,9 @@ TypeName* Parser::parse_type() {
     advance();
     advance();
   }
-  while (is_type_continuation(peek().keyword) && !(peek().flags & kTokenAtLineStart)) {
+  while ((is_type_continuation(peek().keyword) ||
+          (caps_.free_form_type_names && peek().kind == TokenKind::kWord && peek().keyword == Keyword::kNone)) &&
+         !(peek().flags & kTokenAtLineStart)) {
     // CHARACTER SET is a column attribute, not part of the type name.
     if (at(Keyword::kCHARACTER) && at(Keyword::kSET, 1)) break;
     advance();
@@ -261,7 +279,7 @@ TypeName* Parser::parse_type() {
       params.push(p);
     };
     for (;;) {
-      const Token& t = peek();
+      const Token t = peek();
       if (t.kind == TokenKind::kEnd || t.kind == TokenKind::kSemicolon ||
           t.kind == TokenKind::kBatchSeparator)
         fail(angle ? "'>'" : "')'");

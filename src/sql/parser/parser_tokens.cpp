@@ -26,7 +26,7 @@ const Token& Parser::peek(std::size_t ahead) {
 }
 
 Token Parser::advance() {
-  const Token& t = peek();
+  const Token t = peek();
   if (t.kind != TokenKind::kEnd) {
     ++pos_;
     last_end_ = t.end();
@@ -35,12 +35,12 @@ Token Parser::advance() {
 }
 
 bool Parser::at_op(std::string_view op, std::size_t ahead) {
-  const Token& t = peek(ahead);
+  const Token t = peek(ahead);
   return t.kind == TokenKind::kOperator && text(t) == op;
 }
 
 bool Parser::at_word(std::string_view upper, std::size_t ahead) {
-  const Token& t = peek(ahead);
+  const Token t = peek(ahead);
   if (t.kind != TokenKind::kWord || t.length != upper.size()) return false;
   return starts_with_word(text(t), upper);
 }
@@ -106,6 +106,12 @@ bool Parser::at_statement_end() {
 bool Parser::is_statement_start_word(const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
   std::string_view w = text(t);
+  if (t.keyword == Keyword::kWITH) {
+    // WITH ( ... ) is a table option (T-SQL), not a CTE starting a new statement.
+    std::size_t i = t.end();
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\r' || text_[i] == '\n')) ++i;
+    if (i < text_.size() && text_[i] == '(') return false;
+  }
   for (std::string_view v : kStatementVerbs) {
     if (w.size() == v.size() && starts_with_word(w, v)) return true;
   }
@@ -117,7 +123,7 @@ std::string_view Parser::skip_parens() {
   if (!at(TokenKind::kLeftParen)) fail("'('");
   int depth = 0;
   do {
-    const Token& t = peek();
+    const Token t = peek();
     if (t.kind == TokenKind::kEnd || t.kind == TokenKind::kSemicolon ||
         t.kind == TokenKind::kBatchSeparator) {
       fail("')'");
@@ -133,7 +139,7 @@ std::string_view Parser::skip_to_comma_or_close() {
   std::uint32_t begin = peek().offset;
   int depth = 0;
   for (;;) {
-    const Token& t = peek();
+    const Token t = peek();
     if (t.kind == TokenKind::kEnd || t.kind == TokenKind::kSemicolon ||
         t.kind == TokenKind::kBatchSeparator)
       break;
@@ -151,7 +157,7 @@ void Parser::skip_to_statement_end(bool stop_at_statement_verbs) {
   int blocks = 0;
   bool first = true;
   for (;;) {
-    const Token& t = peek();
+    const Token t = peek();
     if (t.kind == TokenKind::kEnd || t.kind == TokenKind::kBatchSeparator) return;
     if (t.kind == TokenKind::kSemicolon && (parens <= 0 || blocks <= 0) && blocks <= 0) return;
     if (!first && stop_at_statement_verbs && parens <= 0 && blocks <= 0 &&
@@ -163,14 +169,14 @@ void Parser::skip_to_statement_end(bool stop_at_statement_verbs) {
     else if (t.kind == TokenKind::kRightParen) --parens;
     else if (t.keyword == Keyword::kCASE) ++blocks;
     else if (t.keyword == Keyword::kBEGIN) {
-      const Token& n = peek(1);
+      const Token n = peek(1);
       if (!(n.kind == TokenKind::kSemicolon || n.keyword == Keyword::kTRANSACTION ||
             n.keyword == Keyword::kTRAN || n.keyword == Keyword::kWORK || n.kind == TokenKind::kEnd))
         ++blocks;
     } else if (t.keyword == Keyword::kEND && blocks > 0) {
       --blocks;
       advance();
-      const Token& n = peek();
+      const Token n = peek();
       if (n.keyword == Keyword::kIF || n.keyword == Keyword::kLOOP || n.keyword == Keyword::kCASE ||
           n.keyword == Keyword::kWHILE || n.keyword == Keyword::kREPEAT || n.keyword == Keyword::kTRY ||
           n.keyword == Keyword::kCATCH)

@@ -37,6 +37,7 @@ ScriptRules make_script_rules() {
 Capabilities make_capabilities() {
   Capabilities c;
   c.qualify_clause = true;
+  c.trailing_select_comma = true;
   c.end_if_blocks = true;
   return c;
 }

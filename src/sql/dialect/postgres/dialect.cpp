@@ -21,6 +21,7 @@ LexicalRules make_lexical_rules() {
   r.escape_strings = true;
   r.nested_block_comments = true;
   r.dollar_parameters = true;
+  r.colon_parameters = false;
   return r;
 }
 

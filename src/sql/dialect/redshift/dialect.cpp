@@ -19,6 +19,8 @@ LexicalRules make_lexical_rules() {
   r.dollar_quoted_strings = true;
   r.dollar_tagged_strings = true;
   r.nested_block_comments = false;
+  r.colon_parameters = false;
+  r.backslash_escapes = true;
   return r;
 }
 

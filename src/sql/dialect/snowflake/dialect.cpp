@@ -32,6 +32,9 @@ ScriptRules make_script_rules() {
 Capabilities make_capabilities() {
   Capabilities c;
   c.minus_set_operator = true;
+  c.top_clause = true;
+  c.identifier_function = true;
+  c.trailing_select_comma = true;
   c.qualify_clause = true;
   c.end_if_blocks = true;
   c.connect_by = true;

@@ -30,6 +30,7 @@ ScriptRules make_script_rules() {
 
 Capabilities make_capabilities() {
   Capabilities c;
+  c.free_form_type_names = true;
 
   return c;
 }

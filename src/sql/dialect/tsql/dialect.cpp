@@ -33,6 +33,7 @@ ScriptRules make_script_rules() {
 Capabilities make_capabilities() {
   Capabilities c;
   c.top_clause = true;
+  c.equals_select_aliases = true;
   c.routine_body_runs_to_batch_end = true;
   return c;
 }
