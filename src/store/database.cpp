@@ -41,17 +41,12 @@ void open_sqlite(soci::session& session, const DatabaseTarget& target) {
   std::string path = target.in_memory ? std::string(":memory:") : target.sqlite_path;
   // SOCI's SQLite connect string: quoted so that paths with spaces survive.
   session.open(soci::sqlite3, "db=\"" + path + "\" timeout=5");
-  // Per-connection settings: WAL lets readers run beside the writer; foreign keys are
-  // off by default in SQLite and the schema relies on ON DELETE CASCADE.
-  detail::execute_script(session, Backend::kSqlite,
-                         "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
-                         "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
+  detail::configure_session(session, Backend::kSqlite);
 }
 
 void open_postgres(soci::session& session, const DatabaseTarget& target) {
   session.open(soci::postgresql, target.conninfo);
-  // Timestamps come back as text in the session time zone; UTC keeps them comparable.
-  detail::execute_script(session, Backend::kPostgres, "SET TIME ZONE 'UTC'");
+  detail::configure_session(session, Backend::kPostgres);
 }
 
 void ensure_parent_directory(const DatabaseTarget& target) {
@@ -175,13 +170,13 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig& config) {
 }
 
 void Database::migrate() {
-  soci::session session(*pool_);
+  detail::Connection session(*this);
   while (apply_next(session, backend_)) {
   }
 }
 
 int Database::schema_version() {
-  soci::session session(*pool_);
+  detail::Connection session(*this);
   if (!migrations_table_exists(session, backend_)) return 0;
   detail::Params none;
   return static_cast<int>(
@@ -194,13 +189,17 @@ int Database::latest_schema_version() {
 }
 
 bool Database::ping() {
-  try {
-    soci::session session(*pool_);
-    detail::Params none;
-    return detail::query_integer(session, "SELECT 1", none) == 1;
-  } catch (const std::exception&) {
-    return false;
+  // Twice: a connection the server dropped fails once, then is reopened on the next
+  // lease, and readiness should report the database, not one stale socket.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      detail::Connection session(*this);
+      detail::Params none;
+      if (detail::query_integer(session, "SELECT 1", none) == 1) return true;
+    } catch (const std::exception&) {
+    }
   }
+  return false;
 }
 
 }  // namespace godwit::store

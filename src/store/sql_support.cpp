@@ -15,6 +15,35 @@
 
 namespace godwit::store::detail {
 
+Connection::Connection(Database& db) : session_(db.pool()) {
+  if (db.backend() != Backend::kPostgres) return;
+  auto* native = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
+  // PQstatus is local (no round trip): it turns bad after an operation hit a dropped
+  // connection, and that failed operation already reported the error to its caller.
+  if (native != nullptr && PQstatus(native->conn_) == CONNECTION_OK) return;
+  try {
+    session_.reconnect();
+    configure_session(session_, Backend::kPostgres);
+  } catch (const soci::soci_error&) {
+    throw Error(ErrorKind::kUnavailable, "the metadata database cannot be reached");
+  } catch (const std::runtime_error&) {
+    throw Error(ErrorKind::kUnavailable, "the metadata database cannot be reached");
+  }
+}
+
+void configure_session(soci::session& session, Backend backend) {
+  if (backend == Backend::kSqlite) {
+    // WAL lets readers run beside the writer; foreign keys are off by default in
+    // SQLite and the schema relies on ON DELETE CASCADE.
+    execute_script(session, backend,
+                   "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+                   "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
+  } else {
+    // Timestamps come back as text in the session time zone; UTC keeps them uniform.
+    execute_script(session, backend, "SET TIME ZONE 'UTC'");
+  }
+}
+
 Params& Params::text(const std::string& name, std::string value) {
   texts_.push_back({name, std::move(value), soci::i_ok});
   return *this;

@@ -16,6 +16,22 @@
 
 namespace godwit::store::detail {
 
+/// A pooled connection leased for one repository call. A PostgreSQL connection that the
+/// server dropped (restart, idle timeout, failover) is reopened when next leased, so
+/// one outage does not leave a dead slot failing every later call.
+class Connection {
+ public:
+  explicit Connection(Database& db);
+  operator soci::session&() { return session_; }
+
+ private:
+  soci::session session_;
+};
+
+/// Per-connection settings, applied when a connection is opened or reopened: SQLite
+/// WAL, foreign keys, busy timeout; PostgreSQL UTC time zone.
+void configure_session(soci::session& session, Backend backend);
+
 /// Values bound to one statement by name. SOCI keeps references to bound values, so
 /// they live here (in deques, whose elements never move) until the statement ran.
 class Params {

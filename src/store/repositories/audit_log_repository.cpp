@@ -37,7 +37,7 @@ void AuditLogRepository::append(AuditEntry entry) {
   detail::require_json(entry.details_json, "audit details");
   entry.id = new_uuid();
   entry.created_at = detail::now_timestamp();
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("id", entry.id)
       .nullable_text("project_id", entry.project_id)
@@ -56,7 +56,7 @@ void AuditLogRepository::append(AuditEntry entry) {
 
 std::vector<AuditEntry> AuditLogRepository::for_project(const std::string& project_id, int limit) {
   if (!detail::is_id(project_id)) return {};
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id).integer("limit", limit);
   return detail::query_all<AuditRow>(

@@ -42,7 +42,7 @@ struct OutboxRow {
 }  // namespace
 
 void PasswordResetRepository::insert(const PasswordReset& reset) {
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("id", reset.id)
       .text("user_id", reset.user_id)
@@ -58,7 +58,7 @@ void PasswordResetRepository::insert(const PasswordReset& reset) {
 }
 
 std::optional<PasswordReset> PasswordResetRepository::find_by_hash(const std::string& token_hash) {
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("hash", token_hash);
   return detail::query_one<PasswordResetRow>(
@@ -70,7 +70,7 @@ std::optional<PasswordReset> PasswordResetRepository::find_by_hash(const std::st
 
 bool PasswordResetRepository::mark_used(const std::string& id, std::int64_t now) {
   if (!detail::is_id(id)) return false;
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.integer("now", now).text("id", id);
   // One conditional UPDATE: of two concurrent resets exactly one changes the row.
@@ -82,7 +82,7 @@ bool PasswordResetRepository::mark_used(const std::string& id, std::int64_t now)
 
 void PasswordResetRepository::enqueue_mail(const std::string& recipient, const std::string& subject,
                                            const std::string& body) {
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("id", new_uuid())
       .text("recipient", recipient)
@@ -97,7 +97,7 @@ void PasswordResetRepository::enqueue_mail(const std::string& recipient, const s
 
 std::vector<OutboxMessage> PasswordResetRepository::outbox_for(const std::string& recipient,
                                                                int limit) {
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("recipient", recipient).integer("limit", limit);
   return detail::query_all<OutboxRow>(

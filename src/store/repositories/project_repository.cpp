@@ -94,7 +94,7 @@ struct MemberRow {
 };
 
 std::optional<Project> find_project(Database& db, const std::string& project_id) {
-  soci::session session(db.pool());
+  detail::Connection session(db);
   Params params;
   params.text("id", project_id);
   return detail::query_one<ProjectRow>(
@@ -147,7 +147,7 @@ ProjectView ProjectRepository::create(const NewProject& project, const std::stri
   created.created_at = detail::now_timestamp();
   created.updated_at = created.created_at;
 
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   try {
     detail::WriteTransaction transaction(session, db_.backend());
     Params params;
@@ -192,7 +192,7 @@ ProjectView ProjectRepository::create(const NewProject& project, const std::stri
 std::optional<ProjectView> ProjectRepository::find_for_member(const std::string& project_id,
                                                               const std::string& user_id) {
   if (!detail::is_id(project_id) || !detail::is_id(user_id)) return std::nullopt;
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id).text("user_id", user_id);
   return detail::query_one<ProjectViewRow>(session,
@@ -225,7 +225,7 @@ ProjectPage ProjectRepository::list_for_member(const std::string& user_id,
   if (query.target_dialect)
     where += " AND p.target_dialect = " + params.add_text(*query.target_dialect);
 
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params count_params = params;
   page.total = detail::query_integer(session, std::string("SELECT COUNT(*)") + kMemberJoin + where,
                                      count_params);
@@ -247,7 +247,7 @@ std::optional<Project> ProjectRepository::update(const std::string& project_id,
                                                  const ProjectPatch& patch) {
   if (!detail::is_id(project_id)) return std::nullopt;
   {
-    soci::session session(db_.pool());
+    detail::Connection session(db_);
     Params params;
     std::string sql =
         "UPDATE projects SET updated_at = " + params.add_text(detail::now_timestamp());
@@ -266,7 +266,7 @@ std::optional<Project> ProjectRepository::set_phase_state(const std::string& pro
                                                           const PhaseState& state) {
   if (!detail::is_id(project_id)) return std::nullopt;
   {
-    soci::session session(db_.pool());
+    detail::Connection session(db_);
     Params params;
     params.text("status", state.status)
         .text("current_phase", state.current_phase)
@@ -290,7 +290,7 @@ std::optional<Project> ProjectRepository::set_phase_state(const std::string& pro
 
 bool ProjectRepository::remove(const std::string& project_id) {
   if (!detail::is_id(project_id)) return false;
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("id", project_id);
   return detail::execute(session, "DELETE FROM projects WHERE id = :id", params) > 0;
@@ -298,7 +298,7 @@ bool ProjectRepository::remove(const std::string& project_id) {
 
 std::vector<Member> ProjectRepository::members(const std::string& project_id) {
   if (!detail::is_id(project_id)) return {};
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id);
   return detail::query_all<MemberRow>(
@@ -314,7 +314,7 @@ void ProjectRepository::upsert_member(const std::string& project_id, const std::
   if (!detail::is_id(project_id) || !detail::is_id(user_id)) {
     throw_unknown_reference("unknown project or user");
   }
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id)
       .text("user_id", user_id)
@@ -334,7 +334,7 @@ void ProjectRepository::upsert_member(const std::string& project_id, const std::
 
 bool ProjectRepository::remove_member(const std::string& project_id, const std::string& user_id) {
   if (!detail::is_id(project_id) || !detail::is_id(user_id)) return false;
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id).text("user_id", user_id);
   return detail::execute(session,

@@ -29,7 +29,7 @@ struct RefreshTokenRow {
 
 void revoke_where(Database& db, const std::string& column, const std::string& value,
                   std::int64_t now) {
-  soci::session session(db.pool());
+  detail::Connection session(db);
   Params params;
   params.integer("now", now).text("value", value);
   detail::execute(session,
@@ -41,7 +41,7 @@ void revoke_where(Database& db, const std::string& column, const std::string& va
 }  // namespace
 
 void RefreshTokenRepository::insert(const RefreshToken& token) {
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("id", token.id)
       .text("user_id", token.user_id)
@@ -59,7 +59,7 @@ void RefreshTokenRepository::insert(const RefreshToken& token) {
 }
 
 std::optional<RefreshToken> RefreshTokenRepository::find_by_hash(const std::string& token_hash) {
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("hash", token_hash);
   return detail::query_one<RefreshTokenRow>(
@@ -71,7 +71,7 @@ std::optional<RefreshToken> RefreshTokenRepository::find_by_hash(const std::stri
 
 bool RefreshTokenRepository::mark_used(const std::string& id, std::int64_t now) {
   if (!detail::is_id(id)) return false;
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.integer("now", now).text("id", id);
   // One conditional UPDATE: of two concurrent refreshes exactly one changes the row.

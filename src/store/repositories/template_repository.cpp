@@ -41,14 +41,14 @@ struct TemplateRow {
 }  // namespace
 
 std::vector<ProjectTemplate> TemplateRepository::list() {
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params none;
   return detail::query_all<TemplateRow>(session, std::string(kSelect) + "ORDER BY name, id", none);
 }
 
 std::optional<ProjectTemplate> TemplateRepository::find(const std::string& id) {
   if (!detail::is_id(id)) return std::nullopt;
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("id", id);
   return detail::query_one<TemplateRow>(session, std::string(kSelect) + "WHERE id = :id", params);

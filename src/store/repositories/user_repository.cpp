@@ -38,7 +38,7 @@ struct UserRow {
 
 std::optional<User> find_where(Database& db, const std::string& condition,
                                const std::string& value) {
-  soci::session session(db.pool());
+  detail::Connection session(db);
   Params params;
   params.text("value", value);
   return detail::query_one<UserRow>(session, kColumns + condition, params);
@@ -56,7 +56,7 @@ User UserRepository::create(const NewUser& user) {
                user.password_hash, user.google_subject, {},        {}};
   created.created_at = detail::now_timestamp();
   created.updated_at = created.created_at;
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("id", created.id)
       .text("email", created.email)
@@ -96,7 +96,7 @@ std::optional<User> UserRepository::update_profile(const std::string& id,
                                                    const ProfilePatch& patch) {
   if (!detail::is_id(id)) return std::nullopt;
   {
-    soci::session session(db_.pool());
+    detail::Connection session(db_);
     Params params;
     std::string sql = "UPDATE users SET updated_at = " + params.add_text(detail::now_timestamp());
     if (patch.name) sql += ", name = " + params.add_text(*patch.name);
@@ -109,7 +109,7 @@ std::optional<User> UserRepository::update_profile(const std::string& id,
 
 void UserRepository::set_password_hash(const std::string& id, const std::string& password_hash) {
   if (!detail::is_id(id)) return;
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("hash", password_hash).text("now", detail::now_timestamp()).text("id", id);
   detail::execute(
@@ -118,7 +118,7 @@ void UserRepository::set_password_hash(const std::string& id, const std::string&
 
 void UserRepository::link_google_subject(const std::string& id, const std::string& subject) {
   if (!detail::is_id(id)) return;
-  soci::session session(db_.pool());
+  detail::Connection session(db_);
   Params params;
   params.text("subject", subject).text("now", detail::now_timestamp()).text("id", id);
   try {

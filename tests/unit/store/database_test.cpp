@@ -114,6 +114,22 @@ TEST_P(DatabaseTest, PingAnswersTrueWhenTheDatabaseIsReachable) {
   EXPECT_TRUE(db().ping());
 }
 
+TEST_P(DatabaseTest, RecoversAfterTheServerDropsItsConnections) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "an embedded SQLite cannot drop us";
+  db().migrate();
+  make_user("before@example.com");
+  {
+    auto killer = open_again(1);
+    soci::session session(killer->pool());
+    session << "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+               " WHERE application_name = current_setting('application_name')"
+               " AND pid <> pg_backend_pid()";
+  }
+  EXPECT_TRUE(db().ping());
+  make_user("after@example.com");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM users"), 2);
+}
+
 TEST_P(DatabaseTest, BackendFollowsTheUrlScheme) {
   EXPECT_EQ(db().backend(), GetParam());
 }

@@ -55,7 +55,7 @@ void StoreTest::SetUp() {
       session << "CREATE SCHEMA " + scratch_;
     }
     url_ = base + (base.find('?') == std::string::npos ? "?" : "&") +
-           "options=-c%20search_path%3D" + scratch_;
+           "options=-c%20search_path%3D" + scratch_ + "&application_name=" + scratch_;
   }
   db_ = Database::open({url_, 4});
 }
