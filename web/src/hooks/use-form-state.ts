@@ -1,0 +1,64 @@
+// Small form state for controlled inputs: validate on submit (and live after the first
+// submit), focus the first invalid field, and take per-field errors from the server.
+import { useCallback, useState, type ChangeEvent, type FormEvent } from 'react';
+import { ApiError } from '@/lib/api-error';
+
+export type FieldErrors<T> = Partial<Record<keyof T & string, string>>;
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+export function useFormState<T extends Record<string, string>>(initial: T, validate: (values: T) => FieldErrors<T>) {
+  const [values, setValues] = useState<T>(initial);
+  const [errors, setErrors] = useState<FieldErrors<T>>({});
+  const [submitted, setSubmitted] = useState(false);
+
+  const setValue = useCallback(
+    <K extends keyof T & string>(name: K, value: T[K]) => {
+      setValues((prev) => {
+        const next = { ...prev, [name]: value };
+        if (submitted) setErrors(validate(next));
+        return next;
+      });
+    },
+    [submitted, validate],
+  );
+
+  const field = <K extends keyof T & string>(name: K) => ({
+    name,
+    value: values[name],
+    error: errors[name],
+    onChange: (event: ChangeEvent<Control>) => setValue(name, event.target.value as T[K]),
+  });
+
+  const handleSubmit = (onValid: (values: T) => void) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const found = validate(values);
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      const element = event.currentTarget.elements.namedItem(first);
+      if (element instanceof HTMLElement) element.focus();
+      return;
+    }
+    onValid(values);
+  };
+
+  /** Shows the server's per-field messages next to the fields they name. */
+  const applyServerErrors = (error: unknown) => {
+    if (!(error instanceof ApiError)) return;
+    const map = error.fieldMap();
+    const mine: FieldErrors<T> = {};
+    for (const key of Object.keys(initial) as Array<keyof T & string>) {
+      if (map[key]) mine[key] = map[key];
+    }
+    if (Object.keys(mine).length > 0) setErrors((prev) => ({ ...prev, ...mine }));
+  };
+
+  const reset = (next: T = initial) => {
+    setValues(next);
+    setErrors({});
+    setSubmitted(false);
+  };
+
+  return { values, errors, field, setValue, handleSubmit, applyServerErrors, reset };
+}
