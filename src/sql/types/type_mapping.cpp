@@ -60,7 +60,6 @@ TypeMapping map_type(std::string_view type_text, const DialectTypeTable& from,
   for (TypeLoss& l : out.losses) add_unique(losses, std::move(l));
   out.losses = std::move(losses);
   out.ignored = std::move(read.ignored);
-  if (out.verdict == CastVerdict::kSafe && !out.losses.empty()) out.verdict = CastVerdict::kLossy;
   return out;
 }
 

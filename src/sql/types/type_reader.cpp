@@ -270,7 +270,13 @@ class Reader {
 
   LogicalType read_length(const ReadRule& rule, const TypeSegment& seg) {
     LogicalType t = base_of(rule);
-    if (seg.args.empty()) return t;
+    if (seg.args.empty()) {
+      if (rule.large_when_bare) {
+        t.large = true;
+        t.unit = LengthUnit::kBytes;
+      }
+      return t;
+    }
     const TokenRange r = seg.args[0];
     const auto& toks = tokens_.tokens();
     const TypeToken& first = toks[r.begin];

@@ -49,9 +49,12 @@ struct ReadRule {
   std::int64_t max_length = -1;         ///< what (MAX) means; -1 = unbounded
   std::int32_t default_precision = -1;  ///< decimals and fractional seconds; -1 = unspecified
   std::int32_t default_scale = -1;
-  std::int32_t star_precision = 38;        ///< what `*` means in NUMBER(*, s)
-  bool boolean_if_one = false;             ///< TINYINT(1) / BIT(1): note the boolean convention
-  bool is_set = false;                     ///< MySQL SET: several enum members at once
+  std::int32_t star_precision = 38;  ///< what `*` means in NUMBER(*, s)
+  bool boolean_if_one = false;       ///< TINYINT(1) / BIT(1): note the boolean convention
+  bool is_set = false;               ///< MySQL SET: several enum members at once
+  /// The bare name is a large object of `default_length` bytes (Snowflake VARCHAR: 16 MB)
+  /// while NAME(n) is an ordinary string of n characters.
+  bool large_when_bare = false;
   LossCode note = LossCode::kUnknownType;  ///< with note_message: said whenever read
   std::string_view note_message;
 
@@ -68,6 +71,12 @@ struct ReadRule {
     ReadRule r = *this;
     r.default_length = dflt;
     r.max_length = max;
+    return r;
+  }
+  constexpr ReadRule bare_is_large_object(std::int64_t bytes) const {
+    ReadRule r = *this;
+    r.large_when_bare = true;
+    r.default_length = bytes;
     return r;
   }
   constexpr ReadRule boolean_when_one() const {

@@ -614,9 +614,11 @@ class Writer {
     }
     if (r->print == Print::kBare) {
       WriteTypeResult out = simple(*r, t);
-      out.notes.push_back({LossCode::kSemiStructured,
-                           dialect() + " " + std::string(r->name) +
-                               " does not enforce the key and value types of " + to_string(t)});
+      if (!untyped_values || key.kind != TypeKind::kString) {
+        out.notes.push_back({LossCode::kSemiStructured,
+                             dialect() + " " + std::string(r->name) +
+                                 " does not enforce the key and value types of " + to_string(t)});
+      }
       return out;
     }
     WriteTypeResult k = write(key, depth + 1);
@@ -711,7 +713,9 @@ class Writer {
 WriteTypeResult write_type(const LogicalType& type, const DialectTypeTable& table) {
   Writer writer(table);
   WriteTypeResult out = writer.write(type, 0);
-  if (!table.write_note.empty()) {
+  const bool said = std::any_of(out.notes.begin(), out.notes.end(),
+                                [&](const TypeLoss& l) { return l.code == table.write_note_code; });
+  if (!table.write_note.empty() && !said) {
     out.notes.push_back({table.write_note_code, std::string(table.write_note)});
   }
   return out;

@@ -57,6 +57,7 @@ constexpr WriteRule kWrite[] = {
     write_decimal("DECIMAL", 38, 38).floating_scale(10),
     write(S::kFloat32, "FLOAT"),
     write(S::kFloat64, "DOUBLE"),
+    write_sized(S::kChar, "CHAR", 255).in_unicode(),
     write(S::kVarchar, "STRING").in_unicode(),
     write(S::kText, "STRING").in_unicode(),
     write(S::kVarbinary, "BINARY"),

@@ -122,6 +122,8 @@ constexpr WriteRule kWrite[] = {
     write(S::kDate, "DATE"),
     write_fraction(S::kTime, "TIME", 6, 0),
     write_fraction(S::kTimestamp, "DATETIME", 6, 0),
+    write_fraction(S::kTimestampLtz, "TIMESTAMP", 6, 0)
+        .approx(L::kRange, "MySQL TIMESTAMP only holds 1970-01-01 to 2038-01-19 (UTC)"),
     write(S::kJson, "JSON"),
     write(S::kEnum, "ENUM", P::kEnumValues),
     write(S::kGeometry, "GEOMETRY"),

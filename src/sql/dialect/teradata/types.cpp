@@ -60,7 +60,8 @@ constexpr WriteRule kWrite[] = {
     write(S::kInt16, "SMALLINT"),
     write(S::kInt32, "INTEGER"),
     write(S::kInt64, "BIGINT"),
-    write_decimal("DECIMAL", 38, 38).floating_scale(10),
+    write_decimal("DECIMAL", 38, 38),
+    write_decimal("NUMBER", 38, 38),  // bare NUMBER: a floating decimal, as in Oracle
     write(S::kFloat64, "FLOAT"),
     write_sized(S::kChar, "CHAR", 64000),
     write_sized(S::kVarchar, "VARCHAR", 64000),
