@@ -546,6 +546,7 @@ struct DropStatement : Statement {
 enum class InsertSource : std::uint8_t { kValues, kQuery, kDefaultValues, kSet, kOther };
 
 struct InsertStatement : Statement {
+  std::span<const Cte> ctes;  ///< WITH ... INSERT (PostgreSQL, T-SQL, Snowflake)
   ObjectName table;
   Identifier alias;
   std::span<const Identifier> columns;

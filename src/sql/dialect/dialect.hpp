@@ -33,6 +33,7 @@ struct LexicalRules {
   bool dollar_in_identifiers = true;     ///< a$b
   bool dollar_parameters = false;        ///< $1
   bool colon_parameters = true;          ///< :name, :1
+  bool psql_variables = false;           ///< :name, :'name' after a blank (psql), not a[1:n]
   bool dash_in_identifiers = false;      ///< my-project.dataset (BigQuery)
   bool identifiers_start_with_digit = false;  ///< 1col (MySQL, Hive)
 };
@@ -61,6 +62,7 @@ struct Capabilities {
   bool identifier_function = false;    ///< IDENTIFIER('db.schema.t') in name positions (Snowflake)
   bool trailing_select_comma = false;  ///< SELECT a, b, FROM t (BigQuery, Snowflake, DuckDB)
   bool free_form_type_names = false;   ///< a type name is any run of words (SQLite)
+  bool declare_section_blocks = false; ///< DECLARE .. BEGIN .. END is one block (Snowflake, PL/SQL)
 };
 
 /// The kind of client command a directive hook recognised.

@@ -451,7 +451,6 @@ Token Lexer::next() {
         if (e < size_ && s[e] == '}') ++e;
       } else {
         while (e < size_ && word_part_[static_cast<unsigned char>(s[e])]) ++e;
-        if (e < size_ && s[e] == '.' && !(e + 1 < size_ && word_part_[static_cast<unsigned char>(s[e + 1])] )) ++e;
       }
       return make(TokenKind::kWord, begin, e, flags);
     }
@@ -476,6 +475,19 @@ Token Lexer::next() {
         break;
       case ':':
         if (n1 == ':' || n1 == '=') return make(TokenKind::kOperator, begin, begin + 2, flags);
+        if (rules_.psql_variables && (is_alpha(static_cast<unsigned char>(n1)) || n1 == '\'' || n1 == '"') &&
+            begin > 0 && (s[begin - 1] == ' ' || s[begin - 1] == '(' || s[begin - 1] == '=' || s[begin - 1] == ',' ||
+                          s[begin - 1] == '\t' || s[begin - 1] == '\n')) {
+          std::uint32_t e = begin + 1;
+          if (n1 == '\'' || n1 == '"') {
+            bool escaped_unused = false;
+            e = scan_quoted(begin + 2, n1, false, escaped_unused);
+            if (e > size_) return make(TokenKind::kError, begin, size_, flags);
+          } else {
+            while (e < size_ && word_part_[static_cast<unsigned char>(s[e])]) ++e;
+          }
+          return make(TokenKind::kParameter, begin, e, flags);
+        }
         if (rules_.colon_parameters && (is_alpha(static_cast<unsigned char>(n1)) || is_digit(static_cast<unsigned char>(n1)))) {
           std::uint32_t e = begin + 1;
           while (e < size_ && word_part_[static_cast<unsigned char>(s[e])]) ++e;

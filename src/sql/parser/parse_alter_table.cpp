@@ -60,7 +60,8 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
         } while (accept(TokenKind::kComma));
         expect(TokenKind::kRightParen, "')'");
       } else if (!column_word && (at(Keyword::kPARTITION) || at_word("SUPPLEMENTAL") || at(Keyword::kPERIOD) ||
-                                  at(Keyword::kINDEX) || at_word("ROW"))) {
+                                  at(Keyword::kINDEX) || at_word("ROW") || at_word("TAG") || at_word("SEARCH") ||
+                                  at_word("MASKING") || at_word("JAR") || at_word("COLUMNS"))) {
         act->kind = AlterActionKind::kOther;
         skip_to_comma_or_close();
       } else {
@@ -147,6 +148,10 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
         act->name = act->column->name;
         while (accept(TokenKind::kComma)) parse_column_def();
         expect(TokenKind::kRightParen, "')'");
+      } else if (at_identifier(true) && (at(Keyword::kSET, 1) || at_word("UNSET", 1) || at(Keyword::kDROP, 1) ||
+                                         at(Keyword::kCOMMENT, 1) || at(Keyword::kTYPE, 1))) {
+        act->name = parse_identifier("a column name", true);  // Snowflake MODIFY COLUMN c SET TAG ...
+        skip_to_comma_or_close();
       } else {
         act->column = parse_column_def();
         act->name = act->column->name;

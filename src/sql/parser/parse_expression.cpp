@@ -284,7 +284,7 @@ Expr* Parser::parse_function_call(ObjectName name, std::uint32_t begin) {
     args.push(s);
   } else if (!at(TokenKind::kRightParen)) {
     for (;;) {
-      if (at_query_start()) {
+      if (at(Keyword::kSELECT) || at(Keyword::kWITH)) {
         // ARRAY(SELECT ...), EXISTS-like table functions
         std::uint32_t qb = peek().offset;
         SubqueryExpr* s = node<SubqueryExpr>(arena_, ExprKind::kSubquery, {});

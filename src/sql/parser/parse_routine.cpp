@@ -167,7 +167,9 @@ Statement* Parser::parse_routine(std::uint32_t begin, RoutineKind kind, bool or_
   Token dollar_body;
   bool has_dollar_body = false;
   bool to_batch_end = caps_.routine_body_runs_to_batch_end || dialect_.script().slash_line_terminator;
-  int depth = 0;
+  // DECLARE .. BEGIN .. END: the declarations belong to the block the BEGIN opens.
+  bool declare_pending = kind == RoutineKind::kAnonymousBlock && at(Keyword::kDECLARE);
+  int depth = declare_pending ? 1 : 0;
   bool pending_loop = false;
   bool header = true;  // before the body: ON table for triggers
   for (;;) {
@@ -198,9 +200,12 @@ Statement* Parser::parse_routine(std::uint32_t begin, RoutineKind kind, bool or_
       bool starts = block_statement_start(prev);
       if (k == Keyword::kBEGIN) {
         Keyword n = peek(1).keyword;
-        if (n != Keyword::kTRANSACTION && n != Keyword::kTRAN && n != Keyword::kWORK &&
-            peek(1).kind != TokenKind::kSemicolon && peek(1).kind != TokenKind::kInnerSemicolon)
+        if (declare_pending) {
+          declare_pending = false;
+        } else if (n != Keyword::kTRANSACTION && n != Keyword::kTRAN && n != Keyword::kWORK &&
+                   peek(1).kind != TokenKind::kSemicolon && peek(1).kind != TokenKind::kInnerSemicolon) {
           ++depth;
+        }
         header = false;
       } else if (k == Keyword::kCASE) {
         ++depth;

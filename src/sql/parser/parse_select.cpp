@@ -39,6 +39,12 @@ bool Parser::at_query_start(std::size_t ahead) {
 Query* Parser::parse_query() {
   std::uint32_t begin = peek().offset;
   Query* q = make<Query>();
+  parse_ctes(*q);
+  return parse_query_rest(q, begin);
+}
+
+void Parser::parse_ctes(Query& query) {
+  Query* q = &query;
   if (accept(Keyword::kWITH)) {
     q->recursive = accept(Keyword::kRECURSIVE);
     ListBuilder<Cte> ctes(arena_);
@@ -58,6 +64,9 @@ Query* Parser::parse_query() {
     } while (accept(TokenKind::kComma));
     q->ctes = ctes.finish();
   }
+}
+
+Query* Parser::parse_query_rest(Query* q, std::uint32_t begin) {
   q->body = parse_query_body(0);
   if (at(Keyword::kORDER) && at(Keyword::kBY, 1)) q->order_by = parse_order_by_list();
   for (;;) {
@@ -365,6 +374,9 @@ SelectBody* Parser::parse_select_body() {
 std::span<TableRef* const> Parser::parse_from_list() {
   ListBuilder<TableRef*> refs(arena_);
   do {
+    if (caps_.trailing_select_comma && !refs.empty() &&
+        (at(Keyword::kWHERE) || at(Keyword::kGROUP) || at(Keyword::kORDER) || at_statement_end()))
+      break;
     refs.push(parse_table_ref());
   } while (accept(TokenKind::kComma));
   return refs.finish();
@@ -484,9 +496,13 @@ TableRef* Parser::parse_table_primary() {
     advance();
     advance();
     std::uint32_t fb = peek().offset;
-    ObjectName fname = parse_object_name("a table function");
     FunctionTableRef* f = table_ref<FunctionTableRef>(arena_, TableRefKind::kFunction);
-    if (at(TokenKind::kLeftParen)) f->call = static_cast<FunctionExpr*>(parse_function_call(fname, fb));
+    if (at_identifier(true)) {
+      ObjectName fname = parse_object_name("a table function");
+      if (at(TokenKind::kLeftParen)) f->call = static_cast<FunctionExpr*>(parse_function_call(fname, fb));
+    } else {
+      parse_expr();  // TABLE($var), TABLE(:bind)
+    }
     expect(TokenKind::kRightParen, "')'");
     f->lateral = lateral;
     ref = f;

@@ -67,8 +67,25 @@ Statement* Parser::parse_statement() {
     case Keyword::kREPLACE:
       if (at(Keyword::kINTO, 1)) return parse_insert();
       break;
+    case Keyword::kWITH: {
+      // WITH ... SELECT, or a data-modifying statement after the CTEs (PostgreSQL,
+      // T-SQL, Snowflake): WITH x AS (...) INSERT INTO ... SELECT ... FROM x.
+      Query* q = make<Query>();
+      parse_ctes(*q);
+      if (at(Keyword::kINSERT) || (at(Keyword::kREPLACE) && at(Keyword::kINTO, 1))) {
+        InsertStatement* ins = static_cast<InsertStatement*>(parse_insert());
+        ins->ctes = q->ctes;
+        return ins;
+      }
+      if (at(Keyword::kUPDATE)) return parse_update();
+      if (at(Keyword::kDELETE)) return parse_delete();
+      if (at(Keyword::kMERGE)) return parse_merge();
+      QueryStatement* qs = make<QueryStatement>();
+      qs->kind = StatementKind::kQuery;
+      qs->query = parse_query_rest(q, begin);
+      return qs;
+    }
     case Keyword::kSELECT:
-    case Keyword::kWITH:
     case Keyword::kVALUES:
       return parse_query_statement();
     case Keyword::kTABLE:
@@ -109,11 +126,9 @@ Statement* Parser::parse_statement() {
       if (optional_semis) return parse_control_block();
       return parse_anonymous_block(begin);
     case Keyword::kDECLARE:
-      if (optional_semis) {
-        advance();
-        return make_other(begin, last_end_, true);
-      }
-      return parse_anonymous_block(begin);
+      if (caps_.declare_section_blocks) return parse_anonymous_block(begin);
+      advance();
+      return make_other(begin, last_end_, optional_semis);
     case Keyword::kDO:
       if (at(TokenKind::kString, 1)) return parse_anonymous_block(begin);
       break;
@@ -295,6 +310,8 @@ Statement* Parser::parse_drop() {
       "TEMPORARY", "KEY", "REPOSITORY", "SERVICE", "POOL", "OBJECT", "ACCESS", "METHOD", "ROLE",
       "SCHEMA", "DATABASE", "USER", "LOGIN", "EXTENSION", "SERVER", "DOMAIN", "RULE", "STATISTICS",
       "ASSEMBLY", "CERTIFICATE", "CATALOG", "STOPLIST", "PROPERTY", "LIST", "AUDIT", "SPECIFICATION",
+      "PACKAGE", "VOLUME", "MONITOR", "APPLICATION", "WAREHOUSE", "STAGE", "PIPE", "STREAM", "TASK",
+      "SHARE", "ALERT", "SECRET", "NETWORK", "POLICY", "SYNONYM", "OPERATOR", "COLLATION",
   };
   while (peek().kind == TokenKind::kWord && !at(Keyword::kIF) && !(peek().flags & kTokenAtLineStart)) {
     std::string_view w = text(peek());

@@ -138,6 +138,8 @@ class Parser {
                                std::string_view modifiers);
   bool at_query_start(std::size_t ahead = 0);
   Query* parse_query();
+  void parse_ctes(Query& query);                          ///< WITH [RECURSIVE] ..., if present
+  Query* parse_query_rest(Query* query, std::uint32_t begin);  ///< the body after the CTEs
   QueryBody* parse_query_body(int min_precedence);
   QueryBody* parse_query_term();
   SelectBody* parse_select_body();

@@ -161,8 +161,8 @@ void Parser::skip_to_statement_end(bool stop_at_statement_verbs) {
     if (t.kind == TokenKind::kEnd || t.kind == TokenKind::kBatchSeparator) return;
     if (t.kind == TokenKind::kSemicolon && (parens <= 0 || blocks <= 0) && blocks <= 0) return;
     if (!first && stop_at_statement_verbs && parens <= 0 && blocks <= 0 &&
-        (t.flags & kTokenAtLineStart) && is_statement_start_word(t) && t.keyword != Keyword::kEND &&
-        t.keyword != Keyword::kELSE)
+        (t.flags & kTokenAtLineStart) && is_statement_start_word(t) &&
+        ((t.keyword != Keyword::kEND && t.keyword != Keyword::kELSE) || block_depth_ > 0))
       return;
     first = false;
     if (t.kind == TokenKind::kLeftParen) ++parens;

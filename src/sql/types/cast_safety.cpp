@@ -64,15 +64,14 @@ class Comparer {
       return;
     }
     if (to.kind == TypeKind::kVariant) {
-      if (from.is_composite()) semi(from, to, path);
+      if (from.is_composite() && from.has_typed_contents()) semi(from, to, path);
       return;
     }
     if (to.kind == TypeKind::kJson) {
-      if (from.is_composite())
-        semi(from, to, path);
-      else if (from.kind == TypeKind::kString || from.kind == TypeKind::kVariant) {
-        if (from.kind == TypeKind::kString)
-          lose(LossCode::kConversion, path, "text that is not valid JSON fails to convert");
+      if (from.is_composite()) {
+        if (from.has_typed_contents()) semi(from, to, path);
+      } else if (from.kind == TypeKind::kString) {
+        lose(LossCode::kConversion, path, "text that is not valid JSON fails to convert");
       } else if (from.kind == TypeKind::kBinary || from.kind == TypeKind::kXml ||
                  from.kind == TypeKind::kGeography || from.kind == TypeKind::kGeometry) {
         lose(LossCode::kConversion, path, to_string(from) + " has no JSON form");

@@ -341,6 +341,17 @@ bool LogicalType::is_composite() const {
   return kind == TypeKind::kArray || kind == TypeKind::kStruct || kind == TypeKind::kMap;
 }
 
+bool LogicalType::has_typed_contents() const {
+  auto untyped = [](const LogicalType& x) {
+    return x.kind == TypeKind::kVariant || x.kind == TypeKind::kJson;
+  };
+  if (kind == TypeKind::kArray) return element() != nullptr && !untyped(*element());
+  if (kind == TypeKind::kMap && fields && fields->size() == 2) {
+    return (*fields)[0].type.kind != TypeKind::kString || !untyped((*fields)[1].type);
+  }
+  return is_composite();
+}
+
 bool operator==(const LogicalType& a, const LogicalType& b) {
   return a.kind == b.kind && a.bits == b.bits && a.is_unsigned == b.is_unsigned &&
          a.fixed == b.fixed && a.large == b.large && a.is_set == b.is_set && a.unit == b.unit &&

@@ -109,6 +109,9 @@ struct LogicalType {
   bool is_numeric() const;
   bool is_temporal() const;
   bool is_composite() const;
+  /// False for composites that constrain nothing (ARRAY<VARIANT>, MAP<TEXT, VARIANT>):
+  /// storing those in a semi-structured column loses no typing.
+  bool has_typed_contents() const;
 
   friend bool operator==(const LogicalType& a, const LogicalType& b);
 };

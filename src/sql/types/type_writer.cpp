@@ -497,9 +497,11 @@ class Writer {
       return substitute(LogicalType::text(Charset::kUnicode), why + "JSON text",
                         LossCode::kSemiStructured);
     }
-    WriteTypeResult out = simple(*r, t);  // the value survives; the typing does not
-    out.notes.insert(out.notes.begin(),
-                     TypeLoss{LossCode::kSemiStructured, dialect() + " " + why + out.text});
+    WriteTypeResult out = simple(*r, t);  // the value survives; the typing may not
+    if (t.has_typed_contents()) {
+      out.notes.insert(out.notes.begin(),
+                       TypeLoss{LossCode::kSemiStructured, dialect() + " " + why + out.text});
+    }
     return out;
   }
 

@@ -30,6 +30,7 @@ ScriptRules make_script_rules() {
 Capabilities make_capabilities() {
   Capabilities c;
   c.minus_set_operator = true;
+  c.declare_section_blocks = true;
   c.end_if_blocks = true;
   c.connect_by = true;
   c.outer_join_plus = true;

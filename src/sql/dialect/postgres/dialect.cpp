@@ -22,6 +22,7 @@ LexicalRules make_lexical_rules() {
   r.nested_block_comments = true;
   r.dollar_parameters = true;
   r.colon_parameters = false;
+  r.psql_variables = true;
   return r;
 }
 

@@ -33,6 +33,7 @@ Capabilities make_capabilities() {
   Capabilities c;
   c.minus_set_operator = true;
   c.top_clause = true;
+  c.declare_section_blocks = true;
   c.identifier_function = true;
   c.trailing_select_comma = true;
   c.qualify_clause = true;
