@@ -14,6 +14,7 @@ using godwit::testing::read_file;
 struct TableCounts {
   std::size_t tables = 0;
   std::size_t columns = 0;
+  std::size_t constraints = 0;
   std::size_t skipped = 0;
 };
 
@@ -25,6 +26,7 @@ TableCounts count_tables(const std::string& path, std::string_view dialect) {
     if (s->kind != StatementKind::kCreateTable) continue;
     ++c.tables;
     c.columns += static_cast<const CreateTableStatement*>(s)->columns.size();
+    c.constraints += static_cast<const CreateTableStatement*>(s)->constraints.size();
   }
   return c;
 }
@@ -37,9 +39,46 @@ class PinnedCorpusFile : public ::testing::Test {
   }
 };
 
-TEST_F(PinnedCorpusFile, Placeholder) {
-  TableCounts c = count_tables("gh-sakila/mysql/sakila-schema.sql", "mysql");
-  EXPECT_GE(c.tables, 0u);
+// deb-kamailio acc-create.sql: acc (8 columns), acc_cdrs (4), missed_calls (8).
+TEST_F(PinnedCorpusFile, KamailioAccMysql) {
+  TableCounts c = count_tables("deb-kamailio/mysql/mysql__acc-create.sql", "mysql");
+  EXPECT_EQ(c.tables, 3u);
+  EXPECT_EQ(c.columns, 20u);
+  EXPECT_EQ(c.skipped, 0u);
+}
+
+// Oracle HR schema: regions 2, countries 3, locations 6, departments 4, jobs 4,
+// employees 11, job_history 5 columns; 4 out-of-line constraints; SQL*Plus lines skipped.
+TEST_F(PinnedCorpusFile, OracleHumanResources) {
+  TableCounts c = count_tables("gh-oracle-sample-schemas/oracle/human_resources__hr_create.sql", "oracle");
+  EXPECT_EQ(c.tables, 7u);
+  EXPECT_EQ(c.columns, 35u);
+  EXPECT_EQ(c.constraints, 4u);
+  EXPECT_EQ(c.skipped, 0u);
+}
+
+// Chinook for SQL Server: 11 tables, 64 columns, one PRIMARY KEY constraint per table.
+TEST_F(PinnedCorpusFile, ChinookSqlServer) {
+  TableCounts c = count_tables("gh-chinook/tsql/Chinook_SqlServer.sql", "tsql");
+  EXPECT_EQ(c.tables, 11u);
+  EXPECT_EQ(c.columns, 64u);
+  EXPECT_EQ(c.constraints, 11u);
+  EXPECT_EQ(c.skipped, 0u);
+}
+
+// OHDSI CDM 5.4 generated for Hive and BigQuery: 39 tables, 432 columns, one per line.
+TEST_F(PinnedCorpusFile, OhdsiCdmHive) {
+  TableCounts c = count_tables("gh-ohdsi-cdm/hive/5.4__hive__OMOPCDM_hive_5.4_ddl.sql", "hive");
+  EXPECT_EQ(c.tables, 39u);
+  EXPECT_EQ(c.columns, 432u);
+  EXPECT_EQ(c.skipped, 0u);
+}
+
+TEST_F(PinnedCorpusFile, OhdsiCdmBigQuery) {
+  TableCounts c = count_tables("gh-ohdsi-cdm/bigquery/5.4__bigquery__OMOPCDM_bigquery_5.4_ddl.sql", "bigquery");
+  EXPECT_EQ(c.tables, 39u);
+  EXPECT_EQ(c.columns, 432u);
+  EXPECT_EQ(c.skipped, 0u);
 }
 
 }  // namespace
