@@ -65,7 +65,7 @@ std::vector<int> applied_versions(soci::session& session) {
   detail::Params none;
   struct Row {
     int version = 0;
-    void bind(soci::details::prepare_temp_type& p) { p, soci::into(version); }
+    void bind(detail::Binder& p) { p, soci::into(version); }
     int model() const { return version; }
   };
   return detail::query_all<Row>(session, "SELECT version FROM schema_migrations", none);

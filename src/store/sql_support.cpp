@@ -87,35 +87,41 @@ std::string Params::add_integer(long long value) {
   return ":" + name;
 }
 
-void Params::bind(soci::details::prepare_temp_type& statement) {
+void Params::bind(Binder& statement) {
   for (TextValue& v : texts_) statement, soci::use(v.value, v.indicator, v.name);
   for (IntegerValue& v : integers_) statement, soci::use(v.value, v.indicator, v.name);
 }
 
+bool run_statement(soci::statement& statement, const std::string& sql, bool fetch_first) {
+  statement.alloc();
+  statement.prepare(sql, soci::details::st_one_time_query);
+  statement.define_and_bind();
+  return statement.execute(fetch_first);
+}
+
 long long execute(soci::session& session, const std::string& sql, Params& params) {
-  soci::details::prepare_temp_type prepared = session.prepare << sql;
-  params.bind(prepared);
-  soci::statement statement(prepared);
-  statement.execute(true);
+  soci::statement statement(session);
+  Binder binder(statement);
+  params.bind(binder);
+  run_statement(statement, sql, true);
   return statement.get_affected_rows();
+}
+
+long long execute(Database& db, const std::string& sql, Params& params) {
+  Connection connection(db);
+  return execute(static_cast<soci::session&>(connection), sql, params);
 }
 
 long long query_integer(soci::session& session, const std::string& sql, Params& params,
                         long long fallback) {
-  struct Row {
-    long long value = 0;
-    soci::indicator indicator = soci::i_ok;
-    void bind(soci::details::prepare_temp_type& p) { p, soci::into(value, indicator); }
-    long long model() const { return value; }
-    bool is_null() const { return indicator == soci::i_null; }
-  };
-  Row row;
-  soci::details::prepare_temp_type prepared = session.prepare << sql;
-  row.bind(prepared);
-  params.bind(prepared);
-  soci::statement statement(prepared);
-  if (!statement.execute(true) || row.is_null()) return fallback;
-  return row.value;
+  long long value = 0;
+  soci::indicator indicator = soci::i_ok;
+  soci::statement statement(session);
+  Binder binder(statement);
+  binder, soci::into(value, indicator);
+  params.bind(binder);
+  if (!run_statement(statement, sql, true) || indicator == soci::i_null) return fallback;
+  return value;
 }
 
 WriteTransaction::WriteTransaction(soci::session& session, Backend backend) : session_(session) {

@@ -32,6 +32,21 @@ class Connection {
 /// WAL, foreign keys, busy timeout; PostgreSQL UTC time zone.
 void configure_session(soci::session& session, Backend backend);
 
+/// Collects a statement's into() and use() elements with the comma syntax of SOCI's
+/// `session << sql, into(a), use(b)`, for statements built by run_statement().
+class Binder {
+ public:
+  explicit Binder(soci::statement& statement) : statement_(statement) {}
+  template <typename Element>
+  Binder& operator,(const Element& element) {
+    statement_.exchange(element);
+    return *this;
+  }
+
+ private:
+  soci::statement& statement_;
+};
+
 /// Values bound to one statement by name. SOCI keeps references to bound values, so
 /// they live here (in deques, whose elements never move) until the statement ran.
 class Params {
@@ -47,7 +62,7 @@ class Params {
   std::string add_nullable_text(std::optional<std::string> value);
   std::string add_integer(long long value);
 
-  void bind(soci::details::prepare_temp_type& statement);
+  void bind(Binder& statement);
 
  private:
   struct TextValue {
@@ -67,20 +82,26 @@ class Params {
   int next_ = 0;
 };
 
+/// Prepares and executes `statement` (whose elements are bound) as a one-time query:
+/// on PostgreSQL that is one PQexecParams round trip, where SOCI's default prepared
+/// statement costs three (PREPARE, EXECUTE, DEALLOCATE) for SQL run once per lease.
+/// Returns whether a first row was fetched when `fetch_first` is set.
+bool run_statement(soci::statement& statement, const std::string& sql, bool fetch_first);
+
 /// Runs a statement that returns no rows; returns the number of rows it changed.
 long long execute(soci::session& session, const std::string& sql, Params& params);
+long long execute(Database& db, const std::string& sql, Params& params);
 
-/// Runs `sql` and maps every row through a `Row`: a struct with
-/// `void bind(soci::details::prepare_temp_type&)` (its into() targets) and
-/// `model() const` (the mapped value of the current row).
+/// Runs `sql` and maps every row through a `Row`: a struct with `void bind(Binder&)`
+/// (its into() targets) and `model() const` (the mapped value of the current row).
 template <typename Row>
 auto query_all(soci::session& session, const std::string& sql, Params& params) {
   Row row;
-  soci::details::prepare_temp_type prepared = session.prepare << sql;
-  row.bind(prepared);
-  params.bind(prepared);
-  soci::statement statement(prepared);
-  statement.execute();
+  soci::statement statement(session);
+  Binder binder(statement);
+  row.bind(binder);
+  params.bind(binder);
+  run_statement(statement, sql, false);
   std::vector<decltype(row.model())> rows;
   while (statement.fetch()) rows.push_back(row.model());
   return rows;
@@ -91,17 +112,29 @@ template <typename Row>
 auto query_one(soci::session& session, const std::string& sql, Params& params)
     -> std::optional<decltype(Row{}.model())> {
   Row row;
-  soci::details::prepare_temp_type prepared = session.prepare << sql;
-  row.bind(prepared);
-  params.bind(prepared);
-  soci::statement statement(prepared);
-  if (!statement.execute(true)) return std::nullopt;
+  soci::statement statement(session);
+  Binder binder(statement);
+  row.bind(binder);
+  params.bind(binder);
+  if (!run_statement(statement, sql, true)) return std::nullopt;
   return row.model();
 }
 
 /// One BIGINT result (COUNT(*), MAX(...)); `fallback` when the row or value is absent.
 long long query_integer(soci::session& session, const std::string& sql, Params& params,
                         long long fallback = 0);
+
+/// The same helpers on a connection leased for just this statement.
+template <typename Row>
+auto query_all(Database& db, const std::string& sql, Params& params) {
+  Connection connection(db);
+  return query_all<Row>(static_cast<soci::session&>(connection), sql, params);
+}
+template <typename Row>
+auto query_one(Database& db, const std::string& sql, Params& params) {
+  Connection connection(db);
+  return query_one<Row>(static_cast<soci::session&>(connection), sql, params);
+}
 
 /// A transaction that takes the write lock up front (BEGIN IMMEDIATE on SQLite), so two
 /// writers queue on busy_timeout instead of failing with SQLITE_BUSY when one of them

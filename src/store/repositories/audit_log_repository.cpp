@@ -13,7 +13,7 @@ struct AuditRow {
   std::string id, project_id, user_id, action, entity_type, entity_id, details, created_at;
   soci::indicator project_ind = soci::i_ok, user_ind = soci::i_ok, entity_ind = soci::i_ok;
 
-  void bind(soci::details::prepare_temp_type& p) {
+  void bind(detail::Binder& p) {
     p, soci::into(id), soci::into(project_id, project_ind), soci::into(user_id, user_ind),
         soci::into(action), soci::into(entity_type), soci::into(entity_id, entity_ind),
         soci::into(details), soci::into(created_at);
@@ -37,7 +37,6 @@ void AuditLogRepository::append(AuditEntry entry) {
   detail::require_json(entry.details_json, "audit details");
   entry.id = new_uuid();
   entry.created_at = detail::now_timestamp();
-  detail::Connection session(db_);
   Params params;
   params.text("id", entry.id)
       .nullable_text("project_id", entry.project_id)
@@ -47,7 +46,7 @@ void AuditLogRepository::append(AuditEntry entry) {
       .nullable_text("entity_id", entry.entity_id)
       .text("details", entry.details_json)
       .text("created_at", entry.created_at);
-  detail::execute(session,
+  detail::execute(db_,
                   "INSERT INTO audit_log (id, project_id, user_id, action, entity_type,"
                   " entity_id, details, created_at) VALUES (:id, :project_id, :user_id,"
                   " :action, :entity_type, :entity_id, :details, :created_at)",
@@ -56,11 +55,10 @@ void AuditLogRepository::append(AuditEntry entry) {
 
 std::vector<AuditEntry> AuditLogRepository::for_project(const std::string& project_id, int limit) {
   if (!detail::is_id(project_id)) return {};
-  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id).integer("limit", limit);
   return detail::query_all<AuditRow>(
-      session,
+      db_,
       "SELECT id, project_id, user_id, action, entity_type, entity_id, details, created_at"
       " FROM audit_log WHERE project_id = :project_id ORDER BY created_at DESC, id DESC"
       " LIMIT :limit",

@@ -14,7 +14,7 @@ struct PasswordResetRow {
   long long expires_at = 0, used_at = 0;
   soci::indicator used_ind = soci::i_ok;
 
-  void bind(soci::details::prepare_temp_type& p) {
+  void bind(detail::Binder& p) {
     p, soci::into(id), soci::into(user_id), soci::into(token_hash), soci::into(expires_at),
         soci::into(used_at, used_ind);
   }
@@ -29,7 +29,7 @@ struct PasswordResetRow {
 struct OutboxRow {
   std::string id, recipient, subject, body, created_at;
 
-  void bind(soci::details::prepare_temp_type& p) {
+  void bind(detail::Binder& p) {
     p, soci::into(id), soci::into(recipient), soci::into(subject), soci::into(body),
         soci::into(created_at);
   }
@@ -42,7 +42,6 @@ struct OutboxRow {
 }  // namespace
 
 void PasswordResetRepository::insert(const PasswordReset& reset) {
-  detail::Connection session(db_);
   Params params;
   params.text("id", reset.id)
       .text("user_id", reset.user_id)
@@ -50,7 +49,7 @@ void PasswordResetRepository::insert(const PasswordReset& reset) {
       .integer("expires_at", reset.expires_at)
       .nullable_integer("used_at", reset.used_at)
       .text("created_at", detail::now_timestamp());
-  detail::execute(session,
+  detail::execute(db_,
                   "INSERT INTO password_resets (id, user_id, token_hash, expires_at, used_at,"
                   " created_at) VALUES (:id, :user_id, :token_hash, :expires_at, :used_at,"
                   " :created_at)",
@@ -58,11 +57,10 @@ void PasswordResetRepository::insert(const PasswordReset& reset) {
 }
 
 std::optional<PasswordReset> PasswordResetRepository::find_by_hash(const std::string& token_hash) {
-  detail::Connection session(db_);
   Params params;
   params.text("hash", token_hash);
   return detail::query_one<PasswordResetRow>(
-      session,
+      db_,
       "SELECT id, user_id, token_hash, expires_at, used_at FROM password_resets"
       " WHERE token_hash = :hash",
       params);
@@ -70,11 +68,10 @@ std::optional<PasswordReset> PasswordResetRepository::find_by_hash(const std::st
 
 bool PasswordResetRepository::mark_used(const std::string& id, std::int64_t now) {
   if (!detail::is_id(id)) return false;
-  detail::Connection session(db_);
   Params params;
   params.integer("now", now).text("id", id);
   // One conditional UPDATE: of two concurrent resets exactly one changes the row.
-  return detail::execute(session,
+  return detail::execute(db_,
                          "UPDATE password_resets SET used_at = :now WHERE id = :id"
                          " AND used_at IS NULL",
                          params) == 1;
@@ -82,14 +79,13 @@ bool PasswordResetRepository::mark_used(const std::string& id, std::int64_t now)
 
 void PasswordResetRepository::enqueue_mail(const std::string& recipient, const std::string& subject,
                                            const std::string& body) {
-  detail::Connection session(db_);
   Params params;
   params.text("id", new_uuid())
       .text("recipient", recipient)
       .text("subject", subject)
       .text("body", body)
       .text("created_at", detail::now_timestamp());
-  detail::execute(session,
+  detail::execute(db_,
                   "INSERT INTO mail_outbox (id, recipient, subject, body, created_at)"
                   " VALUES (:id, :recipient, :subject, :body, :created_at)",
                   params);
@@ -97,11 +93,10 @@ void PasswordResetRepository::enqueue_mail(const std::string& recipient, const s
 
 std::vector<OutboxMessage> PasswordResetRepository::outbox_for(const std::string& recipient,
                                                                int limit) {
-  detail::Connection session(db_);
   Params params;
   params.text("recipient", recipient).integer("limit", limit);
   return detail::query_all<OutboxRow>(
-      session,
+      db_,
       "SELECT id, recipient, subject, body, created_at FROM mail_outbox"
       " WHERE recipient = :recipient ORDER BY created_at DESC, id DESC LIMIT :limit",
       params);

@@ -35,7 +35,7 @@ struct ProjectRow {
   int schemas_uploaded = 0, mappings_complete = 0, validation_complete = 0;
   soci::indicator description_ind = soci::i_ok, template_ind = soci::i_ok;
 
-  void bind(soci::details::prepare_temp_type& p) {
+  void bind(detail::Binder& p) {
     p, soci::into(id), soci::into(name), soci::into(description, description_ind),
         soci::into(source_dialect), soci::into(target_dialect), soci::into(status),
         soci::into(current_phase), soci::into(completed_phases), soci::into(schemas_uploaded),
@@ -67,7 +67,7 @@ struct ProjectViewRow {
   ProjectRow project;
   std::string role;
 
-  void bind(soci::details::prepare_temp_type& p) {
+  void bind(detail::Binder& p) {
     project.bind(p);
     p, soci::into(role);
   }
@@ -81,7 +81,7 @@ struct ProjectViewRow {
 struct MemberRow {
   std::string user_id, email, name, role, added_at;
 
-  void bind(soci::details::prepare_temp_type& p) {
+  void bind(detail::Binder& p) {
     p, soci::into(user_id), soci::into(email), soci::into(name), soci::into(role),
         soci::into(added_at);
   }
@@ -94,12 +94,10 @@ struct MemberRow {
 };
 
 std::optional<Project> find_project(Database& db, const std::string& project_id) {
-  detail::Connection session(db);
   Params params;
   params.text("id", project_id);
   return detail::query_one<ProjectRow>(
-      session, std::string("SELECT ") + kProjectColumns + " FROM projects p WHERE p.id = :id",
-      params);
+      db, std::string("SELECT ") + kProjectColumns + " FROM projects p WHERE p.id = :id", params);
 }
 
 /// The whitelisted ORDER BY expression of a sort key: no SQL ever comes from input.
@@ -192,10 +190,9 @@ ProjectView ProjectRepository::create(const NewProject& project, const std::stri
 std::optional<ProjectView> ProjectRepository::find_for_member(const std::string& project_id,
                                                               const std::string& user_id) {
   if (!detail::is_id(project_id) || !detail::is_id(user_id)) return std::nullopt;
-  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id).text("user_id", user_id);
-  return detail::query_one<ProjectViewRow>(session,
+  return detail::query_one<ProjectViewRow>(db_,
                                            std::string("SELECT ") + kProjectColumns + ", m.role" +
                                                kMemberJoin +
                                                " WHERE p.id = :project_id AND m.user_id = :user_id",
@@ -246,63 +243,54 @@ ProjectPage ProjectRepository::list_for_member(const std::string& user_id,
 std::optional<Project> ProjectRepository::update(const std::string& project_id,
                                                  const ProjectPatch& patch) {
   if (!detail::is_id(project_id)) return std::nullopt;
-  {
-    detail::Connection session(db_);
-    Params params;
-    std::string sql =
-        "UPDATE projects SET updated_at = " + params.add_text(detail::now_timestamp());
-    if (patch.name) sql += ", name = " + params.add_text(*patch.name);
-    if (patch.description) sql += ", description = " + params.add_nullable_text(*patch.description);
-    if (patch.source_dialect) sql += ", source_dialect = " + params.add_text(*patch.source_dialect);
-    if (patch.target_dialect) sql += ", target_dialect = " + params.add_text(*patch.target_dialect);
-    if (patch.status) sql += ", status = " + params.add_text(*patch.status);
-    sql += " WHERE id = " + params.add_text(project_id);
-    if (detail::execute(session, sql, params) == 0) return std::nullopt;
-  }
+  Params params;
+  std::string sql = "UPDATE projects SET updated_at = " + params.add_text(detail::now_timestamp());
+  if (patch.name) sql += ", name = " + params.add_text(*patch.name);
+  if (patch.description) sql += ", description = " + params.add_nullable_text(*patch.description);
+  if (patch.source_dialect) sql += ", source_dialect = " + params.add_text(*patch.source_dialect);
+  if (patch.target_dialect) sql += ", target_dialect = " + params.add_text(*patch.target_dialect);
+  if (patch.status) sql += ", status = " + params.add_text(*patch.status);
+  sql += " WHERE id = " + params.add_text(project_id);
+  if (detail::execute(db_, sql, params) == 0) return std::nullopt;
   return find_project(db_, project_id);
 }
 
 std::optional<Project> ProjectRepository::set_phase_state(const std::string& project_id,
                                                           const PhaseState& state) {
   if (!detail::is_id(project_id)) return std::nullopt;
-  {
-    detail::Connection session(db_);
-    Params params;
-    params.text("status", state.status)
-        .text("current_phase", state.current_phase)
-        .text("completed_phases", detail::to_json_array(state.completed_phases))
-        .integer("schemas_uploaded", state.schemas_uploaded ? 1 : 0)
-        .integer("mappings_complete", state.mappings_complete ? 1 : 0)
-        .integer("validation_complete", state.validation_complete ? 1 : 0)
-        .text("updated_at", detail::now_timestamp())
-        .text("id", project_id);
-    long long changed = detail::execute(
-        session,
-        "UPDATE projects SET status = :status, current_phase = :current_phase,"
-        " completed_phases = :completed_phases, schemas_uploaded = :schemas_uploaded,"
-        " mappings_complete = :mappings_complete, validation_complete = :validation_complete,"
-        " updated_at = :updated_at WHERE id = :id",
-        params);
-    if (changed == 0) return std::nullopt;
-  }
+  Params params;
+  params.text("status", state.status)
+      .text("current_phase", state.current_phase)
+      .text("completed_phases", detail::to_json_array(state.completed_phases))
+      .integer("schemas_uploaded", state.schemas_uploaded ? 1 : 0)
+      .integer("mappings_complete", state.mappings_complete ? 1 : 0)
+      .integer("validation_complete", state.validation_complete ? 1 : 0)
+      .text("updated_at", detail::now_timestamp())
+      .text("id", project_id);
+  long long changed = detail::execute(
+      db_,
+      "UPDATE projects SET status = :status, current_phase = :current_phase,"
+      " completed_phases = :completed_phases, schemas_uploaded = :schemas_uploaded,"
+      " mappings_complete = :mappings_complete, validation_complete = :validation_complete,"
+      " updated_at = :updated_at WHERE id = :id",
+      params);
+  if (changed == 0) return std::nullopt;
   return find_project(db_, project_id);
 }
 
 bool ProjectRepository::remove(const std::string& project_id) {
   if (!detail::is_id(project_id)) return false;
-  detail::Connection session(db_);
   Params params;
   params.text("id", project_id);
-  return detail::execute(session, "DELETE FROM projects WHERE id = :id", params) > 0;
+  return detail::execute(db_, "DELETE FROM projects WHERE id = :id", params) > 0;
 }
 
 std::vector<Member> ProjectRepository::members(const std::string& project_id) {
   if (!detail::is_id(project_id)) return {};
-  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id);
   return detail::query_all<MemberRow>(
-      session,
+      db_,
       "SELECT m.user_id, u.email, u.name, m.role, m.created_at FROM project_members m"
       " JOIN users u ON u.id = m.user_id WHERE m.project_id = :project_id"
       " ORDER BY m.created_at, u.email",
@@ -314,14 +302,13 @@ void ProjectRepository::upsert_member(const std::string& project_id, const std::
   if (!detail::is_id(project_id) || !detail::is_id(user_id)) {
     throw_unknown_reference("unknown project or user");
   }
-  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id)
       .text("user_id", user_id)
       .text("role", std::string(to_string(role)))
       .text("created_at", detail::now_timestamp());
   try {
-    detail::execute(session,
+    detail::execute(db_,
                     "INSERT INTO project_members (project_id, user_id, role, created_at)"
                     " VALUES (:project_id, :user_id, :role, :created_at)"
                     " ON CONFLICT (project_id, user_id) DO UPDATE SET role = excluded.role",
@@ -334,10 +321,9 @@ void ProjectRepository::upsert_member(const std::string& project_id, const std::
 
 bool ProjectRepository::remove_member(const std::string& project_id, const std::string& user_id) {
   if (!detail::is_id(project_id) || !detail::is_id(user_id)) return false;
-  detail::Connection session(db_);
   Params params;
   params.text("project_id", project_id).text("user_id", user_id);
-  return detail::execute(session,
+  return detail::execute(db_,
                          "DELETE FROM project_members WHERE project_id = :project_id"
                          " AND user_id = :user_id",
                          params) > 0;

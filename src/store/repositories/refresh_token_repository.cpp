@@ -13,7 +13,7 @@ struct RefreshTokenRow {
   long long expires_at = 0, used_at = 0, revoked_at = 0, created_at = 0;
   soci::indicator used_ind = soci::i_ok, revoked_ind = soci::i_ok;
 
-  void bind(soci::details::prepare_temp_type& p) {
+  void bind(detail::Binder& p) {
     p, soci::into(id), soci::into(user_id), soci::into(family_id), soci::into(token_hash),
         soci::into(expires_at), soci::into(used_at, used_ind), soci::into(revoked_at, revoked_ind),
         soci::into(created_at);
@@ -29,10 +29,9 @@ struct RefreshTokenRow {
 
 void revoke_where(Database& db, const std::string& column, const std::string& value,
                   std::int64_t now) {
-  detail::Connection session(db);
   Params params;
   params.integer("now", now).text("value", value);
-  detail::execute(session,
+  detail::execute(db,
                   "UPDATE refresh_tokens SET revoked_at = :now WHERE " + column +
                       " = :value AND revoked_at IS NULL",
                   params);
@@ -41,7 +40,6 @@ void revoke_where(Database& db, const std::string& column, const std::string& va
 }  // namespace
 
 void RefreshTokenRepository::insert(const RefreshToken& token) {
-  detail::Connection session(db_);
   Params params;
   params.text("id", token.id)
       .text("user_id", token.user_id)
@@ -51,7 +49,7 @@ void RefreshTokenRepository::insert(const RefreshToken& token) {
       .nullable_integer("used_at", token.used_at)
       .nullable_integer("revoked_at", token.revoked_at)
       .integer("created_at", token.created_at);
-  detail::execute(session,
+  detail::execute(db_,
                   "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at,"
                   " used_at, revoked_at, created_at) VALUES (:id, :user_id, :family_id,"
                   " :token_hash, :expires_at, :used_at, :revoked_at, :created_at)",
@@ -59,11 +57,10 @@ void RefreshTokenRepository::insert(const RefreshToken& token) {
 }
 
 std::optional<RefreshToken> RefreshTokenRepository::find_by_hash(const std::string& token_hash) {
-  detail::Connection session(db_);
   Params params;
   params.text("hash", token_hash);
   return detail::query_one<RefreshTokenRow>(
-      session,
+      db_,
       "SELECT id, user_id, family_id, token_hash, expires_at, used_at, revoked_at, created_at"
       " FROM refresh_tokens WHERE token_hash = :hash",
       params);
@@ -71,11 +68,10 @@ std::optional<RefreshToken> RefreshTokenRepository::find_by_hash(const std::stri
 
 bool RefreshTokenRepository::mark_used(const std::string& id, std::int64_t now) {
   if (!detail::is_id(id)) return false;
-  detail::Connection session(db_);
   Params params;
   params.integer("now", now).text("id", id);
   // One conditional UPDATE: of two concurrent refreshes exactly one changes the row.
-  return detail::execute(session,
+  return detail::execute(db_,
                          "UPDATE refresh_tokens SET used_at = :now WHERE id = :id"
                          " AND used_at IS NULL AND revoked_at IS NULL",
                          params) == 1;

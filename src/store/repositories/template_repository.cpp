@@ -18,7 +18,7 @@ struct TemplateRow {
   soci::indicator description_ind = soci::i_ok, duration_ind = soci::i_ok,
                   complexity_ind = soci::i_ok;
 
-  void bind(soci::details::prepare_temp_type& p) {
+  void bind(detail::Binder& p) {
     p, soci::into(id), soci::into(name), soci::into(description, description_ind),
         soci::into(source_dialect), soci::into(target_dialect),
         soci::into(estimated_duration, duration_ind), soci::into(complexity, complexity_ind),
@@ -41,17 +41,15 @@ struct TemplateRow {
 }  // namespace
 
 std::vector<ProjectTemplate> TemplateRepository::list() {
-  detail::Connection session(db_);
   Params none;
-  return detail::query_all<TemplateRow>(session, std::string(kSelect) + "ORDER BY name, id", none);
+  return detail::query_all<TemplateRow>(db_, std::string(kSelect) + "ORDER BY name, id", none);
 }
 
 std::optional<ProjectTemplate> TemplateRepository::find(const std::string& id) {
   if (!detail::is_id(id)) return std::nullopt;
-  detail::Connection session(db_);
   Params params;
   params.text("id", id);
-  return detail::query_one<TemplateRow>(session, std::string(kSelect) + "WHERE id = :id", params);
+  return detail::query_one<TemplateRow>(db_, std::string(kSelect) + "WHERE id = :id", params);
 }
 
 }  // namespace godwit::store

@@ -18,7 +18,7 @@ struct UserRow {
   std::string id, email, name, picture_url, password_hash, google_subject, created_at, updated_at;
   soci::indicator picture_ind = soci::i_ok, hash_ind = soci::i_ok, subject_ind = soci::i_ok;
 
-  void bind(soci::details::prepare_temp_type& p) {
+  void bind(detail::Binder& p) {
     p, soci::into(id), soci::into(email), soci::into(name), soci::into(picture_url, picture_ind),
         soci::into(password_hash, hash_ind), soci::into(google_subject, subject_ind),
         soci::into(created_at), soci::into(updated_at);
@@ -38,10 +38,9 @@ struct UserRow {
 
 std::optional<User> find_where(Database& db, const std::string& condition,
                                const std::string& value) {
-  detail::Connection session(db);
   Params params;
   params.text("value", value);
-  return detail::query_one<UserRow>(session, kColumns + condition, params);
+  return detail::query_one<UserRow>(db, kColumns + condition, params);
 }
 
 [[noreturn]] void throw_taken() {
@@ -56,7 +55,6 @@ User UserRepository::create(const NewUser& user) {
                user.password_hash, user.google_subject, {},        {}};
   created.created_at = detail::now_timestamp();
   created.updated_at = created.created_at;
-  detail::Connection session(db_);
   Params params;
   params.text("id", created.id)
       .text("email", created.email)
@@ -67,7 +65,7 @@ User UserRepository::create(const NewUser& user) {
       .text("created_at", created.created_at)
       .text("updated_at", created.updated_at);
   try {
-    detail::execute(session,
+    detail::execute(db_,
                     "INSERT INTO users (id, email, name, picture_url, password_hash,"
                     " google_subject, created_at, updated_at) VALUES (:id, :email, :name,"
                     " :picture_url, :password_hash, :google_subject, :created_at, :updated_at)",
@@ -95,34 +93,29 @@ std::optional<User> UserRepository::find_by_google_subject(const std::string& su
 std::optional<User> UserRepository::update_profile(const std::string& id,
                                                    const ProfilePatch& patch) {
   if (!detail::is_id(id)) return std::nullopt;
-  {
-    detail::Connection session(db_);
-    Params params;
-    std::string sql = "UPDATE users SET updated_at = " + params.add_text(detail::now_timestamp());
-    if (patch.name) sql += ", name = " + params.add_text(*patch.name);
-    if (patch.picture_url) sql += ", picture_url = " + params.add_nullable_text(*patch.picture_url);
-    sql += " WHERE id = " + params.add_text(id);
-    if (detail::execute(session, sql, params) == 0) return std::nullopt;
-  }
+  Params params;
+  std::string sql = "UPDATE users SET updated_at = " + params.add_text(detail::now_timestamp());
+  if (patch.name) sql += ", name = " + params.add_text(*patch.name);
+  if (patch.picture_url) sql += ", picture_url = " + params.add_nullable_text(*patch.picture_url);
+  sql += " WHERE id = " + params.add_text(id);
+  if (detail::execute(db_, sql, params) == 0) return std::nullopt;
   return find_by_id(id);
 }
 
 void UserRepository::set_password_hash(const std::string& id, const std::string& password_hash) {
   if (!detail::is_id(id)) return;
-  detail::Connection session(db_);
   Params params;
   params.text("hash", password_hash).text("now", detail::now_timestamp()).text("id", id);
-  detail::execute(
-      session, "UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id", params);
+  detail::execute(db_, "UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id",
+                  params);
 }
 
 void UserRepository::link_google_subject(const std::string& id, const std::string& subject) {
   if (!detail::is_id(id)) return;
-  detail::Connection session(db_);
   Params params;
   params.text("subject", subject).text("now", detail::now_timestamp()).text("id", id);
   try {
-    detail::execute(session,
+    detail::execute(db_,
                     "UPDATE users SET google_subject = :subject, updated_at = :now WHERE id = :id",
                     params);
   } catch (const soci::soci_error& e) {
