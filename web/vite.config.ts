@@ -36,6 +36,9 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./src/testing/setup-tests.ts'],
+    // One jsdom per worker instead of one per file: several times faster on small machines.
+    isolate: false,
+    pool: 'threads',
     include: ['src/**/*.test.{ts,tsx}'],
     css: { modules: { classNameStrategy: 'non-scoped' } },
   },

@@ -60,5 +60,7 @@ export function useFormState<T extends Record<string, string>>(initial: T, valid
     setSubmitted(false);
   };
 
-  return { values, errors, field, setValue, handleSubmit, applyServerErrors, reset };
+  const fieldNames = Object.keys(initial);
+
+  return { values, errors, field, setValue, handleSubmit, applyServerErrors, reset, fieldNames };
 }

@@ -36,8 +36,19 @@ export function Alert({ tone = 'info', title, children, action }: { tone?: Alert
 }
 
 /** The server's sentence (problem `detail`), its per-field messages, and a retry button. */
-export function ErrorState({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
-  const fields = error instanceof ApiError ? error.fieldErrors : [];
+export function ErrorState({
+  error,
+  title,
+  onRetry,
+  omitFields = [],
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+  /** Fields whose messages the form already shows next to the field. */
+  omitFields?: readonly string[];
+}) {
+  const fields = error instanceof ApiError ? error.fieldErrors.filter((f) => !omitFields.includes(f.field)) : [];
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   return (
     <Alert

@@ -39,7 +39,7 @@ export function ForgotPasswordForm() {
       noValidate
       aria-label="Reset password"
     >
-      {forgot.error ? <ErrorState error={forgot.error} /> : null}
+      {forgot.error ? <ErrorState error={forgot.error} omitFields={form.fieldNames} /> : null}
       <p className="muted">Enter the email you signed up with and we will send you a link to choose a new password.</p>
       <TextField label="Email" type="email" autoComplete="email" required autoFocus {...form.field('email')} />
       <Button type="submit" variant="primary" size="lg" block loading={forgot.isPending}>

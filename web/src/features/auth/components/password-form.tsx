@@ -42,7 +42,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       noValidate
       aria-label="Change password"
     >
-      {update.error ? <ErrorState error={update.error} /> : null}
+      {update.error ? <ErrorState error={update.error} omitFields={form.fieldNames} /> : null}
       {hasPassword ? (
         <TextField label="Current password" type="password" autoComplete="current-password" required {...form.field('current_password')} />
       ) : null}

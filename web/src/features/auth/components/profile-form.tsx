@@ -31,7 +31,7 @@ export function ProfileForm({ user }: { user: User }) {
       noValidate
       aria-label="Profile"
     >
-      {update.error ? <ErrorState error={update.error} /> : null}
+      {update.error ? <ErrorState error={update.error} omitFields={form.fieldNames} /> : null}
       <div className={styles.preview}>
         <Avatar name={form.values.name || user.name} email={user.email} src={checkUrl(picture) ? null : picture || null} size={56} />
         <div>

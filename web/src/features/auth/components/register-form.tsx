@@ -31,7 +31,7 @@ export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Create account">
-      {register.error ? <ErrorState error={register.error} /> : null}
+      {register.error ? <ErrorState error={register.error} omitFields={form.fieldNames} /> : null}
       <TextField label="Full name" autoComplete="name" required autoFocus maxLength={200} {...form.field('name')} />
       <TextField label="Work email" type="email" autoComplete="email" required {...form.field('email')} />
       <TextField

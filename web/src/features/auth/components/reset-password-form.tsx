@@ -55,7 +55,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
       noValidate
       aria-label="Choose a new password"
     >
-      {reset.error ? <ErrorState error={reset.error} /> : null}
+      {reset.error ? <ErrorState error={reset.error} omitFields={form.fieldNames} /> : null}
       <TextField
         label="New password"
         type="password"

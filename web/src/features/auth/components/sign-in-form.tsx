@@ -26,7 +26,7 @@ export function SignInForm({ onSuccess, initialEmail = '' }: { onSuccess: () => 
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Sign in">
-      {login.error ? <ErrorState error={login.error} /> : null}
+      {login.error ? <ErrorState error={login.error} omitFields={form.fieldNames} /> : null}
       <TextField label="Email" type="email" autoComplete="email" required autoFocus {...form.field('email')} />
       <TextField label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
       <div className={styles.labelRow}>

@@ -49,7 +49,7 @@ function AddMemberForm({ projectId }: { projectId: string }) {
         ),
       )}
     >
-      {add.error ? <ErrorState error={add.error} /> : null}
+      {add.error ? <ErrorState error={add.error} omitFields={form.fieldNames} /> : null}
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(220px, 2fr) minmax(140px, 1fr) auto', gap: 12, alignItems: 'start' }}>
         <TextField
           label="Email"

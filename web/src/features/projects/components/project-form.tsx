@@ -1,4 +1,5 @@
 // The project fields, for creating (from scratch or a template) and for editing.
+import { useEffect } from 'react';
 import type { ProjectStatus } from '@/api/types';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/feedback';
@@ -40,6 +41,10 @@ type Props = {
 
 export function ProjectForm({ initial, onSubmit, submitLabel, pending, error, showStatus = false, readOnly = false, onCancel, label }: Props) {
   const form = useFormState<ProjectFormValues>(initial, validateProject);
+  const { applyServerErrors } = form;
+  useEffect(() => {
+    if (error) applyServerErrors(error);
+  }, [error]); // only a new error should apply
   return (
     <form
       className={styles.form}
@@ -47,7 +52,7 @@ export function ProjectForm({ initial, onSubmit, submitLabel, pending, error, sh
       noValidate
       aria-label={label}
     >
-      {error ? <ErrorState error={error} /> : null}
+      {error ? <ErrorState error={error} omitFields={form.fieldNames} /> : null}
       <fieldset className={styles.fieldset} disabled={readOnly}>
         <TextField label="Project name" required maxLength={255} autoComplete="off" {...form.field('name')} />
         <TextAreaField
