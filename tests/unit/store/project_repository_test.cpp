@@ -2,6 +2,9 @@
 // only, updates, phase state, removal and membership.
 #include "store/repositories/project_repository.hpp"
 
+#include <atomic>
+#include <thread>
+
 #include "core/error.hpp"
 #include "core/uuid.hpp"
 #include "store/repositories/template_repository.hpp"
@@ -224,6 +227,28 @@ TEST_P(ProjectRepositoryTest, InjectionLookingNamesAreStoredAndFoundVerbatim) {
   ASSERT_EQ(page.total, 1);
   EXPECT_EQ(page.items[0].project.name, kInjection);
   EXPECT_EQ(count("SELECT COUNT(*) FROM users"), 1);
+}
+
+TEST_P(ProjectRepositoryTest, ConcurrentCreatesAllSucceed) {
+  std::string owner = make_user("busy@example.com");
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      ProjectRepository projects(db());
+      for (int i = 0; i < 10; ++i) {
+        try {
+          projects.create(new_project("p" + std::to_string(t) + "-" + std::to_string(i)), owner);
+        } catch (const std::exception&) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM projects"), 40);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM project_members WHERE role = 'owner'"), 40);
 }
 
 TEST_P(ProjectRepositoryTest, RoleNamesRoundTrip) {

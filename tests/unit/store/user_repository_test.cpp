@@ -1,6 +1,10 @@
 // UserRepository on each backend.
 #include "store/repositories/user_repository.hpp"
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "core/error.hpp"
 #include "core/uuid.hpp"
 #include "store_test_support.hpp"
@@ -50,6 +54,26 @@ TEST_P(UserRepositoryTest, CreateWithATakenEmailIsAConflict) {
     EXPECT_EQ(e.kind(), ErrorKind::kConflict);
   }
   EXPECT_EQ(count("SELECT COUNT(*) FROM users"), 1);
+}
+
+TEST_P(UserRepositoryTest, ConcurrentSignupsWithOneEmailCreateOneUser) {
+  std::atomic<int> created{0};
+  std::atomic<int> conflicts{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      UserRepository users(db());
+      try {
+        users.create({"race@example.com", "Racer", std::nullopt, std::string("h"), std::nullopt});
+        ++created;
+      } catch (const Error& e) {
+        if (e.kind() == ErrorKind::kConflict) ++conflicts;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(conflicts.load(), 3);
 }
 
 TEST_P(UserRepositoryTest, FindsByGoogleSubject) {
