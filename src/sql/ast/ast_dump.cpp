@@ -671,6 +671,10 @@ std::string dump_statement(const Statement& s) {
           put_column(out, *act->column, "  add-");
           continue;
         }
+        if (act->kind == AlterActionKind::kAlterColumn && act->column) {
+          put_column(out, *act->column, "  alter-");
+          continue;
+        }
         if (act->kind == AlterActionKind::kAddConstraint && act->constraint) {
           put_constraint(out, *act->constraint, "  add-");
           continue;

@@ -336,6 +336,14 @@ Token Lexer::next() {
     switch (class_[c]) {
       case kWordStart: {
         std::uint32_t end = scan_word(begin);
+        if (custom_delimiter_) {  // END$$ with DELIMITER $$: the word stops at the delimiter
+          for (std::uint32_t i = begin + 1; i < end; ++i) {
+            if (matches_delimiter(i)) {
+              end = i;
+              break;
+            }
+          }
+        }
         if (end < size_ && (s[end] == '\'' || s[end] == '"') && end - begin <= 2) {
           std::uint32_t e = scan_prefixed_string(begin, end, escaped);
           if (e > size_) return make(TokenKind::kError, begin, size_, flags);

@@ -66,15 +66,20 @@ void Parser::expect_statement_end() {
 void Parser::report_failure(std::uint32_t statement_begin) {
   std::uint32_t at_offset = expected_.empty() ? statement_begin : furthest_;
   // Describe the token found at the furthest point.
-  std::string found;
-  {
-    // Re-lexing from the offset is enough to name the token (no state needed).
-    std::string_view rest = text_.substr(at_offset);
-    std::size_t n = 0;
-    while (n < rest.size() && n < 24 && rest[n] != '\n' && rest[n] != '\r' &&
-           (n == 0 || (rest[n] != ' ' && rest[n] != '\t')))
-      ++n;
-    found = at_offset >= text_.size() ? "end of input" : "'" + std::string(rest.substr(0, n)) + "'";
+  // Name the token found there: it is still in the statement's token buffer.
+  std::string found = "end of input";
+  if (at_offset < text_.size()) {
+    std::string_view token_text = text_.substr(at_offset, 1);
+    for (const Token& t : tokens_) {
+      if (t.offset == at_offset && t.kind != TokenKind::kEnd) {
+        token_text = text(t);
+        break;
+      }
+    }
+    std::size_t cut = token_text.find_first_of("\r\n");
+    if (cut != std::string_view::npos) token_text = token_text.substr(0, cut);
+    if (token_text.size() > 32) token_text = token_text.substr(0, 32);
+    found = "'" + std::string(token_text) + "'";
   }
   Diagnostic d;
   d.code = "E-PARSE-EXPECTED";
@@ -136,6 +141,7 @@ void Parser::run() {
     expected_.clear();
     furthest_ = begin;
     block_depth_ = 0;
+    nesting_ = 0;
     ++result_.stats.statements;
     try {
       Statement* s = parse_statement();

@@ -193,6 +193,7 @@ Statement* Parser::parse_create_index(std::uint32_t begin, std::string_view modi
     ObjectName n = parse_object_name("an index name");
     ix->name = n.last();
   }
+  if (accept(Keyword::kUSING)) ix->method = text(advance());  // MySQL: USING BTREE before ON
   expect(Keyword::kON);
   accept(Keyword::kONLY);
   ix->table = parse_object_name("a table name");

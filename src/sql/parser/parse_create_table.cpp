@@ -542,9 +542,10 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
         if (at(Keyword::kUPDATE, 1)) {  // MySQL ON UPDATE CURRENT_TIMESTAMP
           advance();
           advance();
+          std::uint32_t name_end = last_end_;
           std::uint32_t vb = peek().offset;
           parse_expr(5);
-          Option o{text(Span{ob, vb}), text(span_from(vb)), span_from(ob)};
+          Option o{text(Span{ob, name_end}), text(span_from(vb)), span_from(ob)};
           options.push(o);
           continue;
         }
@@ -563,12 +564,21 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
     if (t.kind == TokenKind::kWord && in_list(text(t), kColumnAttributeWords)) {
       advance();
       std::uint32_t name_end = last_end_;
-      while (peek().kind == TokenKind::kWord && !is_reserved(peek().keyword) &&
-             !in_list(text(peek()), kColumnAttributeWords) && !at(Keyword::kCOMMENT) &&
-             !at(Keyword::kDEFAULT) && !(peek().flags & kTokenAtLineStart) && last_end_ - ob < 64 &&
-             (at_word("POLICY", 0) || at_word("MASKING", 0) || at_word("BY", 0) || at(Keyword::kKEY) ||
-              at_word("FUNCTION") || at_word("TAG") || at(Keyword::kROW) || at_word("ACCESS")))
+      // Multi-word attributes: WITH MASKING POLICY p, WITH TAG (..), NOT CASESPECIFIC ...
+      bool takes_name = false;
+      while (!(peek().flags & kTokenAtLineStart) && last_end_ - ob < 64 &&
+             (at_word("POLICY") || at_word("MASKING") || at(Keyword::kBY) || at(Keyword::kKEY) ||
+              at_word("TAG") || at(Keyword::kROW) || at_word("ACCESS") || at_word("PROJECTION"))) {
+        takes_name = at_word("POLICY") || at(Keyword::kBY);
         advance();
+      }
+      if (takes_name && at_identifier(true)) {
+        parse_object_name("a policy name");
+        if (at(Keyword::kUSING) && at(TokenKind::kLeftParen, 1)) {
+          advance();
+          skip_parens();
+        }
+      }
       accept_op("=");
       std::uint32_t vb = peek().offset;
       if (at(TokenKind::kLeftParen)) {
@@ -630,6 +640,7 @@ void Parser::parse_table_options(CreateTableStatement& table) {
       bool partition = t.keyword == Keyword::kPARTITION || t.keyword == Keyword::kPARTITIONED;
       advance();
       advance();
+      std::uint32_t name_end = last_end_;
       std::uint32_t vb = peek().offset;
       // Hive/Spark PARTITIONED BY (col type, ...) declares partition columns.
       if (at(TokenKind::kLeftParen) && at_identifier(true, 1) &&
@@ -689,7 +700,7 @@ void Parser::parse_table_options(CreateTableStatement& table) {
         }
       }
       Option o;
-      o.name = text(Span{ob, vb});
+      o.name = text(Span{ob, name_end});
       o.value = text(span_from(vb));
       o.span = span_from(ob);
       options.push(o);
@@ -710,9 +721,9 @@ void Parser::parse_table_options(CreateTableStatement& table) {
     if (t.keyword == Keyword::kCOMMENT) {
       advance();
       accept_op("=");
+      std::uint32_t vb = peek().offset;
       table.comment = parse_string("a comment string");
-      Option o{"COMMENT", text(Span{last_end_ - static_cast<std::uint32_t>(0), last_end_}), span_from(ob)};
-      o.value = text(span_from(ob));
+      Option o{"COMMENT", text(span_from(vb)), span_from(ob)};
       options.push(o);
       continue;
     }
@@ -725,9 +736,14 @@ void Parser::parse_table_options(CreateTableStatement& table) {
     // until the next option word.
     std::uint32_t name_end = 0;
     bool first = true;
+    int words = 0;
     while (!at_statement_end()) {
       const Token c = peek();
-      if (!first && c.kind == TokenKind::kWord && in_list(text(c), kTableOptionWords) && name_end != 0) break;
+      // The next option starts at an option word once this one has a value or two words
+      // (DISTSTYLE KEY | COMPOUND SORTKEY (a), DEFAULT CHARSET=x).
+      if (!first && c.kind == TokenKind::kWord && in_list(text(c), kTableOptionWords) && (name_end != 0 || words >= 2))
+        break;
+      if (c.kind == TokenKind::kWord) ++words;
       if (!first && c.keyword == Keyword::kAS && (at_query_start(1) || at(TokenKind::kLeftParen, 1))) break;
       if (!first && (c.keyword == Keyword::kCOMMENT || c.keyword == Keyword::kPARTITION ||
                      c.keyword == Keyword::kPARTITIONED || c.keyword == Keyword::kCLUSTER) )
@@ -753,7 +769,7 @@ void Parser::parse_table_options(CreateTableStatement& table) {
       first = false;
     }
     Option o;
-    if (name_end == 0 || name_end <= ob) name_end = last_end_;
+    if (name_end == 0 || name_end <= ob) name_end = std::min(last_end_, t.end());
     o.name = text(Span{ob, name_end});
     if (last_end_ > name_end) {
       std::string_view v = text(Span{name_end, last_end_});

@@ -34,6 +34,7 @@ std::span<Expr* const> Parser::parse_expr_list() {
 }
 
 Expr* Parser::parse_expr(int min_precedence) {
+  NestingGuard guard(*this);
   std::uint32_t begin = peek().offset;
   Expr* left = nullptr;
   if (at(Keyword::kNOT) && min_precedence <= kNot) {
@@ -88,7 +89,7 @@ Expr* Parser::parse_expr(int min_precedence) {
         }
         default:
           if (at_word("XOR")) prec = kXor;
-          else if (at_word("REGEXP")) prec = kCompare;
+          else if (at_word("REGEXP") || at_word("GLOB") || at(Keyword::kMATCH)) prec = kCompare;
           else if (at_word("DIV") || at_word("MOD")) prec = kMultiply;
           break;
       }
@@ -616,6 +617,15 @@ Expr* Parser::parse_primary() {
         e = l;
         break;
       }
+      if (caps_.connect_by && (k == Keyword::kPRIOR || at_word("CONNECT_BY_ROOT")) && at_identifier(true, 1) &&
+          !at(TokenKind::kLeftParen, 1)) {
+        Token op = advance();
+        UnaryExpr* u = node<UnaryExpr>(arena_, ExprKind::kUnary, {});
+        u->op = text(op);
+        u->operand = parse_primary();
+        u->span = span_from(begin);
+        return u;
+      }
       if (k == Keyword::kNEXT && at(Keyword::kVALUE, 1) && at(Keyword::kFOR, 2)) {  // T-SQL sequences
         advance();
         advance();
@@ -678,6 +688,8 @@ Expr* Parser::parse_primary() {
       e = c;
       break;
     }
+    case TokenKind::kError:
+      fail("a closing quote or comment end");
     default:
       fail("an expression");
   }

@@ -272,7 +272,8 @@ Statement* Parser::parse_control_block() {
   std::uint32_t begin = peek().offset;
   BlockStatement* b = make<BlockStatement>();
   b->kind = StatementKind::kBlock;
-  if (++block_depth_ > 200) fail("less deeply nested blocks");
+  NestingGuard guard(*this);
+  ++block_depth_;
   auto one_statement = [&]() -> std::span<const Statement* const> {
     while (at(TokenKind::kSemicolon)) advance();
     std::uint32_t sb = peek().offset;

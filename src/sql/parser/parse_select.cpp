@@ -37,6 +37,7 @@ bool Parser::at_query_start(std::size_t ahead) {
 }
 
 Query* Parser::parse_query() {
+  NestingGuard guard(*this);
   std::uint32_t begin = peek().offset;
   Query* q = make<Query>();
   parse_ctes(*q);
@@ -167,6 +168,7 @@ QueryBody* Parser::parse_query_body(int min_precedence) {
 }
 
 QueryBody* Parser::parse_query_term() {
+  NestingGuard guard(*this);
   std::uint32_t begin = peek().offset;
   if (at(TokenKind::kLeftParen)) {
     advance();
@@ -383,6 +385,7 @@ std::span<TableRef* const> Parser::parse_from_list() {
 }
 
 TableRef* Parser::parse_table_ref() {
+  NestingGuard guard(*this);
   std::uint32_t begin = peek().offset;
   TableRef* left = parse_table_primary();
   for (;;) {

@@ -172,6 +172,25 @@ class Parser {
   Statement* parse_control_block();
   void scan_routine_tables(std::span<const Token> tokens, RoutineStatement& routine);
 
+  /// Bounds recursion (expressions, queries, joins) so hostile input cannot overflow the
+  /// stack: deeper nesting is a syntax error.
+  class NestingGuard {
+   public:
+    explicit NestingGuard(Parser& p) : parser_(p) {
+      if (++parser_.nesting_ > kMaxNesting) {
+        --parser_.nesting_;
+        parser_.fail("less deeply nested syntax");
+      }
+    }
+    ~NestingGuard() { --parser_.nesting_; }
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+
+   private:
+    Parser& parser_;
+  };
+  static constexpr int kMaxNesting = 200;
+
   template <class T, class... Args>
   T* make(Args&&... args) {
     return arena_.make<T>(std::forward<Args>(args)...);
@@ -199,6 +218,7 @@ class Parser {
   std::vector<std::string_view> expected_;
   bool pending_copy_data_ = false;
   int block_depth_ = 0;
+  int nesting_ = 0;
   // Incremental line counting for diagnostics (offsets only grow).
   std::uint32_t line_offset_ = 0;
   std::uint32_t line_number_ = 1;

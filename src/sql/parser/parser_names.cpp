@@ -218,7 +218,8 @@ TypeName* Parser::parse_type() {
   if (first.kind != TokenKind::kWord && first.kind != TokenKind::kQuotedIdentifier) fail("a data type");
   // Base words: a (possibly qualified) name plus continuation words.
   std::uint32_t base_begin = first.offset;
-  if (first.kind == TokenKind::kQuotedIdentifier) {
+  bool quoted_base = first.kind == TokenKind::kQuotedIdentifier;
+  if (quoted_base) {
     advance();
   } else {
     Token w = advance();
@@ -246,7 +247,9 @@ TypeName* Parser::parse_type() {
   {
     std::string_view raw = text(span_from(base_begin));
     bool single = raw.find_first_of(" \t\r\n") == std::string_view::npos;
-    if (single) {
+    if (quoted_base && last_end_ == first.end()) {
+      type->base_name = raw.substr(1, raw.size() - 2);  // [int], "varchar"
+    } else if (single) {
       type->base_name = raw;
     } else {
       char* out = static_cast<char*>(arena_.allocate(raw.size(), 1));
@@ -273,6 +276,7 @@ TypeName* Parser::parse_type() {
     int depth = 0;
     std::uint32_t param_begin = peek().offset;
     auto push_param = [&](std::uint32_t end) {
+      if (end <= param_begin) fail("a type parameter");
       std::string_view p = text(Span{param_begin, end});
       while (!p.empty() && (p.back() == ' ' || p.back() == '\n' || p.back() == '\r' || p.back() == '\t'))
         p.remove_suffix(1);
