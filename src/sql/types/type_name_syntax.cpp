@@ -38,6 +38,7 @@ bool is_array_bracket(std::string_view s, std::size_t i) {
 
 TypeTokens::TypeTokens(std::string_view text) : source_(text) {
   const std::size_t n = text.size();
+  tokens_.reserve(16);  // one allocation for almost every type name
   std::size_t i = 0;
   auto fail = [&](std::string message) {
     ok_ = false;
@@ -104,6 +105,7 @@ std::string_view TypeTokens::text_of(TokenRange range) const {
 
 TypeSyntax TypeTokens::parse(TokenRange range) const {
   TypeSyntax out;
+  out.segments.reserve(4);
   auto fail = [&](std::string message) {
     out.ok = false;
     out.error = std::move(message);

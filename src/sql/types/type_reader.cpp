@@ -3,8 +3,11 @@
 // shares (UNSIGNED, WITH TIME ZONE, CHARACTER SET, ARRAY, []).
 #include "sql/types/type_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
-#include <cmath>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <utility>
 
 #include "core/text.hpp"
@@ -39,6 +42,48 @@ std::optional<IntervalField> interval_field(std::string_view word) {
   if (word == "MINUTE" || word == "MINUTES") return IntervalField::kMinute;
   if (word == "SECOND" || word == "SECONDS") return IntervalField::kSecond;
   return std::nullopt;
+}
+
+// Read rows grouped by their first word, longest names first: one hash lookup per type
+// instead of a scan of the table for every candidate name length.
+struct IndexedRule {
+  const ReadRule* rule;
+  std::vector<std::string> words;
+};
+using ReadIndex = std::unordered_map<std::string, std::vector<IndexedRule>>;
+
+ReadIndex build_index(const DialectTypeTable& table) {
+  ReadIndex index;
+  for (const ReadRule& rule : table.read) {
+    std::vector<std::string> words;
+    for (const std::string& w : split(to_upper(rule.name), ' ')) {
+      if (!w.empty()) words.push_back(w);
+    }
+    if (words.empty()) continue;
+    std::string first = words[0];
+    index[first].push_back({&rule, std::move(words)});
+  }
+  for (auto& [word, rules] : index) {
+    std::stable_sort(rules.begin(), rules.end(), [](const IndexedRule& a, const IndexedRule& b) {
+      return a.words.size() > b.words.size();
+    });
+  }
+  return index;
+}
+
+// Built once per table and kept for the life of the process (tables are static data).
+const ReadIndex& read_index(const DialectTypeTable& table) {
+  thread_local const DialectTypeTable* last_table = nullptr;
+  thread_local const ReadIndex* last_index = nullptr;
+  if (last_table == &table) return *last_index;
+  static std::mutex mutex;
+  static std::unordered_map<const DialectTypeTable*, std::unique_ptr<ReadIndex>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<ReadIndex>& slot = cache[&table];
+  if (!slot) slot = std::make_unique<ReadIndex>(build_index(table));
+  last_table = &table;
+  last_index = slot.get();
+  return *slot;
 }
 
 class Reader {
@@ -92,34 +137,37 @@ class Reader {
   }
 
   std::pair<const ReadRule*, std::size_t> match(const std::vector<TypeSegment>& segs) const {
-    const std::size_t max_words = std::min(kMaxNameWords, segs.size());
-    for (std::size_t k = max_words; k >= 1; --k) {
-      std::string name;
-      bool usable = true;
-      for (std::size_t i = 0; i < k && usable; ++i) {
-        const TypeSegment& s = segs[i];
-        if (s.is_string || s.is_number || (i + 1 < k && s.bracket != 0) || (s.qualified && k > 1)) {
-          usable = false;
+    const ReadIndex& index = read_index(table_);
+    const TypeSegment& head = segs[0];
+    if (head.qualified) {
+      // A qualified builtin (pg_catalog.int4, MDSYS.SDO_GEOMETRY): match the last part.
+      const std::string_view w = head.word;
+      const std::string last = to_upper(w.substr(w.rfind('.') + 1));
+      if (auto it = index.find(last); it != index.end()) {
+        for (const IndexedRule& r : it->second) {
+          if (r.words.size() == 1) return {r.rule, 1};
         }
-        if (i > 0) name += ' ';
-        name += s.word;
       }
-      if (!usable) continue;
-      if (const ReadRule* r = find_rule(name)) return {r, k};
-      if (k == 1 && segs[0].qualified) {
-        // A qualified builtin (pg_catalog.int4, MDSYS.SDO_GEOMETRY): match the last part.
-        const std::string_view w = segs[0].word;
-        if (const ReadRule* r = find_rule(w.substr(w.rfind('.') + 1))) return {r, 1};
+      return {nullptr, 0};
+    }
+    auto it = index.find(head.quoted ? to_upper(head.word) : head.word);
+    if (it == index.end()) return {nullptr, 0};
+    // Candidates are ordered longest name first, so DOUBLE PRECISION beats DOUBLE.
+    for (const IndexedRule& r : it->second) {
+      const std::size_t n = r.words.size();
+      if (n > segs.size() || n > kMaxNameWords) continue;
+      bool same = true;
+      for (std::size_t i = 0; i < n && same; ++i) {
+        const TypeSegment& s = segs[i];
+        if (s.is_string || s.is_number || s.qualified || (i + 1 < n && s.bracket != 0)) {
+          same = false;
+        } else if (i > 0) {
+          same = iequals(s.word, r.words[i]);
+        }
       }
+      if (same) return {r.rule, n};
     }
     return {nullptr, 0};
-  }
-
-  const ReadRule* find_rule(std::string_view name) const {
-    for (const ReadRule& r : table_.read) {
-      if (iequals(r.name, name)) return &r;
-    }
-    return nullptr;
   }
 
   std::optional<LogicalType> resolve_user_type(const TypeSegment& seg) const {

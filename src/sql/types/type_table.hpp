@@ -428,7 +428,8 @@ enum class ReadFallback : std::uint8_t {
   kSqliteAffinity,  ///< SQLite's affinity rules (section 3.1 of its datatype page)
 };
 
-/// Everything the type system knows about one dialect.
+/// Everything the type system knows about one dialect. Tables are static data: the reader
+/// caches an index per table address for the life of the process.
 struct DialectTypeTable {
   std::string_view dialect;  ///< canonical name (dialect_names.hpp)
   std::span<const ReadRule> read;
