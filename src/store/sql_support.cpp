@@ -99,12 +99,27 @@ bool run_statement(soci::statement& statement, const std::string& sql, bool fetc
   return statement.execute(fetch_first);
 }
 
+void rethrow_database_error(soci::session& session) {
+  auto* backend = session.get_backend();
+  if (backend != nullptr && backend->get_backend_name() == "postgresql") {
+    auto* native = static_cast<soci::postgresql_session_backend*>(backend);
+    if (PQstatus(native->conn_) != CONNECTION_OK) {
+      throw Error(ErrorKind::kUnavailable, "the connection to the metadata database was lost");
+    }
+  }
+  throw;
+}
+
 long long execute(soci::session& session, const std::string& sql, Params& params) {
-  soci::statement statement(session);
-  Binder binder(statement);
-  params.bind(binder);
-  run_statement(statement, sql, true);
-  return statement.get_affected_rows();
+  try {
+    soci::statement statement(session);
+    Binder binder(statement);
+    params.bind(binder);
+    run_statement(statement, sql, true);
+    return statement.get_affected_rows();
+  } catch (const soci::soci_error&) {
+    rethrow_database_error(session);
+  }
 }
 
 long long execute(Database& db, const std::string& sql, Params& params) {
@@ -116,11 +131,15 @@ long long query_integer(soci::session& session, const std::string& sql, Params& 
                         long long fallback) {
   long long value = 0;
   soci::indicator indicator = soci::i_ok;
-  soci::statement statement(session);
-  Binder binder(statement);
-  binder, soci::into(value, indicator);
-  params.bind(binder);
-  if (!run_statement(statement, sql, true) || indicator == soci::i_null) return fallback;
+  try {
+    soci::statement statement(session);
+    Binder binder(statement);
+    binder, soci::into(value, indicator);
+    params.bind(binder);
+    if (!run_statement(statement, sql, true) || indicator == soci::i_null) return fallback;
+  } catch (const soci::soci_error&) {
+    rethrow_database_error(session);
+  }
   return value;
 }
 

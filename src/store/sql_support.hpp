@@ -88,6 +88,11 @@ class Params {
 /// Returns whether a first row was fetched when `fetch_first` is set.
 bool run_statement(soci::statement& statement, const std::string& sql, bool fetch_first);
 
+/// Called from a catch block for soci::soci_error: when the connection itself failed
+/// (the server went away mid-call) throws godwit::Error(kUnavailable), which callers
+/// answer with 503; otherwise rethrows the SQL error unchanged.
+[[noreturn]] void rethrow_database_error(soci::session& session);
+
 /// Runs a statement that returns no rows; returns the number of rows it changed.
 long long execute(soci::session& session, const std::string& sql, Params& params);
 long long execute(Database& db, const std::string& sql, Params& params);
@@ -97,13 +102,17 @@ long long execute(Database& db, const std::string& sql, Params& params);
 template <typename Row>
 auto query_all(soci::session& session, const std::string& sql, Params& params) {
   Row row;
-  soci::statement statement(session);
-  Binder binder(statement);
-  row.bind(binder);
-  params.bind(binder);
-  run_statement(statement, sql, false);
   std::vector<decltype(row.model())> rows;
-  while (statement.fetch()) rows.push_back(row.model());
+  try {
+    soci::statement statement(session);
+    Binder binder(statement);
+    row.bind(binder);
+    params.bind(binder);
+    run_statement(statement, sql, false);
+    while (statement.fetch()) rows.push_back(row.model());
+  } catch (const soci::soci_error&) {
+    rethrow_database_error(session);
+  }
   return rows;
 }
 
@@ -112,11 +121,15 @@ template <typename Row>
 auto query_one(soci::session& session, const std::string& sql, Params& params)
     -> std::optional<decltype(Row{}.model())> {
   Row row;
-  soci::statement statement(session);
-  Binder binder(statement);
-  row.bind(binder);
-  params.bind(binder);
-  if (!run_statement(statement, sql, true)) return std::nullopt;
+  try {
+    soci::statement statement(session);
+    Binder binder(statement);
+    row.bind(binder);
+    params.bind(binder);
+    if (!run_statement(statement, sql, true)) return std::nullopt;
+  } catch (const soci::soci_error&) {
+    rethrow_database_error(session);
+  }
   return row.model();
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "store/migrations.hpp"
+#include "store/repositories/user_repository.hpp"
 #include "store_test_support.hpp"
 
 namespace godwit::store::testing {
@@ -125,6 +126,16 @@ TEST_P(DatabaseTest, RecoversAfterTheServerDropsItsConnections) {
                " WHERE application_name = current_setting('application_name')"
                " AND pid <> pg_backend_pid()";
   }
+  // The first call on a dropped connection reports the outage as such (503, not 500)...
+  UserRepository users(db());
+  try {
+    users.find_by_email("before@example.com");
+    ADD_FAILURE() << "a dropped connection answered";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUnavailable);
+  }
+  // ... and the next lease reconnects.
+  EXPECT_TRUE(users.find_by_email("before@example.com").has_value());
   EXPECT_TRUE(db().ping());
   make_user("after@example.com");
   EXPECT_EQ(count("SELECT COUNT(*) FROM users"), 2);
