@@ -3,7 +3,7 @@
 // Database Developer Guide, "Data types": SMALLINT/INTEGER/BIGINT, DECIMAL up to 38
 // digits (bare = (18, 0)), CHAR up to 4096 single-byte characters, VARCHAR up to 65535
 // bytes of UTF-8 (bare and TEXT = 256), TIMESTAMPTZ stored as UTC, SUPER for
-// semi-structured data (no arrays), VARBYTE, GEOMETRY/GEOGRAPHY.
+// semi-structured data (no arrays), VARBYTE (up to 16 MB), GEOMETRY/GEOGRAPHY.
 #include "sql/types/type_table.hpp"
 
 namespace godwit::sql {
@@ -63,7 +63,7 @@ constexpr WriteRule kWrite[] = {
     write(S::kFloat64, "DOUBLE PRECISION"),
     write_sized(S::kChar, "CHAR", 4096).bytes(),
     write_sized(S::kVarchar, "VARCHAR", 65535).bytes().in_unicode(),
-    write_sized(S::kVarbinary, "VARBYTE", 1024000),
+    write_sized(S::kVarbinary, "VARBYTE", 16777216),
     write(S::kDate, "DATE"),
     write_fraction(S::kTime, "TIME", 6, 6),
     write_fraction(S::kTimeTz, "TIMETZ", 6, 6),
