@@ -153,14 +153,14 @@ export const tests = [
       await checkpoint(page, 'phase-mapping');
 
       // Profile.
-      await page.getByRole('link', { name: /^Profile of/ }).click();
+      await page.getByRole('link', { name: /\(your profile\)$/ }).click();
       await expectUrl(page, /\/profile$/);
       await page.getByLabel('Name', { exact: true }).waitFor();
       await checkpoint(page, 'profile');
       await page.getByLabel('Name', { exact: true }).fill('Avery Q. Lead');
       await page.getByRole('button', { name: 'Save profile' }).click();
       await page.getByText('Profile saved').waitFor();
-      await page.getByRole('link', { name: 'Profile of Avery Q. Lead' }).waitFor();
+      await page.getByRole('link', { name: 'Avery Q. Lead (your profile)' }).waitFor();
 
       // Sign out, and back in.
       await page.getByRole('button', { name: 'Sign out' }).click();

@@ -42,9 +42,10 @@ export function AppShell({
             ))}
           </nav>
           <div className={styles.user}>
-            <Link to={profileHref} className={styles.userLink} aria-label={`Profile of ${user.name || user.email}`}>
+            <Link to={profileHref} className={styles.userLink}>
               <Avatar name={user.name} email={user.email} src={user.picture_url} />
               <span className={styles.userName}>{user.name || user.email}</span>
+              <span className="visually-hidden"> (your profile)</span>
             </Link>
             <button type="button" className={styles.signOut} onClick={onSignOut} disabled={signingOut}>
               Sign out

@@ -29,14 +29,16 @@ function Field({ id, label, hint, error, required, className, children }: FieldP
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={[styles.field, className].filter(Boolean).join(' ')}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
+      <div className={styles.labelRow}>
+        <label className={styles.label} htmlFor={id}>
+          {label}
+        </label>
         {required ? (
           <span className={styles.required} aria-hidden="true">
             *
           </span>
         ) : null}
-      </label>
+      </div>
       {children(describedBy)}
       {hint ? (
         <p id={hintId} className={styles.hint}>
