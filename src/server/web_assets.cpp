@@ -59,7 +59,11 @@ void WebAssets::serve(const httplib::Request& req, httplib::Response& res) const
   std::string rel = req.path.substr(1);
   bool safe = rel.find("..") == std::string::npos && rel.find('\0') == std::string::npos &&
               rel.find('\\') == std::string::npos;
-  if (safe && !rel.empty()) {
+  if (!safe) {
+    write_problem(res, 404, "no file at " + req.path);
+    return;
+  }
+  if (!rel.empty()) {
     fs::path file = fs::path(root_) / rel;
     std::error_code ec;
     if (fs::is_regular_file(file, ec)) {

@@ -232,15 +232,18 @@ TEST_F(TokenRefusal, TamperedPayloadIsRefused) {
   EXPECT_EQ(profile_status(token), 401);
 }
 
+json valid_claims(const Account& a) {
+  return {{"iss", "godwit"}, {"sub", a.id},  {"email", a.email},           {"iat", unix_now()},
+          {"nbf", unix_now()}, {"exp", unix_now() + 600}, {"jti", "0123456789abcdef"}};
+}
+
 TEST_F(TokenRefusal, AlgNoneIsRefused) {
-  json claims = {{"iss", "godwit"}, {"sub", account_.id}, {"email", account_.email},
-                 {"iat", unix_now()}, {"exp", unix_now() + 600}};
+  json claims = valid_claims(account_);
   EXPECT_EQ(profile_status(godwit::test::assemble_jwt({{"alg", "none"}, {"typ", "JWT"}}, claims, "")), 401);
 }
 
 TEST_F(TokenRefusal, OtherHmacAlgorithmWithTheRightKeyIsRefused) {
-  json claims = {{"iss", "godwit"}, {"sub", account_.id}, {"email", account_.email},
-                 {"iat", unix_now()}, {"exp", unix_now() + 600}};
+  json claims = valid_claims(account_);
   std::string hs512 = godwit::test::sign_hmac_jwt(shared_server().jwt_secret(), {{"alg", "HS512"}, {"typ", "JWT"}}, claims, true);
   EXPECT_EQ(profile_status(hs512), 401);
   std::string hs256 = godwit::test::sign_hmac_jwt(shared_server().jwt_secret(), {{"alg", "HS256"}, {"typ", "JWT"}}, claims);

@@ -68,7 +68,7 @@ TEST(ProjectsApi, TemplatesAreSeededAndCreateProjects) {
   ASSERT_GE(t.json["items"].size(), 8u);
   std::set<std::pair<std::string, std::string>> pairs;
   for (const auto& item : t.json["items"]) {
-    pairs.insert({item["source_dialect"], item["target_dialect"]});
+    pairs.emplace(item["source_dialect"].get<std::string>(), item["target_dialect"].get<std::string>());
     EXPECT_FALSE(item["tags"].empty());
     EXPECT_FALSE(item["estimated_duration"].get<std::string>().empty());
   }
@@ -108,7 +108,9 @@ TEST(ProjectsApi, ListSearchFilterSortAndPaginate) {
   ASSERT_EQ(page.status, 200);
   EXPECT_EQ(page.json["total"], 6);
   ASSERT_EQ(page.json["items"].size(), 2u);
-  EXPECT_EQ(page.json["items"][0]["name"], "Delta finance");
+  // Names compare case-insensitively: Zeta, Gamma, Epsilon, Delta, beta, Alpha.
+  EXPECT_EQ(page.json["items"][0]["name"], "Epsilon sales");
+  EXPECT_EQ(page.json["items"][1]["name"], "Delta finance");
   EXPECT_EQ(page.json["limit"], 2);
   EXPECT_EQ(page.json["offset"], 2);
 

@@ -75,6 +75,7 @@ void add_auth_routes(Router& router, services::AuthService& auth, const ServerCo
     std::string name = body.required_string("name", 200);
     body.finish();
     services::Session session = auth.register_user(email, password, name);
+    set_log_user(session.user.id);
     write_session(ctx, config, 201, session.user, session.tokens);
   });
 
