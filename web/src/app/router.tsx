@@ -1,7 +1,7 @@
 // Routes. Sign-in and the projects list load with the app; every other page is its own
 // chunk, fetched on first visit.
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, ScrollRestoration, type RouteObject } from 'react-router';
 import ForgotPasswordRoute from '@/app/routes/auth/forgot-password';
 import RegisterRoute from '@/app/routes/auth/register';
 import ResetPasswordRoute from '@/app/routes/auth/reset-password';
@@ -20,8 +20,19 @@ const ProjectSettingsRoute = lazy(() => import('@/app/routes/app/projects/settin
 const ProjectPhaseRoute = lazy(() => import('@/app/routes/app/projects/phase'));
 const ProfileRoute = lazy(() => import('@/app/routes/app/profile'));
 
+/** New pages start at the top; back and forward restore where the user was. */
+function RootLayout() {
+  return (
+    <>
+      <ScrollRestoration />
+      <Outlet />
+    </>
+  );
+}
+
 export const routes: RouteObject[] = [
   {
+    element: <RootLayout />,
     errorElement: <RouteError />,
     children: [
       { path: paths.signIn, element: <SignInRoute /> },

@@ -38,7 +38,10 @@ export function TemplateCard({
       <div className={styles.meta}>
         <span>
           <span className="visually-hidden">Estimated duration: </span>
-          <span aria-hidden="true">⏱ </span>
+          <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true" focusable="false" style={{ verticalAlign: '-2px', marginRight: 4 }}>
+            <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
           {template.estimated_duration}
         </span>
       </div>
