@@ -65,7 +65,7 @@ class Arena {
     std::size_t size = next_block_;
     if (size < at_least) size = at_least;
     if (next_block_ < (std::size_t{1} << 22)) next_block_ *= 2;
-    blocks_.push_back(std::make_unique<char[]>(size));
+    blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // uninitialised on purpose
     cursor_ = blocks_.back().get();
     end_ = cursor_ + size;
     reserved_ += size;

@@ -23,10 +23,17 @@ constexpr KeywordInfo kInfos[] = {
 constexpr std::size_t kMaxKeywordLength = 24;
 constexpr std::size_t kSlots = 2048;  // ~8x the keyword count: probes rarely chain
 
-inline std::uint32_t hash_upper(const char* s, std::size_t n) {
+inline std::uint32_t fold(char c) { return static_cast<unsigned char>(c) & 0xDF; }  // ASCII upper
+
+// Hashes length and four case-folded characters: cheap, and with an 8x sparse table most
+// non-keywords land on an empty slot at once.
+inline std::uint32_t hash_word(const char* s, std::size_t n) {
   std::uint32_t h = static_cast<std::uint32_t>(n) * 0x9E3779B1u;
-  for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 0x01000193u;
-  return h ^ (h >> 15);
+  h ^= fold(s[0]) * 0x85EBCA6Bu;
+  h ^= fold(s[1]) * 0xC2B2AE35u;
+  h ^= fold(s[n - 1]) * 0x27D4EB2Fu;
+  h ^= fold(s[n - 2]) * 0x165667B1u;
+  return h ^ (h >> 13);
 }
 
 struct Table {
@@ -34,7 +41,7 @@ struct Table {
   Table() {
     for (std::size_t k = 1; k < std::size(kInfos); ++k) {
       std::string_view t = kInfos[k].text;
-      std::uint32_t i = hash_upper(t.data(), t.size()) & (kSlots - 1);
+      std::uint32_t i = hash_word(t.data(), t.size()) & (kSlots - 1);
       while (slots[i] != 0) i = (i + 1) & (kSlots - 1);
       slots[i] = static_cast<std::uint16_t>(k);
     }
@@ -49,18 +56,20 @@ const Table& table() {
 }  // namespace
 
 Keyword lookup_keyword(std::string_view text) {
-  if (text.size() < 2 || text.size() > kMaxKeywordLength) return Keyword::kNone;
-  char upper[kMaxKeywordLength];
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    upper[i] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-  }
-  const Table& t = table();
-  std::uint32_t i = hash_upper(upper, text.size()) & (kSlots - 1);
+  std::size_t n = text.size();
+  if (n < 2 || n > kMaxKeywordLength) return Keyword::kNone;
+  static const Table& t = table();
+  const char* s = text.data();
+  std::uint32_t i = hash_word(s, n) & (kSlots - 1);
   while (std::uint16_t k = t.slots[i]) {
     std::string_view candidate = kInfos[k].text;
-    if (candidate.size() == text.size() && std::memcmp(candidate.data(), upper, text.size()) == 0)
-      return static_cast<Keyword>(k);
+    if (candidate.size() == n) {
+      // Keywords are upper-case letters and '_': folding bit 5 compares case-insensitively
+      // ('_' folds to itself; digits and other bytes never match a keyword letter).
+      std::size_t j = 0;
+      while (j < n && (candidate[j] == '_' ? s[j] == '_' : fold(s[j]) == static_cast<unsigned char>(candidate[j]))) ++j;
+      if (j == n) return static_cast<Keyword>(k);
+    }
     i = (i + 1) & (kSlots - 1);
   }
   return Keyword::kNone;

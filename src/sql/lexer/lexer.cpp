@@ -521,7 +521,13 @@ Token Lexer::next() {
         if (c < 0x20 && c != 0) break;
         break;
     }
-    // Multi-character operators, longest first.
+    // Multi-character operators, longest first; most operators are one character, so
+    // look at the tables only when the next byte can continue an operator.
+    static constexpr std::string_view kOperatorBytes = "<>=!|&@#~*+-/%^?:";
+    if (kOperatorBytes.find(n1) == std::string_view::npos || n1 == '\0') {
+      if (c == 0 || c < 0x09 || (c > 0x0d && c < 0x20) || c == 0x7f) return make(TokenKind::kError, begin, begin + 1, flags);
+      return make(TokenKind::kOperator, begin, begin + 1, flags);
+    }
     static constexpr std::string_view kThree[] = {"<=>", "->>", "#>>", "!~*", "!!="};
     static constexpr std::string_view kTwo[] = {"||", "<=", ">=", "<>", "!=", "=>", "->", "**", "@>", "<@",
                                                 "&&", "#>", "!~", "~*", "<<", ">>", "==", "!<", "!>", "+=",

@@ -38,7 +38,7 @@ Parser::Parser(std::string_view text, const Dialect& dialect, Arena& arena,
       options_(options),
       result_(result),
       lexer_(text, dialect) {
-  tokens_.reserve(4096);
+  tokens_.reserve(256);
 }
 
 SourceLocation Parser::location(std::uint32_t offset) {

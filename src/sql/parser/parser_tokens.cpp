@@ -20,23 +20,15 @@ constexpr std::string_view kStatementVerbs[] = {
 
 }  // namespace
 
-const Token& Parser::peek(std::size_t ahead) {
+const Token& Parser::fill(std::size_t ahead) {
   while (tokens_.size() <= pos_ + ahead) tokens_.push_back(lexer_.next());
   return tokens_[pos_ + ahead];
 }
 
-Token Parser::advance() {
-  const Token t = peek();
-  if (t.kind != TokenKind::kEnd) {
-    ++pos_;
-    last_end_ = t.end();
-  }
-  return t;
-}
-
 bool Parser::at_op(std::string_view op, std::size_t ahead) {
-  const Token t = peek(ahead);
-  return t.kind == TokenKind::kOperator && text(t) == op;
+  const Token& t = peek(ahead);
+  if (t.kind != TokenKind::kOperator || t.length != op.size()) return false;
+  return op.size() == 1 ? text_[t.offset] == op[0] : text(t) == op;
 }
 
 bool Parser::at_word(std::string_view upper, std::size_t ahead) {
