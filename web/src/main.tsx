@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from '@/app/index';
+import { App } from '@/app/app';
 import '@/styles/global.css';
 
 const root = document.getElementById('root');
