@@ -112,7 +112,10 @@ class Reader {
       } else if (table_.fallback == ReadFallback::kSqliteAffinity) {
         return wrap_arrays(sqlite_affinity(text), syntax, segs.size());
       } else {
-        return unknown(text, "not a known " + std::string(table_.dialect) + " type");
+        return unknown(text, "not a known " +
+                                 std::string(table_.display_name.empty() ? table_.dialect
+                                                                         : table_.display_name) +
+                                 " type");
       }
     } else {
       type = build(*rule, segs[used - 1], segs, used, depth);

@@ -431,7 +431,8 @@ enum class ReadFallback : std::uint8_t {
 /// Everything the type system knows about one dialect. Tables are static data: the reader
 /// caches an index per table address for the life of the process.
 struct DialectTypeTable {
-  std::string_view dialect;  ///< canonical name (dialect_names.hpp)
+  std::string_view dialect;       ///< canonical name (dialect_names.hpp)
+  std::string_view display_name;  ///< for messages: "PostgreSQL", "SQL Server"
   std::span<const ReadRule> read;
   std::span<const WriteRule> write;
   ReadFallback fallback = ReadFallback::kUnknown;

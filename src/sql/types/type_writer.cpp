@@ -80,7 +80,9 @@ class Writer {
     return out;
   }
 
-  std::string dialect() const { return std::string(table_.dialect); }
+  std::string dialect() const {
+    return std::string(table_.display_name.empty() ? table_.dialect : table_.display_name);
+  }
 
   WriteTypeResult verbatim(const LogicalType& t) { return {t, t.name, {}}; }
 

@@ -93,6 +93,7 @@ const DialectTypeTable& ansi_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "ansi";
+    t.display_name = "ANSI SQL";
     t.read = kRead;
     t.write = kWrite;
     return t;

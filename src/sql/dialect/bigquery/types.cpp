@@ -74,6 +74,7 @@ const DialectTypeTable& bigquery_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "bigquery";
+    t.display_name = "BigQuery";
     t.read = kRead;
     t.write = kWrite;
     t.identifier_quote = '`';

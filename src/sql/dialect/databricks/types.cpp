@@ -79,6 +79,7 @@ const DialectTypeTable& databricks_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "databricks";
+    t.display_name = "Databricks";
     t.read = kRead;
     t.write = kWrite;
     t.identifier_quote = '`';

@@ -66,6 +66,7 @@ const DialectTypeTable& hive_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "hive";
+    t.display_name = "Hive";
     t.read = kRead;
     t.write = kWrite;
     t.identifier_quote = '`';

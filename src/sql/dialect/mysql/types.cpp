@@ -135,6 +135,7 @@ const DialectTypeTable& mysql_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "mysql";
+    t.display_name = "MySQL";
     t.read = kRead;
     t.write = kWrite;
     t.identifier_quote = '`';

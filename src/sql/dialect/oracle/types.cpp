@@ -101,6 +101,7 @@ const DialectTypeTable& oracle_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "oracle";
+    t.display_name = "Oracle";
     t.read = kRead;
     t.write = kWrite;
     return t;

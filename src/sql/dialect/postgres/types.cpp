@@ -112,6 +112,7 @@ const DialectTypeTable& postgres_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "postgres";
+    t.display_name = "PostgreSQL";
     t.read = kRead;
     t.write = kWrite;
     t.with_time_zone = Tz::kWithLocalTimeZone;

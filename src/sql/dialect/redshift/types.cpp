@@ -82,6 +82,7 @@ const DialectTypeTable& redshift_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "redshift";
+    t.display_name = "Redshift";
     t.read = kRead;
     t.write = kWrite;
     t.with_time_zone = Tz::kWithLocalTimeZone;

@@ -91,6 +91,7 @@ const DialectTypeTable& snowflake_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "snowflake";
+    t.display_name = "Snowflake";
     t.read = kRead;
     t.write = kWrite;
     return t;

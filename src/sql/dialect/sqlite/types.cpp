@@ -80,6 +80,7 @@ const DialectTypeTable& sqlite_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "sqlite";
+    t.display_name = "SQLite";
     t.read = kRead;
     t.write = kWrite;
     t.fallback = ReadFallback::kSqliteAffinity;

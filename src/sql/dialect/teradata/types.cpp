@@ -91,6 +91,7 @@ const DialectTypeTable& teradata_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "teradata";
+    t.display_name = "Teradata";
     t.read = kRead;
     t.write = kWrite;
     return t;

@@ -111,6 +111,7 @@ const DialectTypeTable& tsql_type_table() {
   static constexpr DialectTypeTable kTable = [] {
     DialectTypeTable t{};
     t.dialect = "tsql";
+    t.display_name = "SQL Server";
     t.read = kRead;
     t.write = kWrite;
     return t;
