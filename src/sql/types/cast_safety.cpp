@@ -461,4 +461,49 @@ CastSafety cast_safety(const LogicalType& from, const LogicalType& to) {
   return out;
 }
 
+namespace {
+
+// Families of kinds whose values people map onto each other without a change of meaning.
+int family(TypeKind kind) {
+  switch (kind) {
+    case TypeKind::kInteger:
+    case TypeKind::kDecimal:
+    case TypeKind::kFloat: return 1;
+    case TypeKind::kString:
+    case TypeKind::kEnum:
+    case TypeKind::kUuid: return 2;
+    case TypeKind::kBinary: return 3;
+    case TypeKind::kDate:
+    case TypeKind::kTimestamp: return 4;
+    case TypeKind::kTime: return 5;
+    case TypeKind::kInterval: return 6;
+    case TypeKind::kJson:
+    case TypeKind::kVariant:
+    case TypeKind::kXml:
+    case TypeKind::kArray:
+    case TypeKind::kStruct:
+    case TypeKind::kMap:
+    case TypeKind::kPeriod: return 7;
+    case TypeKind::kGeography:
+    case TypeKind::kGeometry: return 8;
+    case TypeKind::kBoolean: return 9;
+    case TypeKind::kUnknown: return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+double type_compatibility(const LogicalType& a, const LogicalType& b) {
+  if (a == b) return 1.0;
+  if (a.kind == TypeKind::kUnknown || b.kind == TypeKind::kUnknown) return 0.5;
+  const CastSafety s = cast_safety(a, b);
+  if (s.verdict == CastVerdict::kIncompatible) return 0.0;
+  const bool same_family = family(a.kind) == family(b.kind);
+  // Each further loss makes the pair a little less likely, never below the next tier.
+  const double penalty = 0.03 * static_cast<double>(s.losses.size() > 1 ? s.losses.size() - 1 : 0);
+  if (s.verdict == CastVerdict::kSafe) return same_family ? 0.85 : 0.5;
+  return same_family ? std::max(0.55, 0.65 - penalty) : std::max(0.25, 0.35 - penalty);
+}
+
 }  // namespace godwit::sql

@@ -32,6 +32,12 @@ struct CastSafety {
 /// comparison: no dialect involved.
 CastSafety cast_safety(const LogicalType& from, const LogicalType& to);
 
+/// How plausible it is that a column of type `a` maps to a column of type `b`, in [0, 1],
+/// for ranking mapping candidates: 1 identical, about 0.85 a safe cast within one family
+/// (INT32 -> INT64, DATE -> TIMESTAMP), 0.65 a lossy one, 0.5 a safe cast across families
+/// (INT32 -> TEXT), 0.35 a lossy one, 0.5 when either type is unknown, 0 incompatible.
+double type_compatibility(const LogicalType& a, const LogicalType& b);
+
 /// A source type carried over to a target dialect.
 struct TypeMapping {
   LogicalType source;       ///< canonical type of the source text

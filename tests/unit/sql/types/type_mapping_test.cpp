@@ -246,3 +246,25 @@ TEST(MapType, SameDialectRoundTripKeepsValues) {
 
 }  // namespace
 }  // namespace godwit::sql
+
+namespace godwit::sql {
+namespace {
+
+TEST(TypeCompatibility, RanksIdenticalSafeLossyAndIncompatiblePairs) {
+  const LogicalType i32 = LogicalType::integer(32);
+  EXPECT_DOUBLE_EQ(type_compatibility(i32, i32), 1.0);
+  EXPECT_DOUBLE_EQ(type_compatibility(i32, LogicalType::integer(64)), 0.85);
+  EXPECT_DOUBLE_EQ(type_compatibility(LogicalType::decimal(12, 4), LogicalType::decimal(12, 2)),
+                   0.65);
+  EXPECT_DOUBLE_EQ(type_compatibility(i32, LogicalType::text()), 0.5);
+  EXPECT_DOUBLE_EQ(type_compatibility(LogicalType::boolean(), LogicalType::date()), 0.0);
+  EXPECT_DOUBLE_EQ(type_compatibility(i32, LogicalType::unknown("x")), 0.5);
+  // Order matters: a wide source into a narrow target is worse than the reverse.
+  EXPECT_GT(type_compatibility(i32, LogicalType::integer(64)),
+            type_compatibility(LogicalType::integer(64), i32));
+  EXPECT_GT(type_compatibility(LogicalType::date(), LogicalType::timestamp(6)),
+            type_compatibility(LogicalType::date(), LogicalType::string(10)));
+}
+
+}  // namespace
+}  // namespace godwit::sql
