@@ -248,6 +248,36 @@ export const tests = [
     },
   },
   {
+    name: 'profile: a password change keeps this session and the new password signs in',
+    async run({ server, newPage }) {
+      const api = apiClient(server.baseUrl);
+      const email = `pw-${unique()}@example.com`;
+      await apiRegister(api, email, 'Pat Password');
+      const page = await newPage();
+      await page.goto(`${server.baseUrl}/profile`);
+      await expectUrl(page, /\/sign-in\?next=%2Fprofile/);
+      await signIn(page, email, PASSWORD);
+      await expectUrl(page, /\/profile$/);
+      const form = page.getByRole('form', { name: 'Change password' });
+      await form.getByLabel('Current password').fill('not my password');
+      await form.getByLabel('New password', { exact: true }).fill('another good passphrase');
+      await form.getByLabel('Confirm new password').fill('another good passphrase');
+      await form.getByRole('button', { name: 'Change password' }).click();
+      await form.getByRole('alert').waitFor();
+      await form.getByText('Current password is incorrect', { exact: true }).waitFor();
+      await form.getByLabel('Current password').fill(PASSWORD);
+      await form.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Password changed. Your other sign-ins have ended.').waitFor();
+      // The new refresh cookie restores the session after a reload.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your profile' }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expectUrl(page, /\/sign-in$/);
+      await signIn(page, email, 'another good passphrase');
+      await expectUrl(page, /\/projects$/);
+    },
+  },
+  {
     name: 'an expired session returns to sign-in and back to the page afterwards',
     server: 'ttl5',
     async run({ server, newPage, context, checkpoint }) {

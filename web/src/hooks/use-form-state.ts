@@ -49,7 +49,7 @@ export function useFormState<T extends Record<string, string>>(initial: T, valid
     const map = error.fieldMap();
     const mine: FieldErrors<T> = {};
     for (const key of Object.keys(initial) as Array<keyof T & string>) {
-      if (map[key]) mine[key] = map[key];
+      if (map[key]) mine[key] = fieldMessage(key, map[key]);
     }
     if (Object.keys(mine).length > 0) setErrors((prev) => ({ ...prev, ...mine }));
   };
@@ -63,4 +63,22 @@ export function useFormState<T extends Record<string, string>>(initial: T, valid
   const fieldNames = Object.keys(initial);
 
   return { values, errors, field, setValue, handleSubmit, applyServerErrors, reset, fieldNames };
+}
+
+/** "current_password" → "Current password". */
+export function humanizeField(name: string): string {
+  const words = name.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const FRAGMENT = /^(is|are|was|must|has|have|already|required|cannot|should|needs?)\b/;
+
+/**
+ * A server field message as a sentence: fragments such as "is incorrect" get the field's
+ * name in front ("Current password is incorrect"); full sentences are kept.
+ */
+export function fieldMessage(field: string, message: string): string {
+  const text = message.trim();
+  if (FRAGMENT.test(text)) return `${humanizeField(field)} ${text}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -34,7 +34,7 @@ describe('RegisterForm', () => {
     await userEvent.type(screen.getByLabelText(/^Password/), 'long enough password');
     await userEvent.type(screen.getByLabelText(/^Confirm password/), 'long enough password');
     await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(await screen.findByText('is already registered')).toBeInTheDocument();
+    expect(await screen.findByText('Email is already registered')).toBeInTheDocument();
     expect(screen.getByLabelText(/^Work email/)).toHaveAttribute('aria-invalid', 'true');
   });
 });
