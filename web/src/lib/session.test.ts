@@ -75,4 +75,12 @@ describe('session', () => {
     endSession('signed-out');
     expect(getSessionState()).toEqual({ status: 'anonymous', reason: 'signed-out' });
   });
+
+  it('ends when another tab signs out', async () => {
+    startSession(sampleSession('first'));
+    const otherTab = new BroadcastChannel('godwit-session');
+    otherTab.postMessage('signed-out');
+    await vi.waitFor(() => expect(getSessionState()).toEqual({ status: 'anonymous', reason: 'signed-out' }));
+    otherTab.close();
+  });
 });

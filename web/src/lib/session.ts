@@ -75,9 +75,21 @@ export function updateSessionUser(user: User): void {
   if (state.status === 'authenticated') emit({ ...state, user });
 }
 
+/** Tells the other tabs of this browser that the user signed out. */
+const channel: BroadcastChannel | null =
+  typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('godwit-session') : null;
+
+channel?.addEventListener('message', (event: MessageEvent) => {
+  if (event.data === 'signed-out' && state.status === 'authenticated') {
+    clearTimer();
+    emit({ status: 'anonymous', reason: 'signed-out' });
+  }
+});
+
 export function endSession(reason: AnonymousReason): void {
   clearTimer();
   emit({ status: 'anonymous', reason });
+  if (reason === 'signed-out') channel?.postMessage('signed-out');
 }
 
 /** Serialises refreshes across tabs: a refresh token is single-use (reuse revokes it). */

@@ -1,6 +1,6 @@
 // The signed-in frame: skip link, top bar with navigation and the user, and <main>.
-import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
 import type { User } from '@/api/types';
 import { Avatar } from '@/components/ui/avatar';
 import styles from '@/components/layouts/app-shell.module.css';
@@ -23,6 +23,18 @@ export function AppShell({
   signingOut?: boolean;
   children: ReactNode;
 }) {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  // After a client-side navigation, screen readers start at the new page's content.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
   return (
     <>
       <a href="#main" className={styles.skip}>
@@ -53,7 +65,7 @@ export function AppShell({
           </div>
         </div>
       </header>
-      <main id="main" className={styles.main} tabIndex={-1}>
+      <main id="main" ref={mainRef} className={styles.main} tabIndex={-1}>
         {children}
       </main>
     </>
