@@ -189,7 +189,11 @@ Statement* Parser::parse_routine(std::uint32_t begin, RoutineKind kind, bool or_
       r->on_table = parse_object_name("a table name");
       continue;
     }
-    if (t.keyword == Keyword::kLANGUAGE && r->language.empty() && (at(TokenKind::kString, 1) || peek(1).kind == TokenKind::kWord)) {
+    if ((t.keyword == Keyword::kIS || t.keyword == Keyword::kAS) && kind != RoutineKind::kTrigger &&
+        !dialect_.lexical().dollar_quoted_strings)
+      header = false;  // PL/SQL-style bodies: no LANGUAGE clause after IS/AS
+    if (header && t.keyword == Keyword::kLANGUAGE && r->language.empty() &&
+        (at(TokenKind::kString, 1) || peek(1).kind == TokenKind::kWord)) {
       advance();
       Token l = advance();
       r->language = l.kind == TokenKind::kString ? decode_string(l) : text(l);

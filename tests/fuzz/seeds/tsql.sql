@@ -1,0 +1,3 @@
+CREATE TABLE [dbo].[t] ([a] int IDENTITY(1,1))
+GO
+IF 1=1 BEGIN SELECT 1 END
