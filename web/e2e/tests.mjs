@@ -195,7 +195,7 @@ export const tests = [
     },
   },
   {
-    name: "a wrong password shows the server's message",
+    name: "a wrong password shows the server's message (keyboard only)",
     async run({ server, newPage, checkpoint }) {
       const api = apiClient(server.baseUrl);
       const email = `wrong-${unique()}@example.com`;
@@ -204,7 +204,13 @@ export const tests = [
       assert.equal(expected.status, 401);
       const page = await newPage();
       await page.goto(`${server.baseUrl}/sign-in`);
-      await signIn(page, email, 'still not the password');
+      // Keyboard only: the email field has focus, Tab moves on, Enter submits.
+      await page.getByLabel('Email', { exact: true }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'email');
+      await page.keyboard.type(email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('still not the password');
+      await page.keyboard.press('Enter');
       const alert = page.getByRole('alert');
       await alert.waitFor();
       assert.ok(expected.json.detail, 'the API answers with a problem detail');

@@ -52,7 +52,12 @@ async function loadOnce(page, url) {
       .filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link' || r.name.endsWith('.js'))
       .map((r) => new URL(r.name).pathname)
       .filter((p) => p.endsWith('.js'));
+    const api = performance
+      .getEntriesByType('resource')
+      .filter((r) => new URL(r.name).pathname.startsWith('/api/'))
+      .map((r) => ({ path: new URL(r.name).pathname, duration: r.duration, ttfb: r.responseStart - r.requestStart }));
     return {
+      api,
       tti: window.__godwitTti,
       domContentLoaded: nav.domContentLoadedEventEnd,
       load: nav.loadEventEnd,
@@ -79,6 +84,7 @@ export async function measureProjectsPage(page, baseUrl, distDir, runs = 5) {
   const entryFiles = initialJsFiles(distDir);
   const entryJsKb = entryFiles.reduce((sum, f) => sum + gzipKb(join(distDir, f)), 0);
   const round = (n) => Math.round(n * 10) / 10;
+  const apiCalls = cold.flatMap((r) => r.api);
   return {
     ttiColdMs: Math.round(median(cold.map((r) => r.tti))),
     ttiWarmMs: Math.round(median(warm.map((r) => r.tti))),
@@ -88,6 +94,9 @@ export async function measureProjectsPage(page, baseUrl, distDir, runs = 5) {
     signInJsGzipKb: round(entryJsKb),
     projectsJsGzipKb: round(projectsJsKb),
     projectsJsFiles: projectsScripts.length,
+    apiCallsPerLoad: Math.round(apiCalls.length / runs),
+    apiCallMedianMs: Math.round(median(apiCalls.map((a) => a.duration))),
+    apiTtfbMedianMs: Math.round(median(apiCalls.map((a) => a.ttfb))),
     measuredAt: new Date().toISOString(),
   };
 }
