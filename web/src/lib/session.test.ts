@@ -83,4 +83,21 @@ describe('session', () => {
     await vi.waitFor(() => expect(getSessionState()).toEqual({ status: 'anonymous', reason: 'signed-out' }));
     otherTab.close();
   });
+
+  it('keeps the session when the server is busy or failing, and tries again', async () => {
+    vi.useFakeTimers();
+    let answer = 503;
+    const { calls } = mockFetch({
+      'POST /api/v1/auth/refresh': () => (answer === 200 ? { body: sampleSession('later') } : problem(answer, 'busy')),
+    });
+    startSession(sampleSession('first', 5));
+    await vi.advanceTimersByTimeAsync(4_500);
+    expect(calls).toHaveLength(1);
+    expect(getSessionState().status).toBe('authenticated');
+    answer = 200;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls).toHaveLength(2);
+    const state = getSessionState();
+    expect(state.status === 'authenticated' && state.accessToken).toBe('later');
+  });
 });

@@ -22,6 +22,7 @@ const listeners = new Set<() => void>();
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let refreshInFlight: Promise<boolean> | null = null;
 let restoring: Promise<void> | null = null;
+let lifetimeSeconds = 900;
 
 function emit(next: SessionState): void {
   state = next;
@@ -62,6 +63,7 @@ function scheduleRefresh(expiresIn: number): void {
 }
 
 export function startSession(tokens: SessionTokens): void {
+  lifetimeSeconds = tokens.expires_in;
   emit({
     status: 'authenticated',
     user: tokens.user,
@@ -125,6 +127,14 @@ async function doRefresh(): Promise<boolean> {
     startSession((await res.json()) as Session);
     return true;
   }
+  if (state.status === 'authenticated' && (res.status === 429 || res.status >= 500)) {
+    // Busy or failing server: the refresh token may still be good, so try again later.
+    clearTimer();
+    refreshTimer = setTimeout(() => {
+      void refreshSession();
+    }, 10_000);
+    return false;
+  }
   if (state.status === 'authenticated') endSession('expired');
   else if (state.status === 'loading') endSession('none');
   return false;
@@ -150,7 +160,8 @@ export function restoreSession(): Promise<void> {
 
 /** Renews the token first when it is about to expire (e.g. after the tab slept). */
 export async function ensureFreshToken(): Promise<void> {
-  if (state.status === 'authenticated' && state.expiresAt - Date.now() < 5_000) {
+  const marginMs = Math.min(5, refreshLeadSeconds(lifetimeSeconds) / 2) * 1000;
+  if (state.status === 'authenticated' && state.expiresAt - Date.now() < marginMs) {
     await refreshSession();
   }
 }
