@@ -87,6 +87,10 @@ class Comparer {
       return;
     }
     if (from.is_numeric() && to.is_numeric()) return numeric(from, to, path);
+    if (from.is_numeric() && to.kind == TypeKind::kBoolean) {
+      return lose(LossCode::kConversion, path,
+                  to_string(from) + " values other than 0 and 1 have no BOOLEAN equivalent");
+    }
     switch (from.kind) {
       case TypeKind::kBoolean:
         if (to.is_numeric()) return;

@@ -28,6 +28,26 @@ void append_quoted(std::string& out, std::string_view value) {
 
 void print(std::string& out, const LogicalType& t);
 
+// Field names that are not plain identifiers are back-quoted so the text reads back.
+void append_field_name(std::string& out, std::string_view name) {
+  bool plain = !name.empty();
+  for (std::size_t i = 0; i < name.size() && plain; ++i) {
+    const char c = name[i];
+    plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+            (i > 0 && c >= '0' && c <= '9');
+  }
+  if (plain) {
+    out += name;
+    return;
+  }
+  out += '`';
+  for (char c : name) {
+    if (c == '`') out += '`';
+    out += c;
+  }
+  out += '`';
+}
+
 void print_precision_suffix(std::string& out, const std::optional<std::int32_t>& p) {
   if (!p) return;
   out += '(';
@@ -163,7 +183,7 @@ void print(std::string& out, const LogicalType& t) {
           if (!first) out += ", ";
           first = false;
           if (!f.name.empty()) {
-            out += f.name;
+            append_field_name(out, f.name);
             out += ' ';
           }
           print(out, f.type);

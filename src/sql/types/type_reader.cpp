@@ -258,6 +258,11 @@ class Reader {
         return t;
       }
       case ReadParams::kInterval: return read_interval(seg, segs, used);
+      case ReadParams::kVerbatimName: {
+        // The name is everything between the brackets, commas and nesting included.
+        const TokenRange inner{seg.range.begin + 2, seg.range.end > 0 ? seg.range.end - 1 : 0};
+        return LogicalType::unknown(seg.bracket != 0 ? tokens_.text_of(inner) : "");
+      }
       case ReadParams::kElement:
         if (seg.args.size() == 1) return LogicalType::array(read(seg.args[0], depth + 1));
         return LogicalType::array(LogicalType::simple(TypeKind::kVariant));

@@ -36,4 +36,13 @@ struct ReadTypeResult {
 ReadTypeResult read_type(std::string_view text, const DialectTypeTable& table,
                          const ReadOptions& options = {});
 
+/// The read table of Godwit's own canonical text (`to_string(LogicalType)`): not a SQL
+/// dialect, so it is not among find_type_table()'s dialects.
+const DialectTypeTable& canonical_type_table();
+
+/// The inverse of to_string(LogicalType): parse_logical_type(to_string(t)) == t for every
+/// type except an enum's type name, which the text does not carry. Text that is not
+/// canonical becomes unknown(text).
+LogicalType parse_logical_type(std::string_view text);
+
 }  // namespace godwit::sql

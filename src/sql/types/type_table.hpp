@@ -31,6 +31,7 @@ enum class ReadParams : std::uint8_t {
   kKeyValue,      ///< MAP<K, V>
   kPeriod,        ///< PERIOD(DATE)
   kInterval,      ///< INTERVAL [field[(p)] [TO field[(s)]]] [(p)]
+  kVerbatimName,  ///< unknown(anything): the bracketed text is the type's name
 };
 
 /// One type name of a dialect and the canonical type it denotes.
@@ -233,6 +234,12 @@ constexpr ReadRule read_composite(std::string_view name, TypeKind kind) {
 constexpr ReadRule read_set(std::string_view name) {
   ReadRule r = read_composite(name, TypeKind::kEnum);
   r.is_set = true;
+  return r;
+}
+/// NAME(anything): an unknown type whose name is the bracketed text (canonical text only).
+constexpr ReadRule read_verbatim(std::string_view name) {
+  ReadRule r = read_simple(name, TypeKind::kUnknown);
+  r.params = ReadParams::kVerbatimName;
   return r;
 }
 constexpr ReadRule read_bits(std::string_view name) {

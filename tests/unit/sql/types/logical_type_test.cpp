@@ -5,6 +5,7 @@
 
 #include "sql/types/logical_type_json.hpp"
 #include "sql/types/type_loss.hpp"
+#include "sql/types/type_reader.hpp"
 
 namespace godwit::sql {
 namespace {
@@ -119,6 +120,75 @@ TEST(LossCodes, AreStableAndDocumented) {
     EXPECT_EQ(loss_code_from_string(info.name), info.code);
   }
   EXPECT_EQ(loss_codes().size(), 17u);
+}
+
+}  // namespace
+}  // namespace godwit::sql
+
+namespace godwit::sql {
+namespace {
+
+TEST(ParseLogicalType, ReadsBackEveryCanonicalText) {
+  LogicalType iv = LogicalType::interval(IntervalField::kDay, IntervalField::kSecond);
+  iv.precision = 3;
+  iv.scale = 2;
+  LogicalType iv_any = LogicalType::interval();
+  iv_any.scale = 3;
+  LogicalType sec = LogicalType::interval(IntervalField::kSecond);
+  sec.precision = 2;
+  sec.scale = 4;
+  LogicalType sized_text = LogicalType::text(Charset::kUnicode);
+  sized_text.length = 16777216;
+  sized_text.unit = LengthUnit::kBytes;
+  LogicalType blob = LogicalType::binary(65535);
+  blob.large = true;
+  const LogicalType types[] = {
+      LogicalType::boolean(),
+      LogicalType::integer(8),
+      LogicalType::integer(128, true),
+      LogicalType::decimal(),
+      LogicalType::decimal(12, 2),
+      LogicalType::decimal(10, -2),
+      LogicalType::floating(32),
+      LogicalType::string(20, false, LengthUnit::kBytes),
+      LogicalType::string(5, true, LengthUnit::kCharacters, Charset::kUnicode),
+      LogicalType::string(),
+      LogicalType::text(),
+      sized_text,
+      LogicalType::binary(16, true),
+      LogicalType::binary(100),
+      blob,
+      LogicalType::date(),
+      LogicalType::time(3, TimeZoneKind::kWithTimeZone),
+      LogicalType::timestamp(),
+      LogicalType::timestamp(9, TimeZoneKind::kWithLocalTimeZone),
+      iv,
+      iv_any,
+      sec,
+      LogicalType::interval(IntervalField::kYear, IntervalField::kMonth),
+      LogicalType::simple(TypeKind::kJson),
+      LogicalType::simple(TypeKind::kVariant),
+      LogicalType::simple(TypeKind::kGeometry),
+      LogicalType::array(LogicalType::array(LogicalType::integer(64))),
+      LogicalType::structure(
+          {{"a", LogicalType::integer(64)},
+           {"my field", LogicalType::map(LogicalType::text(), LogicalType::decimal(5, 1))}}),
+      LogicalType::structure({{"", LogicalType::integer(64)}, {"", LogicalType::text()}}),
+      LogicalType::enumeration({"a", "it's"}),
+      LogicalType::enumeration({"x"}, true),
+      LogicalType::period(LogicalType::timestamp(6, TimeZoneKind::kWithTimeZone)),
+      LogicalType::unknown("\"public\".\"my_enum\""),
+      LogicalType::array(LogicalType::unknown("NUMBER(10, 2)")),
+  };
+  for (const LogicalType& t : types) {
+    EXPECT_EQ(parse_logical_type(to_string(t)), t)
+        << to_string(t) << " read back as " << to_string(parse_logical_type(to_string(t)));
+  }
+}
+
+TEST(ParseLogicalType, NonCanonicalTextIsUnknown) {
+  EXPECT_EQ(parse_logical_type("VARCHAR2(10)"), LogicalType::unknown("VARCHAR2(10)"));
+  EXPECT_EQ(parse_logical_type("unknown(a, b(c))"), LogicalType::unknown("a, b(c)"));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Runs the data-driven type cases in cases/*.test (format in cases/README.md): one test
-// per file, one failure per wrong case with its file and line. GODWIT_UPDATE_CASES=1
+// per file, one failure per wrong case with its file and line. Directives: map-type FROM TO,
+// read DIALECT, cast-safety (input `FROM -> TO` in canonical text). GODWIT_UPDATE_CASES=1
 // rewrites the expected blocks from the current output (review the diff before commit).
 #include <gtest/gtest.h>
 
@@ -83,6 +84,14 @@ std::vector<std::string> run_case(const Case& c) {
     ReadTypeResult r = read_type(c.input, w[1]);
     out.push_back(to_string(r.type));
     losses = r.notes;
+  } else if (w.size() == 1 && w[0] == "cast-safety") {
+    // FROM -> TO, both in canonical text
+    const std::size_t arrow = c.input.find(" -> ");
+    if (arrow == std::string::npos) return {"error: expected 'FROM -> TO'"};
+    CastSafety s = cast_safety(parse_logical_type(c.input.substr(0, arrow)),
+                               parse_logical_type(c.input.substr(arrow + 4)));
+    out.emplace_back(to_string(s.verdict));
+    losses = s.losses;
   } else {
     return {"error: unknown directive '" + c.directive + "'"};
   }
