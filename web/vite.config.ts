@@ -25,9 +25,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 400,
     rollupOptions: {
       output: {
-        manualChunks: {
-          react: ['react', 'react-dom', 'react-router'],
-          query: ['@tanstack/react-query'],
+        // Libraries change less often than the app: their own long-cached chunks.
+        manualChunks(id) {
+          if (/node_modules\/(react|react-dom|scheduler|react-router|cookie|set-cookie-parser)\//.test(id)) return 'react';
+          if (id.includes('node_modules/@tanstack/')) return 'query';
+          return undefined;
         },
       },
     },
