@@ -1,5 +1,8 @@
 #include "services/auth_service.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include "auth/opaque_tokens.hpp"
@@ -73,7 +76,27 @@ AuthService::AuthService(store::Database& db, const auth::AccessTokenIssuer& iss
       address_limiter_(settings_.max_failures_per_address, settings_.failure_window_seconds),
       // Verifying against a real hash for unknown accounts keeps the response time the
       // same, so timing does not reveal which emails have accounts.
-      dummy_hash_(auth::hash_password("godwit-timing-equaliser", settings_.hash_cost)) {}
+      dummy_hash_(auth::hash_password("godwit-timing-equaliser", settings_.hash_cost)),
+      hash_slots_(static_cast<std::ptrdiff_t>(std::clamp(std::thread::hardware_concurrency(), 2u, 16u))) {}
+
+bool AuthService::verify(const std::string& hash, const std::string& password) {
+  hash_slots_.acquire();
+  bool ok = auth::verify_password(hash, password);
+  hash_slots_.release();
+  return ok;
+}
+
+std::string AuthService::hash(const std::string& password) {
+  hash_slots_.acquire();
+  try {
+    std::string out = auth::hash_password(password, settings_.hash_cost);
+    hash_slots_.release();
+    return out;
+  } catch (...) {
+    hash_slots_.release();
+    throw;
+  }
+}
 
 std::string AuthService::checked_password_hash(const std::string& password,
                                                const std::string& email,
@@ -81,7 +104,7 @@ std::string AuthService::checked_password_hash(const std::string& password,
   if (std::optional<std::string> violation = auth::password_policy_violation(password, email)) {
     throw Error(ErrorKind::kInvalidInput, *violation, {{field, *violation}});
   }
-  return auth::hash_password(password, settings_.hash_cost);
+  return hash(password);
 }
 
 SessionTokens AuthService::start_session(const store::User& user, const std::string& family_id) {
@@ -131,9 +154,9 @@ Session AuthService::login(const std::string& email, const std::string& password
   if (normalized) user = users_.find_by_email(*normalized);
   bool ok = false;
   if (user && user->password_hash) {
-    ok = auth::verify_password(*user->password_hash, password);
+    ok = verify(*user->password_hash, password);
   } else {
-    auth::verify_password(dummy_hash_, password);
+    verify(dummy_hash_, password);
   }
   if (!ok) {
     account_limiter_.record_failure(account_key, now);
@@ -207,7 +230,7 @@ ProfileUpdateResult AuthService::update_profile(const std::string& user_id,
         throw Error(ErrorKind::kInvalidInput, "the current password is required to set a new one",
                     {{"current_password", "required when changing the password"}});
       }
-      if (!auth::verify_password(*user.password_hash, *update.current_password)) {
+      if (!verify(*user.password_hash, *update.current_password)) {
         throw Error(ErrorKind::kUnprocessable, "the current password is incorrect",
                     {{"current_password", "is incorrect"}});
       }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <semaphore>
 #include <string>
 
 #include "auth/access_tokens.hpp"
@@ -92,6 +93,10 @@ class AuthService {
   SessionTokens start_session(const store::User& user, const std::string& family_id);
   std::string checked_password_hash(const std::string& password, const std::string& email,
                                     const std::string& field);
+  /// Argon2id costs 64 MiB per hash at the interactive limits: bound how many run at once
+  /// so a burst of sign-ins cannot exhaust memory.
+  bool verify(const std::string& hash, const std::string& password);
+  std::string hash(const std::string& password);
 
   store::Database& db_;
   const auth::AccessTokenIssuer& issuer_;
@@ -104,6 +109,7 @@ class AuthService {
   auth::RateLimiter account_limiter_;
   auth::RateLimiter address_limiter_;
   std::string dummy_hash_;
+  std::counting_semaphore<1024> hash_slots_;
 };
 
 }  // namespace godwit::services

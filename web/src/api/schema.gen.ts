@@ -330,7 +330,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 'cookie': put the refresh token in an HttpOnly SameSite=Strict cookie instead of the body (browsers) */
+                    "X-Godwit-Session"?: components["parameters"]["SessionTransport"];
+                };
                 path?: never;
                 cookie?: never;
             };
