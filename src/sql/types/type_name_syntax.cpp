@@ -106,9 +106,11 @@ std::string_view TypeTokens::text_of(TokenRange range) const {
 TypeSyntax TypeTokens::parse(TokenRange range) const {
   TypeSyntax out;
   out.segments.reserve(4);
+  std::size_t segment_begin = range.begin;
   auto fail = [&](std::string message) {
     out.ok = false;
     out.error = std::move(message);
+    out.stop = segment_begin;
     return out;
   };
   if (!ok_) return fail(error_);
@@ -128,6 +130,7 @@ TypeSyntax TypeTokens::parse(TokenRange range) const {
     if (out.array_dims > 0) return fail("unexpected text after '[]'");
     TypeSegment seg;
     seg.range.begin = i;
+    segment_begin = i;
     if (t.kind == TypeTokenKind::kWord || t.kind == TypeTokenKind::kQuotedName) {
       auto append_part = [&](const TypeToken& part) {
         if (part.kind == TypeTokenKind::kQuotedName) {

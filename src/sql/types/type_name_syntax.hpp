@@ -51,6 +51,9 @@ struct TypeSyntax {
   int array_dims = 0;
   bool ok = true;
   std::string error;
+  /// When !ok: the token where the malformed part starts. `segments` still holds the
+  /// complete segments before it, so `INT CHECK (a > 0)` keeps its INT.
+  std::size_t stop = 0;
 };
 
 /// Tokens of one type-name text; text must outlive them.

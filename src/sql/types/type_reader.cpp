@@ -96,7 +96,11 @@ class Reader {
     const std::string_view text = trim(tokens_.text_of(range));
     if (depth > kMaxTypeNesting) return unknown(text, "the type is nested too deeply");
     TypeSyntax syntax = tokens_.parse(range);
-    if (!syntax.ok) return unknown(text, syntax.error);
+    if (!syntax.ok) {
+      // Trailing text that is not a type (CHECK (a > 0)) must not lose the type before it.
+      if (syntax.segments.empty() || syntax.array_dims > 0) return unknown(text, syntax.error);
+      ignore(tokens_.text_of({syntax.stop, range.end}));
+    }
     const auto& segs = syntax.segments;
 
     const ReadRule* rule = nullptr;

@@ -154,3 +154,19 @@ TEST(TypeReaderRobustness, RandomTokenSoupMapsEverywhere) {
 
 }  // namespace
 }  // namespace godwit::sql
+
+namespace godwit::sql {
+namespace {
+
+TEST(TypeReaderRobustness, MalformedTrailingTextKeepsTheType) {
+  ReadTypeResult r = read_type("INT CHECK (a > 0)", "postgres");
+  EXPECT_EQ(r.type, LogicalType::integer(32));
+  ASSERT_EQ(r.ignored.size(), 1u);
+  EXPECT_EQ(r.ignored[0], "CHECK (a > 0)");
+  ReadTypeResult s = read_type("NUMBER(10,2) CHECK (x < 5)", "oracle");
+  EXPECT_EQ(s.type, LogicalType::decimal(10, 2));
+  EXPECT_EQ(read_type("DECIMAL(10,2", "mysql").type.kind, TypeKind::kUnknown);
+}
+
+}  // namespace
+}  // namespace godwit::sql
