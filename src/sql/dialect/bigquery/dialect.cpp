@@ -9,7 +9,7 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"INT64", 6}, {"FLOAT64", 6}, {"STRUCT<", 4}, {"ARRAY<", 3}, {"OPTIONS", 3}, {"BIGNUMERIC", 5}, {"GEOGRAPHY", 3}, {"SAFE_CAST", 5}, {"PARTITION BY DATE", 4}, {"_PARTITIONTIME", 6}, {"UNNEST", 2}, {"REGION-", 5}, {"INFORMATION_SCHEMA", 1}, {"CREATE TEMP FUNCTION", 5}, {"STRING", 2}, {"BYTES", 3}, {"EXCEPT (", 2}, {"`", 1},
+{"INT64", 6}, {"FLOAT64", 6}, {"STRUCT<", 4}, {"ARRAY<", 3}, {"OPTIONS", 3}, {"BIGNUMERIC", 5}, {"GEOGRAPHY", 3}, {"SAFE_CAST", 5}, {"PARTITION BY DATE", 4}, {"_PARTITIONTIME", 6}, {"UNNEST", 2}, {"REGION-", 5}, {"INFORMATION_SCHEMA", 1}, {"CREATE TEMP FUNCTION", 5}, {"STRING", 2}, {"EXCEPT (", 2}, {"`", 1},
 };
 
 constexpr std::string_view kVerbs[] = {"ASSERT", "EXPORT", "LOAD", "CALL", "RAISE", "EXECUTE", "BEGIN", "COMMIT", "ROLLBACK", "RETURN"};
