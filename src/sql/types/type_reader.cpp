@@ -126,6 +126,8 @@ class Reader {
       if (!rule->note_message.empty()) note(rule->note, std::string(rule->note_message));
     }
     const std::size_t consumed = apply_modifiers(type, segs, used);
+    // A length unit means nothing without a length; one form keeps equal types equal.
+    if (type.kind == TypeKind::kString && !type.length) type.unit = LengthUnit::kCharacters;
     return wrap_arrays(std::move(type), syntax, consumed);
   }
 

@@ -334,6 +334,7 @@ class Writer {
         params += ")";
       }
     }
+    if (held.kind == TypeKind::kString && !held.length) held.unit = LengthUnit::kCharacters;
     WriteTypeResult out = simple(r, std::move(held), params);
     if (r.print == Print::kLengthUnit && t.unit == LengthUnit::kCharacters && t.length &&
         r.max >= 0 && *t.length * kUtf8MaxBytes > r.max) {
