@@ -8,6 +8,8 @@
 
 #include "core/diagnostics.hpp"
 #include "corpus_support.hpp"
+#include "sql/dialect/detect.hpp"
+#include "sql/dialect/dialect_names.hpp"
 #include "sql/parser/parse.hpp"
 
 namespace godwit::sql {
@@ -57,6 +59,40 @@ TEST(DdlCorpus, ParsesAtLeast99PercentOfStatementsPerDialect) {
                 t.skipped, t.directives, rate);
     EXPECT_GE(rate, 99.0) << dialect;
   }
+}
+
+// Detection over the corpus: how often the detected dialect is the MANIFEST's, and how
+// often nothing distinctive was found (small files of portable DDL). Printed per dialect;
+// the assertion pins the overall precision of confident answers.
+TEST(DdlCorpus, DetectsTheManifestDialect) {
+  if (!std::filesystem::exists(ddl_corpus_dir() / "MANIFEST.tsv")) {
+    GTEST_SKIP() << "shared corpus not found at " << ddl_corpus_dir();
+  }
+  struct Counts {
+    std::size_t files = 0, correct = 0, no_clue = 0;
+  };
+  std::map<std::string, Counts> counts;
+  std::size_t answered = 0, answered_correct = 0;
+  for (const auto& file : read_manifest()) {
+    std::string expected(*canonical_dialect_name(file.dialect));
+    DialectDetection d = detect_dialect(read_file(ddl_corpus_dir() / file.path));
+    Counts& c = counts[expected];
+    ++c.files;
+    if (d.dialect == expected) ++c.correct;
+    if (d.dialect == "ansi") ++c.no_clue;
+    if (std::getenv("GODWIT_CORPUS_VERBOSE") && d.dialect != expected && d.dialect != "ansi")
+      std::printf("%s: %s detected as %s (%.2f)\n", file.path.c_str(), expected.c_str(), d.dialect.c_str(), d.confidence);
+    if (d.dialect != "ansi" && d.confidence >= 0.6) {
+      ++answered;
+      if (d.dialect == expected) ++answered_correct;
+    }
+  }
+  std::printf("%-10s %6s %8s %8s\n", "dialect", "files", "correct", "no clue");
+  for (const auto& [dialect, c] : counts)
+    std::printf("%-10s %6zu %8zu %8zu\n", dialect.c_str(), c.files, c.correct, c.no_clue);
+  double precision = answered ? static_cast<double>(answered_correct) / static_cast<double>(answered) : 1.0;
+  std::printf("confidence >= 0.6: %zu answers, %.1f%% correct\n", answered, 100.0 * precision);
+  EXPECT_GE(precision, 0.8);
 }
 
 }  // namespace

@@ -68,9 +68,17 @@ DialectDetection detect_dialect(std::string_view text, std::size_t max_bytes) {
   };
   std::vector<Clue> clues;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first;
+  std::vector<std::pair<std::string, std::size_t>> prefixes;  // "STL_*" clues
   for (const Dialect* d : all_dialects()) {
     for (const DetectionClue& c : d->detection_clues()) {
       if (c.weight <= 0) continue;
+      if (c.phrase.size() > 1 && c.phrase.back() == '*') {
+        std::string p(c.phrase.substr(0, c.phrase.size() - 1));
+        for (char& ch : p) ch = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 32) : ch;
+        prefixes.emplace_back(p, clues.size());
+        clues.push_back(Clue{d, {p}, std::string(c.phrase), c.weight});
+        continue;
+      }
       Clue clue{d, neutral_tokens(c.phrase), std::string(c.phrase), c.weight};
       if (clue.pieces.empty()) continue;
       by_first[clue.pieces[0]].push_back(clues.size());
@@ -78,6 +86,9 @@ DialectDetection detect_dialect(std::string_view text, std::size_t max_bytes) {
     }
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    for (const auto& [prefix, ci] : prefixes) {
+      if (tokens[i].size() > prefix.size() && tokens[i].compare(0, prefix.size(), prefix) == 0) ++clues[ci].count;
+    }
     auto it = by_first.find(tokens[i]);
     if (it == by_first.end()) continue;
     for (std::size_t ci : it->second) {

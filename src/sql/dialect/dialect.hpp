@@ -80,7 +80,8 @@ struct Directive {
 };
 
 /// One distinctive token used by auto-detection: a phrase (case-insensitive, matched as
-/// whole words on token boundaries) and how strongly it suggests the dialect.
+/// whole words on token boundaries; a one-word phrase ending in '*' matches a word prefix,
+/// e.g. "STL_*") and how strongly it suggests the dialect.
 struct DetectionClue {
   std::string_view phrase;
   int weight;

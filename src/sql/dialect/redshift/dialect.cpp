@@ -9,7 +9,7 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"DISTKEY", 6}, {"SORTKEY", 6}, {"DISTSTYLE", 6}, {"ENCODE", 4}, {"INTERLEAVED", 3}, {"COMPOUND SORTKEY", 5}, {"UNLOAD", 4}, {"IAM_ROLE", 5}, {"BACKUP NO", 4}, {"ENCODE ZSTD", 4}, {"ENCODE LZO", 4}, {"ENCODE AZ64", 5}, {"ENCODE RAW", 4}, {"SUPER", 2}, {"GETDATE", 1},
+{"DISTKEY", 6}, {"SORTKEY", 6}, {"DISTSTYLE", 6}, {"ENCODE", 4}, {"INTERLEAVED", 3}, {"COMPOUND SORTKEY", 5}, {"UNLOAD", 4}, {"IAM_ROLE", 5}, {"BACKUP NO", 4}, {"ENCODE ZSTD", 4}, {"ENCODE LZO", 4}, {"ENCODE AZ64", 5}, {"ENCODE RAW", 4}, {"SUPER", 2}, {"GETDATE", 1}, {"STL_*", 5}, {"STV_*", 5}, {"SVV_*", 4}, {"SVL_*", 5}, {"PG_CATALOG", 1}, {"SYSDATE", 2}, {"NVL", 2}, {"::", 2}, {"LISTAGG", 2},
 };
 
 constexpr std::string_view kVerbs[] = {"VACUUM", "ANALYZE", "UNLOAD", "SHOW", "LOCK", "FETCH", "CLOSE", "PREPARE", "DEALLOCATE", "RESET", "ABORT"};

@@ -9,7 +9,7 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"VARIANT", 5}, {"WAREHOUSE", 5}, {"TIMESTAMP_NTZ", 6}, {"TIMESTAMP_LTZ", 6}, {"TIMESTAMP_TZ", 5}, {"CLUSTER BY", 3}, {"STAGE", 3}, {"FILE_FORMAT", 4}, {"AUTOINCREMENT", 2}, {"CREATE OR REPLACE", 1}, {"USE ROLE", 5}, {"USE WAREHOUSE", 6}, {"TRANSIENT", 5}, {"COPY GRANTS", 5}, {"FLATTEN", 4}, {"PARSE_JSON", 3}, {"IFF", 3}, {"SNOWFLAKE", 5}, {"STREAMLIT", 5}, {"$$", 1}, {"LANGUAGE PYTHON", 3}, {"PIPE", 2}, {"DATA_RETENTION_TIME_IN_DAYS", 5},
+{"VARIANT", 5}, {"WAREHOUSE", 5}, {"TIMESTAMP_NTZ", 6}, {"TIMESTAMP_LTZ", 6}, {"TIMESTAMP_TZ", 5}, {"CLUSTER BY", 3}, {"STAGE", 3}, {"FILE_FORMAT", 4}, {"AUTOINCREMENT", 2}, {"USE ROLE", 5}, {"USE WAREHOUSE", 6}, {"TRANSIENT", 5}, {"COPY GRANTS", 5}, {"FLATTEN", 4}, {"PARSE_JSON", 3}, {"IFF", 3}, {"SNOWFLAKE", 5}, {"STREAMLIT", 5}, {"$$", 1}, {"LANGUAGE PYTHON", 3}, {"PIPE", 2}, {"DATA_RETENTION_TIME_IN_DAYS", 5},
 };
 
 constexpr std::string_view kVerbs[] = {"PUT", "GET", "LIST", "LS", "REMOVE", "RM", "UNDROP", "UNSET", "SHOW", "DESCRIBE", "DESC", "CALL", "EXECUTE", "BEGIN", "COMMIT", "ROLLBACK", "RETURN", "EXPLAIN", "ABORT"};
