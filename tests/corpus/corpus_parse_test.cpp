@@ -48,15 +48,18 @@ TEST(DdlCorpus, ParsesAtLeast99PercentOfStatementsPerDialect) {
     EXPECT_EQ(result.stats.statements, result.stats.parsed + result.stats.skipped) << file.path;
     EXPECT_EQ(result.stats.skipped, result.skipped.size()) << file.path;
     if (verbose) {
-      for (const Diagnostic& d : result.diagnostics) std::printf("%s\n", format_diagnostic(d).c_str());
+      for (const Diagnostic& d : result.diagnostics)
+        std::printf("%s\n", format_diagnostic(d).c_str());
     }
   }
   std::printf("%-10s %6s %9s %9s %8s %10s %8s\n", "dialect", "files", "stmts", "parsed", "skipped",
               "directives", "rate");
   for (const auto& [dialect, t] : tallies) {
-    double rate = t.statements ? 100.0 * static_cast<double>(t.parsed) / static_cast<double>(t.statements) : 100.0;
-    std::printf("%-10s %6zu %9zu %9zu %8zu %10zu %7.2f%%\n", dialect.c_str(), t.files, t.statements, t.parsed,
-                t.skipped, t.directives, rate);
+    double rate = t.statements
+                      ? 100.0 * static_cast<double>(t.parsed) / static_cast<double>(t.statements)
+                      : 100.0;
+    std::printf("%-10s %6zu %9zu %9zu %8zu %10zu %7.2f%%\n", dialect.c_str(), t.files, t.statements,
+                t.parsed, t.skipped, t.directives, rate);
     EXPECT_GE(rate, 99.0) << dialect;
   }
 }
@@ -81,7 +84,8 @@ TEST(DdlCorpus, DetectsTheManifestDialect) {
     if (d.dialect == expected) ++c.correct;
     if (d.dialect == "ansi") ++c.no_clue;
     if (std::getenv("GODWIT_CORPUS_VERBOSE") && d.dialect != expected && d.dialect != "ansi")
-      std::printf("%s: %s detected as %s (%.2f)\n", file.path.c_str(), expected.c_str(), d.dialect.c_str(), d.confidence);
+      std::printf("%s: %s detected as %s (%.2f)\n", file.path.c_str(), expected.c_str(),
+                  d.dialect.c_str(), d.confidence);
     if (d.dialect != "ansi" && d.confidence >= 0.6) {
       ++answered;
       if (d.dialect == expected) ++answered_correct;
@@ -90,7 +94,8 @@ TEST(DdlCorpus, DetectsTheManifestDialect) {
   std::printf("%-10s %6s %8s %8s\n", "dialect", "files", "correct", "no clue");
   for (const auto& [dialect, c] : counts)
     std::printf("%-10s %6zu %8zu %8zu\n", dialect.c_str(), c.files, c.correct, c.no_clue);
-  double precision = answered ? static_cast<double>(answered_correct) / static_cast<double>(answered) : 1.0;
+  double precision =
+      answered ? static_cast<double>(answered_correct) / static_cast<double>(answered) : 1.0;
   std::printf("confidence >= 0.6: %zu answers, %.1f%% correct\n", answered, 100.0 * precision);
   EXPECT_GE(precision, 0.8);
 }

@@ -50,7 +50,8 @@ TEST_F(PinnedCorpusFile, KamailioAccMysql) {
 // Oracle HR schema: regions 2, countries 3, locations 6, departments 4, jobs 4,
 // employees 11, job_history 5 columns; 4 out-of-line constraints; SQL*Plus lines skipped.
 TEST_F(PinnedCorpusFile, OracleHumanResources) {
-  TableCounts c = count_tables("gh-oracle-sample-schemas/oracle/human_resources__hr_create.sql", "oracle");
+  TableCounts c =
+      count_tables("gh-oracle-sample-schemas/oracle/human_resources__hr_create.sql", "oracle");
   EXPECT_EQ(c.tables, 7u);
   EXPECT_EQ(c.columns, 35u);
   EXPECT_EQ(c.constraints, 4u);
@@ -75,7 +76,8 @@ TEST_F(PinnedCorpusFile, OhdsiCdmHive) {
 }
 
 TEST_F(PinnedCorpusFile, OhdsiCdmBigQuery) {
-  TableCounts c = count_tables("gh-ohdsi-cdm/bigquery/5.4__bigquery__OMOPCDM_bigquery_5.4_ddl.sql", "bigquery");
+  TableCounts c =
+      count_tables("gh-ohdsi-cdm/bigquery/5.4__bigquery__OMOPCDM_bigquery_5.4_ddl.sql", "bigquery");
   EXPECT_EQ(c.tables, 39u);
   EXPECT_EQ(c.columns, 432u);
   EXPECT_EQ(c.skipped, 0u);

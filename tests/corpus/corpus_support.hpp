@@ -18,7 +18,9 @@ inline std::filesystem::path shared_dir() {
   return std::filesystem::path("..") / "shared";
 }
 
-inline std::filesystem::path ddl_corpus_dir() { return shared_dir() / "corpora" / "ddl"; }
+inline std::filesystem::path ddl_corpus_dir() {
+  return shared_dir() / "corpora" / "ddl";
+}
 
 struct CorpusFile {
   std::string path;     ///< relative to the corpus dir

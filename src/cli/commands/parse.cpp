@@ -1,6 +1,8 @@
 // `godwit parse FILE... [--dialect D|auto] [--format json|text]`: parse SQL scripts and
 // print the statements and objects found, with diagnostics. Exit 0 when everything parsed,
 // 1 when syntax errors were found (the output is still complete), 2 for usage errors.
+#include "sql/parser/parse.hpp"
+
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -14,7 +16,6 @@
 #include "core/error.hpp"
 #include "sql/ast/ast_dump.hpp"
 #include "sql/dialect/detect.hpp"
-#include "sql/parser/parse.hpp"
 
 namespace godwit::cli {
 namespace {
@@ -68,7 +69,8 @@ nlohmann::json statement_json(const sql::ParseResult& r, const sql::Statement& s
       for (const sql::ColumnDef* c : t.columns) cols.push_back(column_json(r, *c));
       j["columns"] = cols;
       nlohmann::json cons = nlohmann::json::array();
-      for (const sql::TableConstraint* c : t.constraints) cons.push_back(std::string(r.text(c->span)));
+      for (const sql::TableConstraint* c : t.constraints)
+        cons.push_back(std::string(r.text(c->span)));
       j["constraints"] = cons;
       if (t.as_query) j["as_query"] = true;
       break;
@@ -93,16 +95,14 @@ nlohmann::json statement_json(const sql::ParseResult& r, const sql::Statement& s
     case sql::StatementKind::kOther:
       j["verb"] = std::string(static_cast<const sql::OtherStatement&>(s).verb);
       break;
-    default:
-      j["text"] = sql::dump_statement(s);
-      break;
+    default: j["text"] = sql::dump_statement(s); break;
   }
   return j;
 }
 
 nlohmann::json diagnostic_json(const Diagnostic& d) {
-  return {{"code", d.code},       {"severity", std::string(to_string(d.severity))},
-          {"message", d.message}, {"file", d.file},
+  return {{"code", d.code},          {"severity", std::string(to_string(d.severity))},
+          {"message", d.message},    {"file", d.file},
           {"line", d.location.line}, {"column", d.location.column},
           {"expected", d.expected}};
 }
@@ -135,12 +135,16 @@ int run_parse(const ParseCommandOptions& options) {
       f["file"] = path;
       f["dialect"] = std::string(dialect.name());
       if (options.dialect == "auto") f["dialect_confidence"] = detection.confidence;
-      f["stats"] = {{"statements", result.stats.statements}, {"parsed", result.stats.parsed},
-                    {"skipped", result.stats.skipped},       {"other", result.stats.other},
-                    {"routines", result.stats.routines},     {"directives", result.stats.directives},
+      f["stats"] = {{"statements", result.stats.statements},
+                    {"parsed", result.stats.parsed},
+                    {"skipped", result.stats.skipped},
+                    {"other", result.stats.other},
+                    {"routines", result.stats.routines},
+                    {"directives", result.stats.directives},
                     {"bytes", result.stats.bytes}};
       nlohmann::json statements = nlohmann::json::array();
-      for (const sql::Statement* s : result.statements) statements.push_back(statement_json(result, *s));
+      for (const sql::Statement* s : result.statements)
+        statements.push_back(statement_json(result, *s));
       f["statements"] = statements;
       nlohmann::json diags = nlohmann::json::array();
       for (const Diagnostic& d : result.diagnostics) diags.push_back(diagnostic_json(d));
@@ -149,8 +153,8 @@ int run_parse(const ParseCommandOptions& options) {
     } else {
       std::cout << "-- " << path << " (" << dialect.name() << "): " << result.stats.statements
                 << " statements, " << result.stats.parsed << " parsed (" << result.stats.other
-                << " not modelled), " << result.stats.skipped << " skipped, " << result.stats.directives
-                << " client commands\n";
+                << " not modelled), " << result.stats.skipped << " skipped, "
+                << result.stats.directives << " client commands\n";
       if (!options.quiet) {
         for (const sql::Statement* s : result.statements) {
           std::cout << result.location(s->span.begin).line << ": " << sql::dump_statement(*s);
@@ -167,10 +171,12 @@ int run_parse(const ParseCommandOptions& options) {
 
 void add_parse_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ParseCommandOptions>();
-  CLI::App* cmd = app.add_subcommand("parse", "Parse SQL scripts and list the statements and objects found");
+  CLI::App* cmd =
+      app.add_subcommand("parse", "Parse SQL scripts and list the statements and objects found");
   cmd->add_option("FILE", options->files, "SQL files")->required()->check(CLI::ExistingFile);
   cmd->add_option("--dialect,-d", options->dialect, "Dialect name or 'auto'");
-  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--quiet,-q", options->quiet, "Text format: only counts and diagnostics");
   cmd->callback([options, &exit_code] {
     try {

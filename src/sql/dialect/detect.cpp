@@ -87,7 +87,8 @@ DialectDetection detect_dialect(std::string_view text, std::size_t max_bytes) {
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     for (const auto& [prefix, ci] : prefixes) {
-      if (tokens[i].size() > prefix.size() && tokens[i].compare(0, prefix.size(), prefix) == 0) ++clues[ci].count;
+      if (tokens[i].size() > prefix.size() && tokens[i].compare(0, prefix.size(), prefix) == 0)
+        ++clues[ci].count;
     }
     auto it = by_first.find(tokens[i]);
     if (it == by_first.end()) continue;
@@ -95,7 +96,8 @@ DialectDetection detect_dialect(std::string_view text, std::size_t max_bytes) {
       Clue& c = clues[ci];
       if (i + c.pieces.size() > tokens.size()) continue;
       bool match = true;
-      for (std::size_t k = 1; k < c.pieces.size() && match; ++k) match = tokens[i + k] == c.pieces[k];
+      for (std::size_t k = 1; k < c.pieces.size() && match; ++k)
+        match = tokens[i + k] == c.pieces[k];
       if (match) ++c.count;
     }
   }
@@ -119,9 +121,12 @@ DialectDetection detect_dialect(std::string_view text, std::size_t max_bytes) {
     if (c.count > 0 && c.dialect->name() == out.dialect)
       out.evidence.push_back({out.dialect, c.phrase, c.count, c.weight});
   }
-  std::sort(out.evidence.begin(), out.evidence.end(), [](const DetectionEvidence& a, const DetectionEvidence& b) {
-    return a.weight * a.count != b.weight * b.count ? a.weight * a.count > b.weight * b.count : a.phrase < b.phrase;
-  });
+  std::sort(out.evidence.begin(), out.evidence.end(),
+            [](const DetectionEvidence& a, const DetectionEvidence& b) {
+              return a.weight * a.count != b.weight * b.count
+                         ? a.weight * a.count > b.weight * b.count
+                         : a.phrase < b.phrase;
+            });
   return out;
 }
 

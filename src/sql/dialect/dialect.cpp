@@ -9,16 +9,20 @@
 
 namespace godwit::sql {
 
-Directive Dialect::client_directive(std::string_view) const { return {}; }
+Directive Dialect::client_directive(std::string_view) const {
+  return {};
+}
 
-bool Dialect::is_extra_statement_verb(std::string_view) const { return false; }
+bool Dialect::is_extra_statement_verb(std::string_view) const {
+  return false;
+}
 
 std::span<const Dialect* const> all_dialects() {
   // Same order as dialect_names(); built on first use so the folders' statics exist.
   static const std::array<const Dialect*, 12> kAll = {
-      &ansi_dialect(),     &bigquery_dialect(), &databricks_dialect(), &hive_dialect(),
-      &mysql_dialect(),    &oracle_dialect(),   &postgres_dialect(),   &redshift_dialect(),
-      &snowflake_dialect(), &sqlite_dialect(),  &teradata_dialect(),   &tsql_dialect(),
+      &ansi_dialect(),      &bigquery_dialect(), &databricks_dialect(), &hive_dialect(),
+      &mysql_dialect(),     &oracle_dialect(),   &postgres_dialect(),   &redshift_dialect(),
+      &snowflake_dialect(), &sqlite_dialect(),   &teradata_dialect(),   &tsql_dialect(),
   };
   return kAll;
 }

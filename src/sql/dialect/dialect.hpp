@@ -14,69 +14,70 @@ namespace godwit::sql {
 
 /// How characters form tokens.
 struct LexicalRules {
-  bool double_quote_identifiers = true;  ///< "x" quotes an identifier
-  bool double_quote_strings = false;     ///< "x" is a string literal (MySQL, BigQuery, Hive)
-  bool backtick_identifiers = false;     ///< `x`
-  bool bracket_identifiers = false;      ///< [x] (T-SQL)
-  bool backslash_escapes = false;        ///< '\'' escapes inside ordinary strings
-  bool dollar_quoted_strings = false;    ///< $$..$$
-  bool dollar_tagged_strings = false;    ///< $tag$..$tag$
-  bool escape_strings = false;           ///< E'..' with backslash escapes (PostgreSQL)
-  bool q_quote_strings = false;          ///< q'[..]' (Oracle)
-  bool raw_strings = false;              ///< r'..' (BigQuery, Spark)
-  bool triple_quoted_strings = false;    ///< '''..''' and """..""" (BigQuery)
-  bool hash_comments = false;            ///< # to end of line
-  bool slash_slash_comments = false;     ///< // to end of line (Snowflake)
-  bool nested_block_comments = false;    ///< /* /* */ */ nests
-  bool at_sign_variables = false;        ///< @x, @@x are parameters/variables
-  bool hash_in_identifiers = false;      ///< #temp, a#b (T-SQL, Oracle)
-  bool dollar_in_identifiers = true;     ///< a$b
-  bool dollar_parameters = false;        ///< $1
-  bool colon_parameters = true;          ///< :name, :1
-  bool psql_variables = false;           ///< :name, :'name' after a blank (psql), not a[1:n]
-  bool dash_in_identifiers = false;      ///< my-project.dataset (BigQuery)
+  bool double_quote_identifiers = true;       ///< "x" quotes an identifier
+  bool double_quote_strings = false;          ///< "x" is a string literal (MySQL, BigQuery, Hive)
+  bool backtick_identifiers = false;          ///< `x`
+  bool bracket_identifiers = false;           ///< [x] (T-SQL)
+  bool backslash_escapes = false;             ///< '\'' escapes inside ordinary strings
+  bool dollar_quoted_strings = false;         ///< $$..$$
+  bool dollar_tagged_strings = false;         ///< $tag$..$tag$
+  bool escape_strings = false;                ///< E'..' with backslash escapes (PostgreSQL)
+  bool q_quote_strings = false;               ///< q'[..]' (Oracle)
+  bool raw_strings = false;                   ///< r'..' (BigQuery, Spark)
+  bool triple_quoted_strings = false;         ///< '''..''' and """..""" (BigQuery)
+  bool hash_comments = false;                 ///< # to end of line
+  bool slash_slash_comments = false;          ///< // to end of line (Snowflake)
+  bool nested_block_comments = false;         ///< /* /* */ */ nests
+  bool at_sign_variables = false;             ///< @x, @@x are parameters/variables
+  bool hash_in_identifiers = false;           ///< #temp, a#b (T-SQL, Oracle)
+  bool dollar_in_identifiers = true;          ///< a$b
+  bool dollar_parameters = false;             ///< $1
+  bool colon_parameters = true;               ///< :name, :1
+  bool psql_variables = false;                ///< :name, :'name' after a blank (psql), not a[1:n]
+  bool dash_in_identifiers = false;           ///< my-project.dataset (BigQuery)
   bool identifiers_start_with_digit = false;  ///< 1col (MySQL, Hive)
 };
 
 /// How a script file is cut into statements, and which client commands it may hold.
 struct ScriptRules {
-  bool go_batch_separator = false;    ///< T-SQL: GO alone on a line ends a batch
-  bool slash_line_terminator = false; ///< Oracle: '/' alone on a line runs a PL/SQL block
-  bool delimiter_command = false;     ///< MySQL: DELIMITER $$ changes the terminator
-  bool optional_semicolons = false;   ///< a new statement may start without ';' (T-SQL)
-  bool copy_from_stdin_data = false;  ///< psql: COPY ... FROM stdin; is followed by data to '\.'
+  bool go_batch_separator = false;     ///< T-SQL: GO alone on a line ends a batch
+  bool slash_line_terminator = false;  ///< Oracle: '/' alone on a line runs a PL/SQL block
+  bool delimiter_command = false;      ///< MySQL: DELIMITER $$ changes the terminator
+  bool optional_semicolons = false;    ///< a new statement may start without ';' (T-SQL)
+  bool copy_from_stdin_data = false;   ///< psql: COPY ... FROM stdin; is followed by data to '\.'
 };
 
 /// Grammar capabilities the shared parser asks about by name.
 struct Capabilities {
-  bool top_clause = false;             ///< SELECT TOP n (T-SQL, Teradata)
-  bool minus_set_operator = false;     ///< MINUS as EXCEPT (Oracle, Snowflake, Teradata ...)
-  bool qualify_clause = false;         ///< QUALIFY (Snowflake, BigQuery, Teradata, Databricks)
-  bool end_if_blocks = false;          ///< procedural IF .. END IF / LOOP .. END LOOP
+  bool top_clause = false;          ///< SELECT TOP n (T-SQL, Teradata)
+  bool minus_set_operator = false;  ///< MINUS as EXCEPT (Oracle, Snowflake, Teradata ...)
+  bool qualify_clause = false;      ///< QUALIFY (Snowflake, BigQuery, Teradata, Databricks)
+  bool end_if_blocks = false;       ///< procedural IF .. END IF / LOOP .. END LOOP
   bool routine_body_runs_to_batch_end = false;  ///< T-SQL CREATE PROCEDURE body ends at GO
-  bool sel_abbreviation = false;       ///< Teradata SEL / INS / UPD / DEL
-  bool connect_by = false;             ///< Oracle hierarchical queries
-  bool outer_join_plus = false;        ///< Oracle (+)
-  bool lambda_arrows = false;          ///< x -> expr in function arguments (Spark)
-  bool equals_select_aliases = false;  ///< SELECT alias = expr (T-SQL)
+  bool sel_abbreviation = false;                ///< Teradata SEL / INS / UPD / DEL
+  bool connect_by = false;                      ///< Oracle hierarchical queries
+  bool outer_join_plus = false;                 ///< Oracle (+)
+  bool lambda_arrows = false;                   ///< x -> expr in function arguments (Spark)
+  bool equals_select_aliases = false;           ///< SELECT alias = expr (T-SQL)
   bool identifier_function = false;    ///< IDENTIFIER('db.schema.t') in name positions (Snowflake)
   bool trailing_select_comma = false;  ///< SELECT a, b, FROM t (BigQuery, Snowflake, DuckDB)
   bool free_form_type_names = false;   ///< a type name is any run of words (SQLite)
-  bool declare_section_blocks = false; ///< DECLARE .. BEGIN .. END is one block (Snowflake, PL/SQL)
+  bool declare_section_blocks =
+      false;  ///< DECLARE .. BEGIN .. END is one block (Snowflake, PL/SQL)
 };
 
 /// The kind of client command a directive hook recognised.
 enum class DirectiveKind : std::uint8_t {
   kNone,
-  kClientCommand,  ///< a line the client executes itself (psql \x, SQL*Plus SET, sqlcmd :r)
-  kDelimiter,      ///< DELIMITER xx: `new_delimiter` holds xx
-  kBatchSeparator, ///< GO, '/': ends the current statement
+  kClientCommand,   ///< a line the client executes itself (psql \x, SQL*Plus SET, sqlcmd :r)
+  kDelimiter,       ///< DELIMITER xx: `new_delimiter` holds xx
+  kBatchSeparator,  ///< GO, '/': ends the current statement
 };
 
 struct Directive {
   DirectiveKind kind = DirectiveKind::kNone;
-  std::size_t length = 0;             ///< bytes of input the directive covers
-  std::string_view new_delimiter;     ///< for kDelimiter, a view into the input
+  std::size_t length = 0;          ///< bytes of input the directive covers
+  std::string_view new_delimiter;  ///< for kDelimiter, a view into the input
 };
 
 /// One distinctive token used by auto-detection: a phrase (case-insensitive, matched as

@@ -13,17 +13,18 @@ struct KeywordInfo {
   bool reserved;
 };
 
-constexpr KeywordInfo kInfos[] = {
-    {"", false},
+constexpr KeywordInfo kInfos[] = {{"", false},
 #define GODWIT_SQL_KEYWORD_INFO(name, reserved) {#name, reserved != 0},
-    GODWIT_SQL_KEYWORDS(GODWIT_SQL_KEYWORD_INFO)
+                                  GODWIT_SQL_KEYWORDS(GODWIT_SQL_KEYWORD_INFO)
 #undef GODWIT_SQL_KEYWORD_INFO
 };
 
 constexpr std::size_t kMaxKeywordLength = 24;
 constexpr std::size_t kSlots = 2048;  // ~8x the keyword count: probes rarely chain
 
-inline std::uint32_t fold(char c) { return static_cast<unsigned char>(c) & 0xDF; }  // ASCII upper
+inline std::uint32_t fold(char c) {
+  return static_cast<unsigned char>(c) & 0xDF;
+}  // ASCII upper
 
 // Hashes length and four case-folded characters: cheap, and with an 8x sparse table most
 // non-keywords land on an empty slot at once.
@@ -67,7 +68,10 @@ Keyword lookup_keyword(std::string_view text) {
       // Keywords are upper-case letters and '_': folding bit 5 compares case-insensitively
       // ('_' folds to itself; digits and other bytes never match a keyword letter).
       std::size_t j = 0;
-      while (j < n && (candidate[j] == '_' ? s[j] == '_' : fold(s[j]) == static_cast<unsigned char>(candidate[j]))) ++j;
+      while (j < n &&
+             (candidate[j] == '_' ? s[j] == '_'
+                                  : fold(s[j]) == static_cast<unsigned char>(candidate[j])))
+        ++j;
       if (j == n) return static_cast<Keyword>(k);
     }
     i = (i + 1) & (kSlots - 1);
@@ -79,6 +83,8 @@ std::string_view keyword_text(Keyword keyword) {
   return kInfos[static_cast<std::size_t>(keyword)].text;
 }
 
-bool is_reserved(Keyword keyword) { return kInfos[static_cast<std::size_t>(keyword)].reserved; }
+bool is_reserved(Keyword keyword) {
+  return kInfos[static_cast<std::size_t>(keyword)].reserved;
+}
 
 }  // namespace godwit::sql

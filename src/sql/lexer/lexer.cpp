@@ -11,7 +11,9 @@ namespace {
 inline bool is_alpha(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
-inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
 inline bool is_hex(unsigned char c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -52,16 +54,26 @@ Lexer::Lexer(std::string_view text, const Dialect& dialect)
   for (int c = 0; c < 256; ++c) {
     auto u = static_cast<unsigned char>(c);
     std::uint8_t k = kOther;
-    if (u == ' ' || u == '\t' || u == '\r' || u == '\f' || u == '\v') k = kSpace;
-    else if (u == '\n') k = kNewline;
-    else if (is_alpha(u)) k = kWordStart;
-    else if (is_digit(u)) k = kDigit;
-    else if (u == '\'') k = kSingleQuote;
-    else if (u == '"') k = kDoubleQuote;
-    else if (u == '`') k = kBacktick;
-    else if (u == '[') k = kLeftBracket;
-    else if (u == '$') k = kDollar;
-    else if (u != 0) k = kPunct;
+    if (u == ' ' || u == '\t' || u == '\r' || u == '\f' || u == '\v')
+      k = kSpace;
+    else if (u == '\n')
+      k = kNewline;
+    else if (is_alpha(u))
+      k = kWordStart;
+    else if (is_digit(u))
+      k = kDigit;
+    else if (u == '\'')
+      k = kSingleQuote;
+    else if (u == '"')
+      k = kDoubleQuote;
+    else if (u == '`')
+      k = kBacktick;
+    else if (u == '[')
+      k = kLeftBracket;
+    else if (u == '$')
+      k = kDollar;
+    else if (u != 0)
+      k = kPunct;
     class_[u] = k;
     word_part_[u] = is_alpha(u) || is_digit(u) || (u == '$' && rules_.dollar_in_identifiers) ||
                     (u == '#' && rules_.hash_in_identifiers);
@@ -97,12 +109,14 @@ bool Lexer::rest_of_line_blank(std::uint32_t from) const {
 
 bool Lexer::is_batch_separator_line(std::uint32_t begin, std::uint32_t& end) const {
   const ScriptRules& s = dialect_.script();
-  if (s.slash_line_terminator && (text_[begin] == '/' || text_[begin] == '.') && rest_of_line_blank(begin + 1)) {
+  if (s.slash_line_terminator && (text_[begin] == '/' || text_[begin] == '.') &&
+      rest_of_line_blank(begin + 1)) {
     end = begin + 1;
     return true;
   }
   if (s.go_batch_separator && begin + 1 < size_ && (text_[begin] | 0x20) == 'g' &&
-      (text_[begin + 1] | 0x20) == 'o' && (begin + 2 == size_ || !word_part_[static_cast<unsigned char>(text_[begin + 2])])) {
+      (text_[begin + 1] | 0x20) == 'o' &&
+      (begin + 2 == size_ || !word_part_[static_cast<unsigned char>(text_[begin + 2])])) {
     std::uint32_t i = begin + 2;
     while (i < size_ && (text_[i] == ' ' || text_[i] == '\t')) ++i;
     while (i < size_ && is_digit(static_cast<unsigned char>(text_[i]))) ++i;  // GO 10
@@ -157,8 +171,8 @@ bool Lexer::skip_blanks_and_comments() {
       std::uint32_t e = scan_block_comment(pos_);
       if (e > size_) return newline;  // unterminated: next() reports it
       pos_ = e;
-    } else if ((c == '#' && rules_.hash_comments) ||
-               (c == '/' && rules_.slash_slash_comments && pos_ + 1 < size_ && s[pos_ + 1] == '/')) {
+    } else if ((c == '#' && rules_.hash_comments) || (c == '/' && rules_.slash_slash_comments &&
+                                                      pos_ + 1 < size_ && s[pos_ + 1] == '/')) {
       pos_ = line_end(pos_);
     } else {
       break;
@@ -280,12 +294,18 @@ std::uint32_t Lexer::scan_prefixed_string(std::uint32_t begin, std::uint32_t wor
       return scan_quoted(word_end + 1, q, true, escaped);
     } else if (n == 1 && a == 'q' && rules_.q_quote_strings && word_end + 1 < size_) {
       char open = text_[word_end + 1];
-      char close = open == '[' ? ']' : open == '(' ? ')' : open == '{' ? '}' : open == '<' ? '>' : open;
+      char close = open == '['   ? ']'
+                   : open == '(' ? ')'
+                   : open == '{' ? '}'
+                   : open == '<' ? '>'
+                                 : open;
       for (std::uint32_t i = word_end + 2; i + 1 < size_; ++i) {
         if (text_[i] == close && text_[i + 1] == '\'') return i + 2;
       }
       return size_ + 1;
-    } else if (rules_.raw_strings && ((n == 1 && a == 'r') || (n == 2 && ((a == 'r' && b == 'b') || (a == 'b' && b == 'r'))))) {
+    } else if (rules_.raw_strings &&
+               ((n == 1 && a == 'r') ||
+                (n == 2 && ((a == 'r' && b == 'b') || (a == 'b' && b == 'r'))))) {
       raw = true;
     } else if (n == 2 && a == 'n' && b == 'q') {
       return 0;
@@ -316,7 +336,8 @@ Token Lexer::next() {
     std::uint8_t flags = at_line_start_ ? kTokenAtLineStart : 0;
     if (at_line_start_) {
       std::uint32_t end = 0;
-      if (is_batch_separator_line(begin, end)) return make(TokenKind::kBatchSeparator, begin, end, flags);
+      if (is_batch_separator_line(begin, end))
+        return make(TokenKind::kBatchSeparator, begin, end, flags);
       if (at_statement_start_) {
         Directive d = dialect_.client_directive(text_.substr(begin));
         if (d.kind == DirectiveKind::kDelimiter) {
@@ -324,12 +345,14 @@ Token Lexer::next() {
           custom_delimiter_ = delimiter_ != ";";
         }
         if (d.kind != DirectiveKind::kNone && d.length > 0) {
-          return make(TokenKind::kDirective, begin, begin + static_cast<std::uint32_t>(d.length), flags);
+          return make(TokenKind::kDirective, begin, begin + static_cast<std::uint32_t>(d.length),
+                      flags);
         }
       }
     }
     if (custom_delimiter_ && matches_delimiter(begin)) {
-      return make(TokenKind::kSemicolon, begin, begin + static_cast<std::uint32_t>(delimiter_.size()), flags);
+      return make(TokenKind::kSemicolon, begin,
+                  begin + static_cast<std::uint32_t>(delimiter_.size()), flags);
     }
     auto c = static_cast<unsigned char>(s[begin]);
     bool escaped = false;
@@ -347,7 +370,8 @@ Token Lexer::next() {
         if (end < size_ && (s[end] == '\'' || s[end] == '"') && end - begin <= 2) {
           std::uint32_t e = scan_prefixed_string(begin, end, escaped);
           if (e > size_) return make(TokenKind::kError, begin, size_, flags);
-          if (e != 0) return make(TokenKind::kString, begin, e, flags | (escaped ? kTokenEscaped : 0));
+          if (e != 0)
+            return make(TokenKind::kString, begin, e, flags | (escaped ? kTokenEscaped : 0));
         }
         if (end + 2 < size_ && s[end] == '&' && s[end + 1] == '\'' && end - begin == 1 &&
             (s[begin] | 0x20) == 'u') {
@@ -361,15 +385,16 @@ Token Lexer::next() {
       }
       case kDigit: {
         std::uint32_t end = scan_number(begin);
-        if (rules_.identifiers_start_with_digit && end < size_ && is_alpha(static_cast<unsigned char>(s[end])) &&
-            !(s[end] == 'e' || s[end] == 'E')) {
+        if (rules_.identifiers_start_with_digit && end < size_ &&
+            is_alpha(static_cast<unsigned char>(s[end])) && !(s[end] == 'e' || s[end] == 'E')) {
           end = scan_word(end);
           return make(TokenKind::kWord, begin, end, flags);
         }
         return make(TokenKind::kNumber, begin, end, flags);
       }
       case kSingleQuote: {
-        if (rules_.triple_quoted_strings && begin + 2 < size_ && s[begin + 1] == '\'' && s[begin + 2] == '\'') {
+        if (rules_.triple_quoted_strings && begin + 2 < size_ && s[begin + 1] == '\'' &&
+            s[begin + 2] == '\'') {
           std::uint32_t e = scan_triple_quoted(begin);
           if (e > size_) return make(TokenKind::kError, begin, size_, flags);
           return make(TokenKind::kString, begin, e, flags);
@@ -379,19 +404,22 @@ Token Lexer::next() {
         return make(TokenKind::kString, begin, e, flags | (escaped ? kTokenEscaped : 0));
       }
       case kDoubleQuote: {
-        if (rules_.triple_quoted_strings && begin + 2 < size_ && s[begin + 1] == '"' && s[begin + 2] == '"') {
+        if (rules_.triple_quoted_strings && begin + 2 < size_ && s[begin + 1] == '"' &&
+            s[begin + 2] == '"') {
           std::uint32_t e = scan_triple_quoted(begin);
           if (e > size_) return make(TokenKind::kError, begin, size_, flags);
           return make(TokenKind::kString, begin, e, flags);
         }
         bool is_string = rules_.double_quote_strings;
-        std::uint32_t e = scan_quoted(begin + 1, '"', is_string && rules_.backslash_escapes, escaped);
+        std::uint32_t e =
+            scan_quoted(begin + 1, '"', is_string && rules_.backslash_escapes, escaped);
         if (e > size_) return make(TokenKind::kError, begin, size_, flags);
         return make(is_string ? TokenKind::kString : TokenKind::kQuotedIdentifier, begin, e,
                     flags | (escaped ? kTokenEscaped : 0));
       }
       case kBacktick: {
-        if (!rules_.backtick_identifiers) return make(TokenKind::kOperator, begin, begin + 1, flags);
+        if (!rules_.backtick_identifiers)
+          return make(TokenKind::kOperator, begin, begin + 1, flags);
         std::uint32_t e = scan_quoted(begin + 1, '`', false, escaped);
         if (e > size_) return make(TokenKind::kError, begin, size_, flags);
         return make(TokenKind::kQuotedIdentifier, begin, e, flags | (escaped ? kTokenEscaped : 0));
@@ -400,7 +428,8 @@ Token Lexer::next() {
         if (rules_.bracket_identifiers) {
           std::uint32_t e = scan_quoted(begin + 1, ']', false, escaped);
           if (e > size_) return make(TokenKind::kError, begin, size_, flags);
-          return make(TokenKind::kQuotedIdentifier, begin, e, flags | (escaped ? kTokenEscaped : 0));
+          return make(TokenKind::kQuotedIdentifier, begin, e,
+                      flags | (escaped ? kTokenEscaped : 0));
         }
         return make(TokenKind::kLeftBracket, begin, begin + 1, flags);
       }
@@ -426,10 +455,8 @@ Token Lexer::next() {
         return make(TokenKind::kOperator, begin, begin + 1, flags);
       }
       case kSpace:
-      case kNewline:
-        continue;
-      default:
-        break;
+      case kNewline: continue;
+      default: break;
     }
     // Punctuation.
     char n1 = begin + 1 < size_ ? s[begin + 1] : '\0';
@@ -448,10 +475,12 @@ Token Lexer::next() {
     if ((c == '<' && n1 == '%') || (c == '{' && n1 == '{')) {
       std::string_view close = c == '<' ? "%>" : "}}";
       std::size_t e = text_.find(close, begin + 2);
-      if (e != std::string_view::npos && text_.substr(begin, e - begin).find('\n') == std::string_view::npos)
+      if (e != std::string_view::npos &&
+          text_.substr(begin, e - begin).find('\n') == std::string_view::npos)
         return make(TokenKind::kWord, begin, static_cast<std::uint32_t>(e + 2), flags);
     }
-    if (c == '&' && (n1 == '{' || is_alpha(static_cast<unsigned char>(n1)) || (n1 == '&' && is_alpha(static_cast<unsigned char>(n2))))) {
+    if (c == '&' && (n1 == '{' || is_alpha(static_cast<unsigned char>(n1)) ||
+                     (n1 == '&' && is_alpha(static_cast<unsigned char>(n2))))) {
       std::uint32_t e = begin + 1;
       if (s[e] == '&') ++e;
       if (s[e] == '{') {
@@ -473,19 +502,22 @@ Token Lexer::next() {
         return make(custom_delimiter_ ? TokenKind::kInnerSemicolon : TokenKind::kSemicolon, begin,
                     begin + 1, flags);
       case '.':
-        if (is_digit(static_cast<unsigned char>(n1))) return make(TokenKind::kNumber, begin, scan_number(begin), flags);
+        if (is_digit(static_cast<unsigned char>(n1)))
+          return make(TokenKind::kNumber, begin, scan_number(begin), flags);
         return make(TokenKind::kDot, begin, begin + 1, flags);
       case '/':
         if (n1 == '*') return make(TokenKind::kError, begin, size_, flags);  // unterminated comment
         break;
       case '?':
-        if (n1 != '|' && n1 != '&' && n1 != '-') return make(TokenKind::kParameter, begin, begin + 1, flags);
+        if (n1 != '|' && n1 != '&' && n1 != '-')
+          return make(TokenKind::kParameter, begin, begin + 1, flags);
         break;
       case ':':
         if (n1 == ':' || n1 == '=') return make(TokenKind::kOperator, begin, begin + 2, flags);
-        if (rules_.psql_variables && (is_alpha(static_cast<unsigned char>(n1)) || n1 == '\'' || n1 == '"') &&
-            begin > 0 && (s[begin - 1] == ' ' || s[begin - 1] == '(' || s[begin - 1] == '=' || s[begin - 1] == ',' ||
-                          s[begin - 1] == '\t' || s[begin - 1] == '\n')) {
+        if (rules_.psql_variables &&
+            (is_alpha(static_cast<unsigned char>(n1)) || n1 == '\'' || n1 == '"') && begin > 0 &&
+            (s[begin - 1] == ' ' || s[begin - 1] == '(' || s[begin - 1] == '=' ||
+             s[begin - 1] == ',' || s[begin - 1] == '\t' || s[begin - 1] == '\n')) {
           std::uint32_t e = begin + 1;
           if (n1 == '\'' || n1 == '"') {
             bool escaped_unused = false;
@@ -496,14 +528,16 @@ Token Lexer::next() {
           }
           return make(TokenKind::kParameter, begin, e, flags);
         }
-        if (rules_.colon_parameters && (is_alpha(static_cast<unsigned char>(n1)) || is_digit(static_cast<unsigned char>(n1)))) {
+        if (rules_.colon_parameters && (is_alpha(static_cast<unsigned char>(n1)) ||
+                                        is_digit(static_cast<unsigned char>(n1)))) {
           std::uint32_t e = begin + 1;
           while (e < size_ && word_part_[static_cast<unsigned char>(s[e])]) ++e;
           return make(TokenKind::kParameter, begin, e, flags);
         }
         return make(TokenKind::kOperator, begin, begin + 1, flags);
       case '@':
-        if (is_alpha(static_cast<unsigned char>(n1)) || (n1 == '@' && is_alpha(static_cast<unsigned char>(n2)))) {
+        if (is_alpha(static_cast<unsigned char>(n1)) ||
+            (n1 == '@' && is_alpha(static_cast<unsigned char>(n2)))) {
           std::uint32_t e = begin + (n1 == '@' ? 2 : 1);
           while (e < size_ && (word_part_[static_cast<unsigned char>(s[e])] || s[e] == '#')) ++e;
           return make(TokenKind::kParameter, begin, e, flags);
@@ -525,14 +559,15 @@ Token Lexer::next() {
     // look at the tables only when the next byte can continue an operator.
     static constexpr std::string_view kOperatorBytes = "<>=!|&@#~*+-/%^?:";
     if (kOperatorBytes.find(n1) == std::string_view::npos || n1 == '\0') {
-      if (c == 0 || c < 0x09 || (c > 0x0d && c < 0x20) || c == 0x7f) return make(TokenKind::kError, begin, begin + 1, flags);
+      if (c == 0 || c < 0x09 || (c > 0x0d && c < 0x20) || c == 0x7f)
+        return make(TokenKind::kError, begin, begin + 1, flags);
       return make(TokenKind::kOperator, begin, begin + 1, flags);
     }
     static constexpr std::string_view kThree[] = {"<=>", "->>", "#>>", "!~*", "!!="};
-    static constexpr std::string_view kTwo[] = {"||", "<=", ">=", "<>", "!=", "=>", "->", "**", "@>", "<@",
-                                                "&&", "#>", "!~", "~*", "<<", ">>", "==", "!<", "!>", "+=",
-                                                "-=", "*=", "/=", "%=", "|=", "&=", "^=", "?|", "?&", "|/",
-                                                "@@", "#-", "~~", "||"};
+    static constexpr std::string_view kTwo[] = {
+        "||", "<=", ">=", "<>", "!=", "=>", "->", "**", "@>", "<@", "&&", "#>",
+        "!~", "~*", "<<", ">>", "==", "!<", "!>", "+=", "-=", "*=", "/=", "%=",
+        "|=", "&=", "^=", "?|", "?&", "|/", "@@", "#-", "~~", "||"};
     std::string_view here = text_.substr(begin, 3);
     for (std::string_view op : kThree) {
       if (here == op) return make(TokenKind::kOperator, begin, begin + 3, flags);
@@ -568,9 +603,18 @@ std::uint32_t Lexer::skip_to_statement_end() {
     if (custom_delimiter_ && depth == 0 && matches_delimiter(pos_)) return rows;
     bool escaped = false;
     switch (c) {
-      case '\n': line_start = true; ++pos_; break;
-      case '(': if (depth++ == 0) ++rows; ++pos_; break;
-      case ')': if (depth > 0) --depth; ++pos_; break;
+      case '\n':
+        line_start = true;
+        ++pos_;
+        break;
+      case '(':
+        if (depth++ == 0) ++rows;
+        ++pos_;
+        break;
+      case ')':
+        if (depth > 0) --depth;
+        ++pos_;
+        break;
       case ';':
         if (depth == 0 && !custom_delimiter_) return rows;
         ++pos_;
@@ -581,24 +625,34 @@ std::uint32_t Lexer::skip_to_statement_end() {
         break;
       }
       case '"': {
-        std::uint32_t e = scan_quoted(pos_ + 1, '"', rules_.double_quote_strings && rules_.backslash_escapes, escaped);
+        std::uint32_t e = scan_quoted(
+            pos_ + 1, '"', rules_.double_quote_strings && rules_.backslash_escapes, escaped);
         pos_ = e > size_ ? size_ : e;
         break;
       }
       case '`': {
-        if (!rules_.backtick_identifiers) { ++pos_; break; }
+        if (!rules_.backtick_identifiers) {
+          ++pos_;
+          break;
+        }
         std::uint32_t e = scan_quoted(pos_ + 1, '`', false, escaped);
         pos_ = e > size_ ? size_ : e;
         break;
       }
       case '[': {
-        if (!rules_.bracket_identifiers) { ++pos_; break; }
+        if (!rules_.bracket_identifiers) {
+          ++pos_;
+          break;
+        }
         std::uint32_t e = scan_quoted(pos_ + 1, ']', false, escaped);
         pos_ = e > size_ ? size_ : e;
         break;
       }
       case '-':
-        if (pos_ + 1 < size_ && s[pos_ + 1] == '-') pos_ = line_end(pos_); else ++pos_;
+        if (pos_ + 1 < size_ && s[pos_ + 1] == '-')
+          pos_ = line_end(pos_);
+        else
+          ++pos_;
         break;
       case '/':
         if (pos_ + 1 < size_ && s[pos_ + 1] == '*') {
@@ -609,13 +663,22 @@ std::uint32_t Lexer::skip_to_statement_end() {
         }
         break;
       case '#':
-        if (rules_.hash_comments) pos_ = line_end(pos_); else ++pos_;
+        if (rules_.hash_comments)
+          pos_ = line_end(pos_);
+        else
+          ++pos_;
         break;
       case '$':
         if (rules_.dollar_quoted_strings) {
           std::uint32_t e = scan_dollar_string(pos_);
-          if (e > size_) { pos_ = size_; break; }
-          if (e != 0) { pos_ = e; break; }
+          if (e > size_) {
+            pos_ = size_;
+            break;
+          }
+          if (e != 0) {
+            pos_ = e;
+            break;
+          }
         }
         ++pos_;
         break;

@@ -60,7 +60,8 @@ class Lexer {
   std::uint32_t scan_dollar_string(std::uint32_t begin) const;  ///< 0 when not a dollar string
   std::uint32_t scan_word(std::uint32_t begin) const;
   std::uint32_t scan_number(std::uint32_t begin) const;
-  std::uint32_t scan_prefixed_string(std::uint32_t begin, std::uint32_t word_end, bool& escaped) const;
+  std::uint32_t scan_prefixed_string(std::uint32_t begin, std::uint32_t word_end,
+                                     bool& escaped) const;
   std::uint32_t scan_triple_quoted(std::uint32_t begin) const;
   std::uint32_t line_end(std::uint32_t from) const;
   bool rest_of_line_blank(std::uint32_t from) const;

@@ -15,8 +15,8 @@ enum class TokenKind : std::uint8_t {
   kQuotedIdentifier,  ///< "x", `x`, [x]
   kString,            ///< any string literal form ('x', N'x', E'x', $$x$$, q'[x]', r'x' ...)
   kNumber,
-  kParameter,  ///< ?, $1, :name, @var, @@var, %s
-  kSemicolon,  ///< the active statement delimiter (';' or a DELIMITER choice)
+  kParameter,       ///< ?, $1, :name, @var, @@var, %s
+  kSemicolon,       ///< the active statement delimiter (';' or a DELIMITER choice)
   kBatchSeparator,  ///< T-SQL GO line, Oracle '/' line: ends a statement and a block
   kInnerSemicolon,  ///< ';' while a custom DELIMITER is active (part of a routine body)
   kLeftParen,
@@ -27,7 +27,7 @@ enum class TokenKind : std::uint8_t {
   kRightBrace,
   kComma,
   kDot,
-  kOperator,  ///< every other punctuation: + - * / % = < > <= >= <> != || :: => -> ...
+  kOperator,   ///< every other punctuation: + - * / % = < > <= >= <> != || :: => -> ...
   kDirective,  ///< a client command line (psql \x, SQL*Plus SET/PROMPT, DELIMITER ...)
   kError,      ///< unterminated string/comment or a byte no dialect rule accepts
 };

@@ -17,9 +17,9 @@
 namespace godwit::sql {
 
 struct ParseOptions {
-  std::string file_name;            ///< used in diagnostics
+  std::string file_name;               ///< used in diagnostics
   std::size_t max_diagnostics = 1000;  ///< further errors are counted, not recorded
-  bool skip_insert_values = true;   ///< scan INSERT ... VALUES rows without building them
+  bool skip_insert_values = true;      ///< scan INSERT ... VALUES rows without building them
 };
 
 /// Why a statement was not parsed.
@@ -52,8 +52,12 @@ class ParseResult {
   std::vector<SkippedStatement> skipped;
   ParseStats stats;
 
-  std::string_view source() const { return source_ ? std::string_view(*source_) : std::string_view(); }
-  std::string_view text(Span span) const { return source().substr(span.begin, span.end - span.begin); }
+  std::string_view source() const {
+    return source_ ? std::string_view(*source_) : std::string_view();
+  }
+  std::string_view text(Span span) const {
+    return source().substr(span.begin, span.end - span.begin);
+  }
   /// Line and column of a byte offset in the source (1-based).
   SourceLocation location(std::uint32_t offset) const;
   bool has_errors() const;
@@ -61,7 +65,8 @@ class ParseResult {
   std::size_t arena_bytes() const { return arena_ ? arena_->bytes_reserved() : 0; }
 
  private:
-  friend ParseResult parse_sql(std::string text, const Dialect& dialect, const ParseOptions& options);
+  friend ParseResult parse_sql(std::string text, const Dialect& dialect,
+                               const ParseOptions& options);
   std::unique_ptr<const std::string> source_;
   std::unique_ptr<Arena> arena_;
 };

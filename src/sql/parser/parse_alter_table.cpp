@@ -34,7 +34,8 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
         advance();
         expect(Keyword::kEXISTS);
       }
-      if (!column_word && (at_table_constraint() || at(Keyword::kCONSTRAINT) || at(Keyword::kDEFAULT))) {
+      if (!column_word &&
+          (at_table_constraint() || at(Keyword::kCONSTRAINT) || at(Keyword::kDEFAULT))) {
         act->kind = AlterActionKind::kAddConstraint;
         act->constraint = parse_table_constraint();
       } else if (!column_word && at(TokenKind::kLeftParen)) {
@@ -47,21 +48,26 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
             each->constraint = parse_table_constraint();
             each->span = each->constraint->span;
             each->text = text(each->span);
-            if (at(TokenKind::kComma)) actions.push(each);
-            else act = each;
+            if (at(TokenKind::kComma))
+              actions.push(each);
+            else
+              act = each;
             continue;
           }
           each->kind = AlterActionKind::kAddColumn;
           each->column = parse_column_def();
           each->span = each->column->span;
           each->text = text(each->span);
-          if (at(TokenKind::kComma)) actions.push(each);
-          else act = each;
+          if (at(TokenKind::kComma))
+            actions.push(each);
+          else
+            act = each;
         } while (accept(TokenKind::kComma));
         expect(TokenKind::kRightParen, "')'");
-      } else if (!column_word && (at(Keyword::kPARTITION) || at_word("SUPPLEMENTAL") || at(Keyword::kPERIOD) ||
-                                  at(Keyword::kINDEX) || at_word("ROW") || at_word("TAG") || at_word("SEARCH") ||
-                                  at_word("MASKING") || at_word("JAR") || at_word("COLUMNS"))) {
+      } else if (!column_word &&
+                 (at(Keyword::kPARTITION) || at_word("SUPPLEMENTAL") || at(Keyword::kPERIOD) ||
+                  at(Keyword::kINDEX) || at_word("ROW") || at_word("TAG") || at_word("SEARCH") ||
+                  at_word("MASKING") || at_word("JAR") || at_word("COLUMNS"))) {
         act->kind = AlterActionKind::kOther;
         skip_to_comma_or_close();
       } else {
@@ -84,8 +90,8 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
         advance();
         advance();
         act->kind = AlterActionKind::kDropConstraint;
-      } else if ((at(Keyword::kFOREIGN) && at(Keyword::kKEY, 1)) || at(Keyword::kINDEX) || at(Keyword::kKEY) ||
-                 at(Keyword::kUNIQUE) || at(Keyword::kCHECK)) {
+      } else if ((at(Keyword::kFOREIGN) && at(Keyword::kKEY, 1)) || at(Keyword::kINDEX) ||
+                 at(Keyword::kKEY) || at(Keyword::kUNIQUE) || at(Keyword::kCHECK)) {
         if (at(Keyword::kFOREIGN)) advance();
         advance();
         act->kind = AlterActionKind::kDropConstraint;
@@ -141,31 +147,38 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
       } else if (verb == Keyword::kCHANGE) {
         act->name = parse_identifier("a column name", true);
         act->column = parse_column_def();
-        if (!accept(Keyword::kFIRST) && accept(Keyword::kAFTER)) parse_identifier("a column name", true);
+        if (!accept(Keyword::kFIRST) && accept(Keyword::kAFTER))
+          parse_identifier("a column name", true);
       } else if (at(TokenKind::kLeftParen)) {  // Oracle MODIFY (c type, ...)
         advance();
         act->column = parse_column_def();
         act->name = act->column->name;
         while (accept(TokenKind::kComma)) parse_column_def();
         expect(TokenKind::kRightParen, "')'");
-      } else if (at_identifier(true) && (at(Keyword::kSET, 1) || at_word("UNSET", 1) || at(Keyword::kDROP, 1) ||
-                                         at(Keyword::kCOMMENT, 1) || at(Keyword::kTYPE, 1))) {
-        act->name = parse_identifier("a column name", true);  // Snowflake MODIFY COLUMN c SET TAG ...
+      } else if (at_identifier(true) &&
+                 (at(Keyword::kSET, 1) || at_word("UNSET", 1) || at(Keyword::kDROP, 1) ||
+                  at(Keyword::kCOMMENT, 1) || at(Keyword::kTYPE, 1))) {
+        act->name =
+            parse_identifier("a column name", true);  // Snowflake MODIFY COLUMN c SET TAG ...
         skip_to_comma_or_close();
       } else {
         act->column = parse_column_def();
         act->name = act->column->name;
-        if (!accept(Keyword::kFIRST) && accept(Keyword::kAFTER)) parse_identifier("a column name", true);
+        if (!accept(Keyword::kFIRST) && accept(Keyword::kAFTER))
+          parse_identifier("a column name", true);
       }
     } else {
       // OWNER TO, SET ..., ENABLE TRIGGER, CHECK CONSTRAINT, NOCHECK, ENGINE=, ...
       if (at_statement_end()) fail("an ALTER TABLE action");
       act->kind = AlterActionKind::kOther;
       while (!at_statement_end() && !at(TokenKind::kComma)) {
-        if (semis_optional && (peek().flags & kTokenAtLineStart) && is_statement_start_word(peek()) &&
-            last_end_ > ab)
+        if (semis_optional && (peek().flags & kTokenAtLineStart) &&
+            is_statement_start_word(peek()) && last_end_ > ab)
           break;
-        if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+        if (at(TokenKind::kLeftParen))
+          skip_parens();
+        else
+          advance();
       }
     }
     act->span = span_from(ab);
@@ -177,7 +190,8 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
   return a;
 }
 
-Statement* Parser::parse_create_index(std::uint32_t begin, std::string_view modifiers, bool unique) {
+Statement* Parser::parse_create_index(std::uint32_t begin, std::string_view modifiers,
+                                      bool unique) {
   CreateIndexStatement* ix = make<CreateIndexStatement>();
   ix->kind = StatementKind::kCreateIndex;
   ix->unique = unique;
@@ -201,34 +215,38 @@ Statement* Parser::parse_create_index(std::uint32_t begin, std::string_view modi
   ListBuilder<IndexColumn> cols(arena_);
   bool has_columns = accept(TokenKind::kLeftParen);  // T-SQL COLUMNSTORE indexes may omit them
   if (has_columns) do {
-    IndexColumn c;
-    if (at_identifier(true) && (at(TokenKind::kComma, 1) || at(TokenKind::kRightParen, 1) || at(Keyword::kASC, 1) ||
-                                at(Keyword::kDESC, 1) || at(Keyword::kCOLLATE, 1) || at(Keyword::kNULLS, 1) ||
-                                (at(TokenKind::kLeftParen, 1) && at(TokenKind::kNumber, 2)) ||
-                                (peek(1).kind == TokenKind::kWord && !is_reserved(peek(1).keyword) &&
-                                 !at(TokenKind::kLeftParen, 1) && !at(TokenKind::kDot, 1)))) {
-      c.name = parse_identifier("a column name", true);
-      if (at(TokenKind::kLeftParen)) skip_parens();  // MySQL prefix length
-    } else {
-      c.expr = parse_expr();
-    }
-    if (accept(Keyword::kCOLLATE)) parse_object_name("a collation");
-    if (peek().kind == TokenKind::kWord && !at(Keyword::kASC) && !at(Keyword::kDESC) && !at(Keyword::kNULLS) &&
-        !is_reserved(peek().keyword))
-      parse_object_name("an operator class");
-    if (accept(Keyword::kDESC)) c.descending = true;
-    else accept(Keyword::kASC);
-    if (accept(Keyword::kNULLS)) {
-      if (!accept(Keyword::kFIRST)) expect(Keyword::kLAST);
-    }
-    skip_to_comma_or_close();  // TYPE COLUMN x (full-text), opclass parameters ...
-    cols.push(c);
-  } while (accept(TokenKind::kComma));
+      IndexColumn c;
+      if (at_identifier(true) &&
+          (at(TokenKind::kComma, 1) || at(TokenKind::kRightParen, 1) || at(Keyword::kASC, 1) ||
+           at(Keyword::kDESC, 1) || at(Keyword::kCOLLATE, 1) || at(Keyword::kNULLS, 1) ||
+           (at(TokenKind::kLeftParen, 1) && at(TokenKind::kNumber, 2)) ||
+           (peek(1).kind == TokenKind::kWord && !is_reserved(peek(1).keyword) &&
+            !at(TokenKind::kLeftParen, 1) && !at(TokenKind::kDot, 1)))) {
+        c.name = parse_identifier("a column name", true);
+        if (at(TokenKind::kLeftParen)) skip_parens();  // MySQL prefix length
+      } else {
+        c.expr = parse_expr();
+      }
+      if (accept(Keyword::kCOLLATE)) parse_object_name("a collation");
+      if (peek().kind == TokenKind::kWord && !at(Keyword::kASC) && !at(Keyword::kDESC) &&
+          !at(Keyword::kNULLS) && !is_reserved(peek().keyword))
+        parse_object_name("an operator class");
+      if (accept(Keyword::kDESC))
+        c.descending = true;
+      else
+        accept(Keyword::kASC);
+      if (accept(Keyword::kNULLS)) {
+        if (!accept(Keyword::kFIRST)) expect(Keyword::kLAST);
+      }
+      skip_to_comma_or_close();  // TYPE COLUMN x (full-text), opclass parameters ...
+      cols.push(c);
+    } while (accept(TokenKind::kComma));
   if (has_columns) expect(TokenKind::kRightParen, "')'");
   ix->columns = cols.finish();
   bool semis_optional = dialect_.script().optional_semicolons;
   while (!at_statement_end()) {
-    if (semis_optional && (peek().flags & kTokenAtLineStart) && is_statement_start_word(peek())) break;
+    if (semis_optional && (peek().flags & kTokenAtLineStart) && is_statement_start_word(peek()))
+      break;
     if (at_word("INCLUDE") && at(TokenKind::kLeftParen, 1)) {
       advance();
       ix->include = parse_identifier_list();

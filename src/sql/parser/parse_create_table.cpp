@@ -9,40 +9,17 @@ namespace {
 // Column attributes outside the shared grammar that take an optional value: the word, then
 // an optional '=', then an optional parenthesised group or single token. Upper case.
 constexpr std::string_view kColumnAttributeWords[] = {
-    "CASESPECIFIC", "UPPERCASE", "COMPRESS", "TITLE", "FORMAT", "ROWGUIDCOL", "SPARSE",
-    "FILESTREAM", "HIDDEN", "VISIBLE", "INVISIBLE", "ENABLE", "DISABLE", "VALIDATE",
-    "NOVALIDATE", "RELY", "NORELY", "ENCODE", "DISTKEY", "SORTKEY", "SORT", "STORAGE",
-    "COLUMN_FORMAT", "SRID", "OPTIONS", "MASKING", "TAG", "PROJECTION", "LOGGING",
-    "INLINE", "ENCRYPT", "DECRYPT", "SALT", "NO", "SEQUENCE", "SERIAL", "FIXED", "DYNAMIC",
-    "MEMORY", "DISK", "ASC", "DESC", "NOCOMPRESS", "ZEROFILL", "UNSIGNED", "SIGNED",
-    "BINARY", "ASCII", "UNICODE", "MASKED", "WITH", "PERIOD", "COLLATION", "CHECK_CONSTRAINT",
-    "SUBTYPE", "LIKE", "NOCACHE", "CACHE", "ORDER", "NOORDER", "AUTOINCREMENT",
-};
-
-// Words that start a table option; an option runs until the next one. Upper case.
-constexpr std::string_view kTableOptionWords[] = {
-    "ENGINE", "TYPE", "DEFAULT", "CHARSET", "CHARACTER", "COLLATE", "COMMENT", "AUTO_INCREMENT",
-    "ROW_FORMAT", "PARTITION", "PARTITIONED", "CLUSTER", "CLUSTERED", "SORTED", "DISTRIBUTED",
-    "DISTRIBUTE", "DISTSTYLE", "DISTKEY", "SORTKEY", "COMPOUND", "INTERLEAVED", "ENCODE", "BACKUP",
-    "STORED", "ROW", "LOCATION", "TBLPROPERTIES", "OPTIONS", "USING", "WITH", "ON", "TEXTIMAGE_ON",
-    "FILESTREAM_ON", "TABLESPACE", "INHERITS", "WITHOUT", "STRICT", "PRIMARY", "UNIQUE", "INDEX",
-    "NO", "FALLBACK", "LOGGING", "NOLOGGING", "COMPRESS", "NOCOMPRESS", "PCTFREE", "PCTUSED",
-    "INITRANS", "MAXTRANS", "STORAGE", "ORGANIZATION", "LOB", "CACHE", "NOCACHE", "PARALLEL",
-    "NOPARALLEL", "MONITORING", "NOMONITORING", "SEGMENT", "DATA_RETENTION_TIME_IN_DAYS",
-    "MAX_DATA_EXTENSION_TIME_IN_DAYS", "CHANGE_TRACKING", "COPY", "STAGE_FILE_FORMAT",
-    "STAGE_COPY_OPTIONS", "MAX_ROWS", "MIN_ROWS", "PACK_KEYS", "CHECKSUM", "DELAY_KEY_WRITE",
-    "INSERT_METHOD", "KEY_BLOCK_SIZE", "STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES",
-    "AVG_ROW_LENGTH", "CONNECTION", "DATA", "UNION", "ENABLE", "DISABLE", "RESULT_CACHE",
-    "FILLFACTOR", "LIFECYCLE", "SERVER", "ROW_FORMAT", "COMPRESSION", "ENCRYPTION", "TTL",
-    "LOCK", "SYSTEM_VERSIONING", "DATA_COMPRESSION", "MEMORY_OPTIMIZED", "DURABILITY", "ORDER",
-    "CLONE", "MAP", "JOURNAL", "BEFORE", "AFTER", "DUAL", "LOCAL", "FREESPACE", "MERGEBLOCKRATIO",
-    "BLOCKCOMPRESSION", "ISOLATED", "SKEWED", "LINES", "FIELDS", "COLLECTION", "TERMINATED",
-    "ESCAPED", "NULL", "SERDEPROPERTIES", "INPUTFORMAT", "OUTPUTFORMAT", "AUTO", "EVEN", "ALL",
-    "KEY", "OWNER", "EXPIRATION_TIMESTAMP", "DESCRIPTION", "LABELS", "FRIENDLY_NAME",
-    "REQUIRE_PARTITION_FILTER", "PARTITION_EXPIRATION_DAYS", "MODE", "TRANSIENT", "ROWDEPENDENCIES",
-    "NOROWDEPENDENCIES", "FLASHBACK", "IMMUTABLE", "READ", "DEFERRED", "IMMEDIATE", "EXTERNAL",
-    "ENABLE_SCHEMA_EVOLUTION", "TARGET_LAG", "WAREHOUSE", "REFRESH_MODE", "INITIALIZE",
-    "INCLUDE", "ZORDER", "FORMAT", "VERSION",
+    "CASESPECIFIC",  "UPPERCASE",  "COMPRESS",   "TITLE",      "FORMAT",        "ROWGUIDCOL",
+    "SPARSE",        "FILESTREAM", "HIDDEN",     "VISIBLE",    "INVISIBLE",     "ENABLE",
+    "DISABLE",       "VALIDATE",   "NOVALIDATE", "RELY",       "NORELY",        "ENCODE",
+    "DISTKEY",       "SORTKEY",    "SORT",       "STORAGE",    "COLUMN_FORMAT", "SRID",
+    "OPTIONS",       "MASKING",    "TAG",        "PROJECTION", "LOGGING",       "INLINE",
+    "ENCRYPT",       "DECRYPT",    "SALT",       "NO",         "SEQUENCE",      "SERIAL",
+    "FIXED",         "DYNAMIC",    "MEMORY",     "DISK",       "ASC",           "DESC",
+    "NOCOMPRESS",    "ZEROFILL",   "UNSIGNED",   "SIGNED",     "BINARY",        "ASCII",
+    "UNICODE",       "MASKED",     "WITH",       "PERIOD",     "COLLATION",     "CHECK_CONSTRAINT",
+    "SUBTYPE",       "LIKE",       "NOCACHE",    "CACHE",      "ORDER",         "NOORDER",
+    "AUTOINCREMENT",
 };
 
 bool in_list(std::string_view word, std::span<const std::string_view> list) {
@@ -91,7 +68,8 @@ Statement* Parser::parse_create_table(std::uint32_t begin, bool or_replace,
         if (at(Keyword::kLIKE)) {
           advance();
           t->like = parse_object_name("a table name");
-          while (!at(TokenKind::kComma) && !at(TokenKind::kRightParen) && !at_statement_end()) advance();
+          while (!at(TokenKind::kComma) && !at(TokenKind::kRightParen) && !at_statement_end())
+            advance();
         } else if (at_table_constraint()) {
           constraints.push(parse_table_constraint());
         } else if (at(Keyword::kPERIOD) && at(Keyword::kFOR, 1)) {  // PERIOD FOR SYSTEM_TIME (a, b)
@@ -131,11 +109,11 @@ bool Parser::at_table_constraint() {
       // KEY idx (col) / INDEX ix NONCLUSTERED (col) versus a column named key: `key varchar(10)`.
       if (at(TokenKind::kLeftParen, 1)) return true;
       if (!at_identifier(true, 1)) return false;
-      if (at(Keyword::kUSING, 2) || at(Keyword::kCLUSTERED, 2) || at(Keyword::kNONCLUSTERED, 2)) return true;
+      if (at(Keyword::kUSING, 2) || at(Keyword::kCLUSTERED, 2) || at(Keyword::kNONCLUSTERED, 2))
+        return true;
       return at(TokenKind::kLeftParen, 2) && !at(TokenKind::kNumber, 3);
     case Keyword::kFULLTEXT:
-    case Keyword::kSPATIAL:
-      return true;
+    case Keyword::kSPATIAL: return true;
     case Keyword::kEXCLUDE: return at(Keyword::kUSING, 1) || at(TokenKind::kLeftParen, 1);
     default: return false;
   }
@@ -147,11 +125,16 @@ bool Parser::at_inline_table_constraint() {
   std::size_t i = 0;
   if (at(Keyword::kCONSTRAINT)) i = 2;
   Keyword k = peek(i).keyword;
-  if (k == Keyword::kPRIMARY && at(Keyword::kKEY, i + 1)) i += 2;
-  else if (k == Keyword::kUNIQUE) i += 1;
-  else if (k == Keyword::kFOREIGN && at(Keyword::kKEY, i + 1)) return at(TokenKind::kLeftParen, i + 2);
-  else if (k == Keyword::kINDEX && i == 0) return at_table_constraint();
-  else return false;
+  if (k == Keyword::kPRIMARY && at(Keyword::kKEY, i + 1))
+    i += 2;
+  else if (k == Keyword::kUNIQUE)
+    i += 1;
+  else if (k == Keyword::kFOREIGN && at(Keyword::kKEY, i + 1))
+    return at(TokenKind::kLeftParen, i + 2);
+  else if (k == Keyword::kINDEX && i == 0)
+    return at_table_constraint();
+  else
+    return false;
   while (at(Keyword::kCLUSTERED, i) || at(Keyword::kNONCLUSTERED, i) || at(Keyword::kHASH, i)) ++i;
   return at(TokenKind::kLeftParen, i);
 }
@@ -252,7 +235,8 @@ TableConstraint* Parser::parse_table_constraint() {
         // and warn, rather than dropping the statement.
         c->kind = ConstraintKind::kOther;
         c->columns = parse_identifier_list();
-        warn(begin, "W-PARSE-CONSTRAINT-KIND", "constraint has no kind (PRIMARY KEY, UNIQUE ...); kept as written");
+        warn(begin, "W-PARSE-CONSTRAINT-KIND",
+             "constraint has no kind (PRIMARY KEY, UNIQUE ...); kept as written");
         c->options = skip_to_comma_or_close();
         c->span = span_from(begin);
         return c;
@@ -274,9 +258,11 @@ TableConstraint* Parser::parse_table_constraint() {
       Identifier index_name = parse_identifier("an index name", true);
       if (c->name.empty()) c->name = index_name;
     }
-    while (at(Keyword::kCLUSTERED) || at(Keyword::kNONCLUSTERED) || at_word("COLUMNSTORE") || at(Keyword::kHASH))
+    while (at(Keyword::kCLUSTERED) || at(Keyword::kNONCLUSTERED) || at_word("COLUMNSTORE") ||
+           at(Keyword::kHASH))
       advance();
-    if (at(Keyword::kUSING) && at(Keyword::kINDEX, 1)) {  // PostgreSQL ADD CONSTRAINT .. USING INDEX i
+    if (at(Keyword::kUSING) &&
+        at(Keyword::kINDEX, 1)) {  // PostgreSQL ADD CONSTRAINT .. USING INDEX i
       advance();
       advance();
       parse_identifier("an index name", true);
@@ -320,7 +306,8 @@ TableConstraint* Parser::parse_table_constraint() {
 ColumnDef* Parser::parse_column_def() {
   std::uint32_t begin = peek().offset;
   ColumnDef* col = make<ColumnDef>();
-  if (at(TokenKind::kString) && dialect_.lexical().double_quote_strings && text(peek()).front() == '"') {
+  if (at(TokenKind::kString) && dialect_.lexical().double_quote_strings &&
+      text(peek()).front() == '"') {
     // Hive/Spark DDL generators quote column names with "..." which those dialects lex as
     // strings; the name is what they mean.
     Token t = advance();
@@ -335,14 +322,15 @@ ColumnDef* Parser::parse_column_def() {
   // The type is optional (SQLite, T-SQL computed columns `c AS (expr)`).
   const Token t = peek();
   bool has_type = (t.kind == TokenKind::kWord || t.kind == TokenKind::kQuotedIdentifier) &&
-                  !(t.kind == TokenKind::kWord && (t.keyword == Keyword::kNOT || t.keyword == Keyword::kNULL ||
-                                                   t.keyword == Keyword::kPRIMARY || t.keyword == Keyword::kUNIQUE ||
-                                                   t.keyword == Keyword::kDEFAULT || t.keyword == Keyword::kCHECK ||
-                                                   t.keyword == Keyword::kREFERENCES || t.keyword == Keyword::kCONSTRAINT ||
-                                                   t.keyword == Keyword::kCOLLATE || t.keyword == Keyword::kGENERATED ||
-                                                   t.keyword == Keyword::kAS || t.keyword == Keyword::kCOMMENT ||
-                                                   t.keyword == Keyword::kIDENTITY || t.keyword == Keyword::kAUTO_INCREMENT ||
-                                                   t.keyword == Keyword::kAUTOINCREMENT || t.keyword == Keyword::kENCODE));
+                  !(t.kind == TokenKind::kWord &&
+                    (t.keyword == Keyword::kNOT || t.keyword == Keyword::kNULL ||
+                     t.keyword == Keyword::kPRIMARY || t.keyword == Keyword::kUNIQUE ||
+                     t.keyword == Keyword::kDEFAULT || t.keyword == Keyword::kCHECK ||
+                     t.keyword == Keyword::kREFERENCES || t.keyword == Keyword::kCONSTRAINT ||
+                     t.keyword == Keyword::kCOLLATE || t.keyword == Keyword::kGENERATED ||
+                     t.keyword == Keyword::kAS || t.keyword == Keyword::kCOMMENT ||
+                     t.keyword == Keyword::kIDENTITY || t.keyword == Keyword::kAUTO_INCREMENT ||
+                     t.keyword == Keyword::kAUTOINCREMENT || t.keyword == Keyword::kENCODE));
   if (has_type) col->type = parse_type();
   parse_column_options(*col, checks, options);
   col->checks = checks.finish();
@@ -355,7 +343,8 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
                                   ListBuilder<Option>& options) {
   for (;;) {
     const Token t = peek();
-    if (t.kind == TokenKind::kComma || t.kind == TokenKind::kRightParen || at_statement_end()) return;
+    if (t.kind == TokenKind::kComma || t.kind == TokenKind::kRightParen || at_statement_end())
+      return;
     std::uint32_t ob = t.offset;
     if (at_inline_table_constraint()) return;
     if (accept(Keyword::kCONSTRAINT)) {
@@ -368,8 +357,9 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
         if (accept(Keyword::kNULL)) {
           col.not_null = true;
           if (at(Keyword::kENABLE) || at(Keyword::kDISABLE)) advance();
-        } else if (accept_word("CASESPECIFIC") || accept(Keyword::kFOR) || accept(Keyword::kDEFERRABLE) ||
-                   accept(Keyword::kENFORCED) || accept_word("PERSISTENT") || accept_word("HIDDEN")) {
+        } else if (accept_word("CASESPECIFIC") || accept(Keyword::kFOR) ||
+                   accept(Keyword::kDEFERRABLE) || accept(Keyword::kENFORCED) ||
+                   accept_word("PERSISTENT") || accept_word("HIDDEN")) {
           if (at_word("REPLICATION")) advance();
           Option o{text(span_from(ob)), {}, span_from(ob)};
           options.push(o);
@@ -421,8 +411,9 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
         [[fallthrough]];
       case Keyword::kREFERENCES:
         col.references = parse_references();
-        while (at(Keyword::kDEFERRABLE) || at(Keyword::kINITIALLY) || (at(Keyword::kNOT) && at(Keyword::kDEFERRABLE, 1)) ||
-               at(Keyword::kDEFERRED) || at(Keyword::kIMMEDIATE))
+        while (at(Keyword::kDEFERRABLE) || at(Keyword::kINITIALLY) ||
+               (at(Keyword::kNOT) && at(Keyword::kDEFERRABLE, 1)) || at(Keyword::kDEFERRED) ||
+               at(Keyword::kIMMEDIATE))
           advance();
         continue;
       case Keyword::kCHECK:
@@ -439,16 +430,20 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
       case Keyword::kCOLLATE:
         advance();
         accept_op("=");
-        if (at(TokenKind::kString)) col.collation = decode_string(advance());
-        else col.collation = text(parse_object_name("a collation").span);
+        if (at(TokenKind::kString))
+          col.collation = decode_string(advance());
+        else
+          col.collation = text(parse_object_name("a collation").span);
         continue;
       case Keyword::kCHARACTER:
       case Keyword::kCHARSET:
         advance();
         if (t.keyword == Keyword::kCHARACTER) expect(Keyword::kSET);
         accept_op("=");
-        if (at(TokenKind::kString)) col.charset = decode_string(advance());
-        else col.charset = parse_identifier("a character set", true).text;
+        if (at(TokenKind::kString))
+          col.charset = decode_string(advance());
+        else
+          col.charset = parse_identifier("a character set", true).text;
         continue;
       case Keyword::kCOMMENT:
         advance();
@@ -460,7 +455,8 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
         col.identity = IdentityKind::kIdentity;
         std::uint32_t ab = peek().offset;
         if (at(TokenKind::kLeftParen)) skip_parens();
-        while (at(Keyword::kSTART) || at(Keyword::kINCREMENT) || at(Keyword::kORDER) || at(Keyword::kNOORDER)) {
+        while (at(Keyword::kSTART) || at(Keyword::kINCREMENT) || at(Keyword::kORDER) ||
+               at(Keyword::kNOORDER)) {
           advance();
           accept(Keyword::kWITH) || accept(Keyword::kBY) || accept_op("=");
           if (at(TokenKind::kNumber)) advance();
@@ -479,7 +475,8 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
         col.identity = IdentityKind::kAutoIncrement;
         std::uint32_t ab = peek().offset;
         if (at(TokenKind::kLeftParen)) skip_parens();
-        while (at(Keyword::kSTART) || at(Keyword::kINCREMENT) || at(Keyword::kORDER) || at(Keyword::kNOORDER)) {
+        while (at(Keyword::kSTART) || at(Keyword::kINCREMENT) || at(Keyword::kORDER) ||
+               at(Keyword::kNOORDER)) {
           advance();
           if (at(TokenKind::kNumber)) advance();
         }
@@ -509,13 +506,15 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
           advance();
           col.generated = parse_expr();
           expect(TokenKind::kRightParen, "')'");
-          if (accept(Keyword::kSTORED) || accept(Keyword::kPERSISTED)) col.generated_stored = true;
-          else accept(Keyword::kVIRTUAL);
+          if (accept(Keyword::kSTORED) || accept(Keyword::kPERSISTED))
+            col.generated_stored = true;
+          else
+            accept(Keyword::kVIRTUAL);
         } else {
           // GENERATED ALWAYS AS ROW START/END (T-SQL temporal tables)
           col.identity = IdentityKind::kNone;
-          while (at(Keyword::kROW) || at(Keyword::kSTART) || at(Keyword::kEND) || at_word("TRANSACTION_ID") ||
-                 at_word("SEQUENCE_NUMBER") || at(Keyword::kHIDDEN))
+          while (at(Keyword::kROW) || at(Keyword::kSTART) || at(Keyword::kEND) ||
+                 at_word("TRANSACTION_ID") || at_word("SEQUENCE_NUMBER") || at(Keyword::kHIDDEN))
             advance();
         }
         continue;
@@ -529,8 +528,10 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
         } else {
           col.generated = parse_expr(5);
         }
-        if (accept(Keyword::kSTORED) || accept(Keyword::kPERSISTED)) col.generated_stored = true;
-        else accept(Keyword::kVIRTUAL);
+        if (accept(Keyword::kSTORED) || accept(Keyword::kPERSISTED))
+          col.generated_stored = true;
+        else
+          accept(Keyword::kVIRTUAL);
         continue;
       case Keyword::kFIRST:
       case Keyword::kAFTER:
@@ -556,8 +557,7 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
           continue;
         }
         break;
-      default:
-        break;
+      default: break;
     }
     // Dialect attributes as written: ENCODE zstd, DISTKEY, FORMAT 'x', COMPRESS (...),
     // OPTIONS(...), WITH MASKING POLICY p, TITLE 'x', ROWGUIDCOL, SPARSE ...
@@ -585,7 +585,8 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
         skip_parens();
       } else if (at(TokenKind::kString) || at(TokenKind::kNumber) ||
                  (peek().kind == TokenKind::kWord && !is_reserved(peek().keyword) &&
-                  !in_list(text(peek()), kColumnAttributeWords) && !(peek().flags & kTokenAtLineStart) &&
+                  !in_list(text(peek()), kColumnAttributeWords) &&
+                  !(peek().flags & kTokenAtLineStart) &&
                   (text(t).size() == 6 && starts_with_word(text(t), "ENCODE")))) {
         advance();
       } else if (peek().kind == TokenKind::kWord && (at_word("POLICY") || at_word("BY"))) {
@@ -603,184 +604,6 @@ void Parser::parse_column_options(ColumnDef& col, ListBuilder<Expr*>& checks,
     }
     fail("a column constraint, ',' or ')'");
   }
-}
-
-void Parser::parse_table_options(CreateTableStatement& table) {
-  ListBuilder<Option> options(arena_);
-  ListBuilder<ColumnDef*> partition_columns(arena_);
-  bool semis_optional = dialect_.script().optional_semicolons;
-  while (!at_statement_end()) {
-    const Token t = peek();
-    if (semis_optional && (t.flags & kTokenAtLineStart) && is_statement_start_word(t)) break;
-    std::uint32_t ob = t.offset;
-    // CTAS: AS [(] SELECT ...
-    if (t.keyword == Keyword::kAS && (at_query_start(1) || at(TokenKind::kLeftParen, 1))) {
-      advance();
-      if (!at_query_start()) fail("a query");
-      table.as_query = parse_query();
-      continue;
-    }
-    if (at_query_start() && t.keyword != Keyword::kWITH) {  // CREATE TABLE t SELECT ... (MySQL)
-      table.as_query = parse_query();
-      continue;
-    }
-    if (t.keyword == Keyword::kWITH && (at(Keyword::kNO, 1) || at(Keyword::kDATA, 1))) {  // WITH [NO] DATA
-      advance();
-      accept(Keyword::kNO);
-      advance();
-      if (accept(Keyword::kAND)) {
-        advance();
-        advance();
-      }
-      continue;
-    }
-    if ((t.keyword == Keyword::kPARTITION || t.keyword == Keyword::kPARTITIONED || t.keyword == Keyword::kCLUSTER ||
-         t.keyword == Keyword::kCLUSTERED) &&
-        at(Keyword::kBY, 1)) {
-      bool partition = t.keyword == Keyword::kPARTITION || t.keyword == Keyword::kPARTITIONED;
-      advance();
-      advance();
-      std::uint32_t name_end = last_end_;
-      std::uint32_t vb = peek().offset;
-      // Hive/Spark PARTITIONED BY (col type, ...) declares partition columns.
-      if (at(TokenKind::kLeftParen) && at_identifier(true, 1) &&
-          (peek(2).kind == TokenKind::kWord) && !at(TokenKind::kLeftParen, 2) && !at(TokenKind::kDot, 2) &&
-          partition) {
-        advance();
-        do partition_columns.push(parse_column_def());
-        while (accept(TokenKind::kComma));
-        expect(TokenKind::kRightParen, "')'");
-      } else {
-        // RANGE (a) / LIST (a) / HASH (a) / DATE(ts) / a, b / (a, b)
-        ListBuilder<Expr*> exprs(arena_);
-        if (at_word("RANGE") || at_word("LIST") || at(Keyword::kHASH) || at_word("KEY") || at_word("LINEAR")) {
-          while (peek().kind == TokenKind::kWord && !at(TokenKind::kLeftParen, 0)) {
-            if (at(TokenKind::kLeftParen, 1)) break;
-            advance();
-          }
-          if (peek().kind == TokenKind::kWord) advance();  // RANGE
-          if (at_word("COLUMNS")) advance();
-          if (accept(TokenKind::kLeftParen)) {
-            if (!at(TokenKind::kRightParen)) {
-              do exprs.push(parse_expr());
-              while (accept(TokenKind::kComma));
-            }
-            expect(TokenKind::kRightParen, "')'");
-          }
-        } else {
-          do exprs.push(parse_expr());
-          while (accept(TokenKind::kComma));
-        }
-        (partition ? table.partition_by : table.cluster_by) = exprs.finish();
-        // Partition definitions, SORTED BY, INTO n BUCKETS, PARTITIONS n, INTERVAL (...) ...
-        for (;;) {
-          if (at(TokenKind::kLeftParen)) skip_parens();
-          else if (at(Keyword::kSORTED) && at(Keyword::kBY, 1)) {
-            advance();
-            advance();
-            skip_parens();
-          } else if (at(Keyword::kINTO)) {
-            advance();
-            advance();
-            accept(Keyword::kBUCKETS);
-          } else if (at_word("PARTITIONS") || at_word("SUBPARTITIONS")) {
-            advance();
-            advance();
-          } else if (at(Keyword::kSUBPARTITION) && at(Keyword::kBY, 1)) {
-            advance();
-            advance();
-            advance();
-            if (at(TokenKind::kLeftParen)) skip_parens();
-          } else if (at(Keyword::kINTERVAL) && at(TokenKind::kLeftParen, 1)) {
-            advance();
-            skip_parens();
-          } else {
-            break;
-          }
-        }
-      }
-      Option o;
-      o.name = text(Span{ob, name_end});
-      o.value = text(span_from(vb));
-      o.span = span_from(ob);
-      options.push(o);
-      continue;
-    }
-    if ((t.keyword == Keyword::kPRIMARY || (t.keyword == Keyword::kUNIQUE && at(Keyword::kPRIMARY, 1))) &&
-        (at(Keyword::kINDEX, 1) || at(Keyword::kINDEX, 2))) {
-      // Teradata [UNIQUE] PRIMARY INDEX [name] (cols)
-      advance();
-      if (at(Keyword::kPRIMARY)) advance();
-      advance();
-      if (at_identifier(true) && !at(TokenKind::kLeftParen)) advance();
-      table.primary_index = parse_identifier_list();
-      Option o{text(span_from(ob)), {}, span_from(ob)};
-      options.push(o);
-      continue;
-    }
-    if (t.keyword == Keyword::kCOMMENT) {
-      advance();
-      accept_op("=");
-      std::uint32_t vb = peek().offset;
-      table.comment = parse_string("a comment string");
-      Option o{"COMMENT", text(span_from(vb)), span_from(ob)};
-      options.push(o);
-      continue;
-    }
-    if (t.kind == TokenKind::kComma) {  // MySQL separates options with commas sometimes
-      advance();
-      continue;
-    }
-    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kLeftParen) fail("a table option or end of statement");
-    // A generic option: words up to a value, '=' value, or a parenthesised group; it runs
-    // until the next option word.
-    std::uint32_t name_end = 0;
-    bool first = true;
-    int words = 0;
-    while (!at_statement_end()) {
-      const Token c = peek();
-      // The next option starts at an option word once this one has a value or two words
-      // (DISTSTYLE KEY | COMPOUND SORTKEY (a), DEFAULT CHARSET=x).
-      if (!first && c.kind == TokenKind::kWord && in_list(text(c), kTableOptionWords) && (name_end != 0 || words >= 2))
-        break;
-      if (c.kind == TokenKind::kWord) ++words;
-      if (!first && c.keyword == Keyword::kAS && (at_query_start(1) || at(TokenKind::kLeftParen, 1))) break;
-      if (!first && (c.keyword == Keyword::kCOMMENT || c.keyword == Keyword::kPARTITION ||
-                     c.keyword == Keyword::kPARTITIONED || c.keyword == Keyword::kCLUSTER) )
-        break;
-      if (!first && semis_optional && (c.flags & kTokenAtLineStart) && is_statement_start_word(c)) break;
-      if (c.kind == TokenKind::kComma) break;
-      if (c.kind == TokenKind::kRightParen) fail("a table option or end of statement");
-      if (c.kind == TokenKind::kOperator && text(c) == "=") {
-        if (name_end == 0) name_end = last_end_;
-        advance();
-        if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
-        first = false;
-        continue;
-      }
-      if (c.kind == TokenKind::kLeftParen) {
-        if (name_end == 0) name_end = last_end_ > ob ? last_end_ : ob;
-        skip_parens();
-      } else {
-        if (name_end == 0 && c.kind != TokenKind::kWord) name_end = last_end_;
-        advance();
-        if (name_end == 0 && (at(TokenKind::kString) || at(TokenKind::kNumber))) name_end = last_end_;
-      }
-      first = false;
-    }
-    Option o;
-    if (name_end == 0 || name_end <= ob) name_end = std::min(last_end_, t.end());
-    o.name = text(Span{ob, name_end});
-    if (last_end_ > name_end) {
-      std::string_view v = text(Span{name_end, last_end_});
-      std::size_t s = v.find_first_not_of(" \t\r\n=");
-      o.value = s == std::string_view::npos ? std::string_view() : v.substr(s);
-    }
-    o.span = span_from(ob);
-    options.push(o);
-  }
-  table.options = options.finish();
-  table.partition_columns = partition_columns.finish();
 }
 
 }  // namespace godwit::sql

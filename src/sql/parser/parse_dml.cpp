@@ -19,8 +19,8 @@ Statement* Parser::parse_insert() {
   ins->kind = StatementKind::kInsert;
   advance();  // INSERT / REPLACE / INS
   std::uint32_t mb = peek().offset;
-  while (at(Keyword::kIGNORE) || at_word("LOW_PRIORITY") || at_word("DELAYED") || at_word("HIGH_PRIORITY") ||
-         (at(Keyword::kOR) && peek(1).kind == TokenKind::kWord)) {
+  while (at(Keyword::kIGNORE) || at_word("LOW_PRIORITY") || at_word("DELAYED") ||
+         at_word("HIGH_PRIORITY") || (at(Keyword::kOR) && peek(1).kind == TokenKind::kWord)) {
     if (at(Keyword::kOR)) advance();
     advance();
   }
@@ -56,8 +56,12 @@ Statement* Parser::parse_insert() {
     ins->columns = cols.finish();
   }
   if (at(Keyword::kOUTPUT)) {  // T-SQL OUTPUT inserted.* [INTO ...]
-    while (!at(Keyword::kVALUES) && !at_query_start() && !at_statement_end() && !at(Keyword::kDEFAULT)) {
-      if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+    while (!at(Keyword::kVALUES) && !at_query_start() && !at_statement_end() &&
+           !at(Keyword::kDEFAULT)) {
+      if (at(TokenKind::kLeftParen))
+        skip_parens();
+      else
+        advance();
     }
   }
   if (at_word("OVERRIDING")) {
@@ -74,8 +78,8 @@ Statement* Parser::parse_insert() {
       const Token end = peek();
       std::uint32_t stop = end.offset;
       // Trim blanks and comments before the terminator from the span.
-      while (stop > begin && (text_[stop - 1] == ' ' || text_[stop - 1] == '\n' || text_[stop - 1] == '\r' ||
-                              text_[stop - 1] == '\t'))
+      while (stop > begin && (text_[stop - 1] == ' ' || text_[stop - 1] == '\n' ||
+                              text_[stop - 1] == '\r' || text_[stop - 1] == '\t'))
         --stop;
       last_end_ = stop;
     } else {
@@ -93,7 +97,10 @@ Statement* Parser::parse_insert() {
         if (dialect_.script().optional_semicolons && (peek().flags & kTokenAtLineStart) &&
             is_statement_start_word(peek()))
           break;
-        if (at(TokenKind::kLeftParen)) skip_parens(); else advance();  // ON CONFLICT, RETURNING ...
+        if (at(TokenKind::kLeftParen))
+          skip_parens();
+        else
+          advance();  // ON CONFLICT, RETURNING ...
       }
     }
   } else if (at(Keyword::kDEFAULT) && at(Keyword::kVALUES, 1)) {
@@ -118,7 +125,10 @@ Statement* Parser::parse_insert() {
       if (dialect_.script().optional_semicolons && (peek().flags & kTokenAtLineStart) &&
           is_statement_start_word(peek()))
         break;
-      if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+      if (at(TokenKind::kLeftParen))
+        skip_parens();
+      else
+        advance();
     }
   }
   ins->span = span_from(begin);
@@ -146,7 +156,9 @@ std::span<const Assignment> Parser::parse_assignments() {
       a.column = parts.finish();
     }
     if (!accept_op("=")) {
-      if (!accept_op("+=") && !accept_op("-=") && !accept_op("*=") && !accept_op("/=") && !accept_op("||=")) fail("'='");
+      if (!accept_op("+=") && !accept_op("-=") && !accept_op("*=") && !accept_op("/=") &&
+          !accept_op("||="))
+        fail("'='");
     }
     a.value = parse_expr();
     items.push(a);
@@ -181,9 +193,13 @@ Statement* Parser::parse_update() {
       u->where = parse_expr();
     }
   }
-  if (at(Keyword::kRETURNING) || at(Keyword::kORDER) || at(Keyword::kLIMIT) || at(Keyword::kOPTION)) {
+  if (at(Keyword::kRETURNING) || at(Keyword::kORDER) || at(Keyword::kLIMIT) ||
+      at(Keyword::kOPTION)) {
     while (!at_statement_end()) {
-      if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+      if (at(TokenKind::kLeftParen))
+        skip_parens();
+      else
+        advance();
     }
   }
   u->span = span_from(begin);
@@ -221,9 +237,13 @@ Statement* Parser::parse_delete() {
       d->where = parse_expr();
     }
   }
-  if (at(Keyword::kRETURNING) || at(Keyword::kORDER) || at(Keyword::kLIMIT) || at(Keyword::kOPTION)) {
+  if (at(Keyword::kRETURNING) || at(Keyword::kORDER) || at(Keyword::kLIMIT) ||
+      at(Keyword::kOPTION)) {
     while (!at_statement_end()) {
-      if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+      if (at(TokenKind::kLeftParen))
+        skip_parens();
+      else
+        advance();
     }
   }
   d->span = span_from(begin);
@@ -256,8 +276,10 @@ Statement* Parser::parse_merge() {
     if (accept(Keyword::kNOT)) c.matched = false;
     expect(Keyword::kMATCHED);
     if (accept(Keyword::kBY)) {
-      if (accept_word("SOURCE")) c.by_source = true;
-      else if (!accept_word("TARGET")) fail("SOURCE or TARGET");
+      if (accept_word("SOURCE"))
+        c.by_source = true;
+      else if (!accept_word("TARGET"))
+        fail("SOURCE or TARGET");
     }
     if (accept(Keyword::kAND)) c.condition = parse_expr();
     expect(Keyword::kTHEN);
@@ -300,7 +322,10 @@ Statement* Parser::parse_merge() {
   m->clauses = clauses.finish();
   if (at(Keyword::kOUTPUT) || at(Keyword::kOPTION)) {
     while (!at_statement_end()) {
-      if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+      if (at(TokenKind::kLeftParen))
+        skip_parens();
+      else
+        advance();
     }
   }
   m->span = span_from(begin);

@@ -56,12 +56,18 @@ Expr* Parser::parse_expr(int min_precedence) {
     if (t.kind == TokenKind::kOperator) {
       op = text(t);
       if (op == "::" || op == "(+)") break;
-      if (is_comparison(op)) prec = kCompare;
-      else if (op == "+" || op == "-") prec = kAdd;
-      else if (op == "*" || op == "/" || op == "%") prec = kMultiply;
-      else if (op == "=>" || op == ":=") prec = kOr;  // named arguments, assignments
-      else if (op == "->" && caps_.lambda_arrows && left->kind == ExprKind::kColumnRef) prec = kOr;
-      else prec = kOther;
+      if (is_comparison(op))
+        prec = kCompare;
+      else if (op == "+" || op == "-")
+        prec = kAdd;
+      else if (op == "*" || op == "/" || op == "%")
+        prec = kMultiply;
+      else if (op == "=>" || op == ":=")
+        prec = kOr;  // named arguments, assignments
+      else if (op == "->" && caps_.lambda_arrows && left->kind == ExprKind::kColumnRef)
+        prec = kOr;
+      else
+        prec = kOther;
     } else if (t.kind == TokenKind::kWord) {
       switch (t.keyword) {
         case Keyword::kOR: prec = kOr; break;
@@ -74,9 +80,7 @@ Expr* Parser::parse_expr(int min_precedence) {
         case Keyword::kIS:
         case Keyword::kISNULL:
         case Keyword::kNOTNULL:
-        case Keyword::kSIMILAR:
-          prec = kCompare;
-          break;
+        case Keyword::kSIMILAR: prec = kCompare; break;
         case Keyword::kNOT: {
           Keyword n = peek(1).keyword;
           if (n == Keyword::kLIKE || n == Keyword::kILIKE || n == Keyword::kIN ||
@@ -88,9 +92,12 @@ Expr* Parser::parse_expr(int min_precedence) {
           break;
         }
         default:
-          if (at_word("XOR")) prec = kXor;
-          else if (at_word("REGEXP") || at_word("GLOB") || at(Keyword::kMATCH)) prec = kCompare;
-          else if (at_word("DIV") || at_word("MOD")) prec = kMultiply;
+          if (at_word("XOR"))
+            prec = kXor;
+          else if (at_word("REGEXP") || at_word("GLOB") || at(Keyword::kMATCH))
+            prec = kCompare;
+          else if (at_word("DIV") || at_word("MOD"))
+            prec = kMultiply;
           break;
       }
       op = text(t);
@@ -185,7 +192,8 @@ Expr* Parser::parse_expr(int min_precedence) {
       s->span = span_from(q.offset);
       b->right = s;
     } else {
-      b->right = parse_expr(prec == kOr && (b->op == "=>" || b->op == "->" || b->op == ":=") ? kOr : prec);
+      b->right =
+          parse_expr(prec == kOr && (b->op == "=>" || b->op == "->" || b->op == ":=") ? kOr : prec);
     }
     if ((k == Keyword::kLIKE || k == Keyword::kILIKE) && accept(Keyword::kESCAPE)) parse_primary();
     b->span = span_from(begin);
@@ -277,8 +285,10 @@ Expr* Parser::parse_function_call(ObjectName name, std::uint32_t begin) {
   f->name = name;
   expect(TokenKind::kLeftParen, "'('");
   ListBuilder<Expr*> args(arena_);
-  if (accept(Keyword::kDISTINCT)) f->distinct = true;
-  else accept(Keyword::kALL);
+  if (accept(Keyword::kDISTINCT))
+    f->distinct = true;
+  else
+    accept(Keyword::kALL);
   if (at_op("*") && (at(TokenKind::kRightParen, 1))) {
     Token star = advance();
     StarExpr* s = node<StarExpr>(arena_, ExprKind::kStar, {star.offset, star.end()});
@@ -299,7 +309,8 @@ Expr* Parser::parse_function_call(ObjectName name, std::uint32_t begin) {
         // (Teradata/BigQuery), GROUP_CONCAT(x SEPARATOR ','), ARRAY_AGG(x IGNORE NULLS).
         args.push(a);
         for (;;) {
-          if (accept(Keyword::kFROM) || accept(Keyword::kFOR) || accept_word("PLACING") || accept(Keyword::kIN)) {
+          if (accept(Keyword::kFROM) || accept(Keyword::kFOR) || accept_word("PLACING") ||
+              accept(Keyword::kIN)) {
             args.push(parse_expr());
           } else if (accept(Keyword::kAS)) {
             parse_type();
@@ -406,12 +417,17 @@ std::span<const OrderItem> Parser::parse_order_by_list() {
   do {
     OrderItem item;
     item.expr = parse_expr();
-    if (accept(Keyword::kDESC)) item.descending = true;
-    else accept(Keyword::kASC);
+    if (accept(Keyword::kDESC))
+      item.descending = true;
+    else
+      accept(Keyword::kASC);
     if (accept(Keyword::kNULLS)) {
-      if (accept(Keyword::kFIRST)) item.nulls = -1;
-      else if (accept(Keyword::kLAST)) item.nulls = 1;
-      else fail("FIRST or LAST");
+      if (accept(Keyword::kFIRST))
+        item.nulls = -1;
+      else if (accept(Keyword::kLAST))
+        item.nulls = 1;
+      else
+        fail("FIRST or LAST");
     }
     items.push(item);
   } while (accept(TokenKind::kComma));
@@ -562,18 +578,20 @@ Expr* Parser::parse_primary() {
           }
           break;
         case Keyword::kINTERVAL: {
-          if (at(TokenKind::kLeftParen, 1) && !at(TokenKind::kString, 1)) break;  // interval(x) function
+          if (at(TokenKind::kLeftParen, 1) && !at(TokenKind::kString, 1))
+            break;  // interval(x) function
           advance();
           IntervalExpr* iv = node<IntervalExpr>(arena_, ExprKind::kInterval, {});
           iv->value = parse_expr(kMultiply);
           std::uint32_t ub = peek().offset;
           bool unit = false;
           while (peek().kind == TokenKind::kWord &&
-                 (at(Keyword::kYEAR) || at(Keyword::kMONTH) || at(Keyword::kDAY) || at(Keyword::kHOUR) ||
-                  at(Keyword::kMINUTE) || at(Keyword::kSECOND) || at(Keyword::kTO) || at_word("YEARS") ||
-                  at_word("MONTHS") || at_word("DAYS") || at_word("HOURS") || at_word("MINUTES") ||
-                  at_word("SECONDS") || at_word("WEEK") || at_word("WEEKS") || at_word("QUARTER") ||
-                  at_word("MICROSECOND") || at_word("MILLISECOND"))) {
+                 (at(Keyword::kYEAR) || at(Keyword::kMONTH) || at(Keyword::kDAY) ||
+                  at(Keyword::kHOUR) || at(Keyword::kMINUTE) || at(Keyword::kSECOND) ||
+                  at(Keyword::kTO) || at_word("YEARS") || at_word("MONTHS") || at_word("DAYS") ||
+                  at_word("HOURS") || at_word("MINUTES") || at_word("SECONDS") || at_word("WEEK") ||
+                  at_word("WEEKS") || at_word("QUARTER") || at_word("MICROSECOND") ||
+                  at_word("MILLISECOND"))) {
             advance();
             if (at(TokenKind::kLeftParen)) skip_parens();
             unit = true;
@@ -603,8 +621,7 @@ Expr* Parser::parse_primary() {
             return parse_postfix(parse_primary());
           }
           break;
-        default:
-          break;
+        default: break;
       }
       if (e) break;
       // Typed literals: DATE '2020-01-01', TIMESTAMP '...', JSON '...', NUMERIC '1'.
@@ -617,8 +634,8 @@ Expr* Parser::parse_primary() {
         e = l;
         break;
       }
-      if (caps_.connect_by && (k == Keyword::kPRIOR || at_word("CONNECT_BY_ROOT")) && at_identifier(true, 1) &&
-          !at(TokenKind::kLeftParen, 1)) {
+      if (caps_.connect_by && (k == Keyword::kPRIOR || at_word("CONNECT_BY_ROOT")) &&
+          at_identifier(true, 1) && !at(TokenKind::kLeftParen, 1)) {
         Token op = advance();
         UnaryExpr* u = node<UnaryExpr>(arena_, ExprKind::kUnary, {});
         u->op = text(op);
@@ -626,7 +643,8 @@ Expr* Parser::parse_primary() {
         u->span = span_from(begin);
         return u;
       }
-      if (k == Keyword::kNEXT && at(Keyword::kVALUE, 1) && at(Keyword::kFOR, 2)) {  // T-SQL sequences
+      if (k == Keyword::kNEXT && at(Keyword::kVALUE, 1) &&
+          at(Keyword::kFOR, 2)) {  // T-SQL sequences
         advance();
         advance();
         advance();
@@ -638,7 +656,8 @@ Expr* Parser::parse_primary() {
       }
       // Reserved words still name functions (LEFT(, ISNULL(, OFFSET(, IF() and qualify
       // columns (BigQuery `table.dataset_id`).
-      if (t.kind == TokenKind::kWord && is_reserved(k) && !at(TokenKind::kLeftParen, 1) && !at(TokenKind::kDot, 1))
+      if (t.kind == TokenKind::kWord && is_reserved(k) && !at(TokenKind::kLeftParen, 1) &&
+          !at(TokenKind::kDot, 1))
         fail("an expression");
       // Name, qualified name, qualified star, or function call.
       ListBuilder<Identifier, 4> parts(arena_);
@@ -688,10 +707,8 @@ Expr* Parser::parse_primary() {
       e = c;
       break;
     }
-    case TokenKind::kError:
-      fail("a closing quote or comment end");
-    default:
-      fail("an expression");
+    case TokenKind::kError: fail("a closing quote or comment end");
+    default: fail("an expression");
   }
   return parse_postfix(e);
 }
@@ -713,8 +730,10 @@ Expr* Parser::parse_postfix(Expr* e) {
       SubscriptExpr* s = node<SubscriptExpr>(arena_, ExprKind::kSubscript, {});
       s->base = e;
       if (!at_op(":")) s->index = parse_expr();
-      if (accept_op(":") && !at(TokenKind::kRightBracket)) parse_expr();
-      else if (at(TokenKind::kParameter) && text(peek()).front() == ':') advance();  // a[1:2]
+      if (accept_op(":") && !at(TokenKind::kRightBracket))
+        parse_expr();
+      else if (at(TokenKind::kParameter) && text(peek()).front() == ':')
+        advance();  // a[1:2]
       expect(TokenKind::kRightBracket, "']'");
       s->span = span_from(begin);
       e = s;
@@ -734,7 +753,8 @@ Expr* Parser::parse_postfix(Expr* e) {
       f->field = parse_identifier("a field name", true);
       f->span = span_from(begin);
       e = f;
-    } else if (t.kind == TokenKind::kParameter && text(t).front() == ':' && t.offset == e->span.end) {
+    } else if (t.kind == TokenKind::kParameter && text(t).front() == ':' &&
+               t.offset == e->span.end) {
       // Snowflake semi-structured path: v:field.sub
       Token p = advance();
       FieldAccessExpr* f = node<FieldAccessExpr>(arena_, ExprKind::kFieldAccess, {});
@@ -747,8 +767,10 @@ Expr* Parser::parse_postfix(Expr* e) {
       advance();
       CollateExpr* c = node<CollateExpr>(arena_, ExprKind::kCollate, {});
       c->operand = e;
-      if (at(TokenKind::kString)) c->collation = text(advance());
-      else c->collation = text(parse_object_name("a collation").span);
+      if (at(TokenKind::kString))
+        c->collation = text(advance());
+      else
+        c->collation = text(parse_object_name("a collation").span);
       c->span = span_from(begin);
       e = c;
     } else if (t.keyword == Keyword::kAT && at(Keyword::kTIME, 1) && at(Keyword::kZONE, 2)) {

@@ -63,7 +63,8 @@ void Parser::scan_routine_tables(std::span<const Token> tokens, RoutineStatement
     ObjectName name;
     name.parts = parts.finish();
     name.span = {begin, tokens[j - 1].end()};
-    if (name.parts.size() == 1 && (starts_with_word(name.parts[0].text, "DUAL") && name.parts[0].text.size() == 4))
+    if (name.parts.size() == 1 &&
+        (starts_with_word(name.parts[0].text, "DUAL") && name.parts[0].text.size() == 4))
       return j;
     bool dup = false;
     for (const ObjectName& e : into.view()) dup = dup || same_name(e, name);
@@ -94,15 +95,18 @@ void Parser::scan_routine_tables(std::span<const Token> tokens, RoutineStatement
         break;
       }
       case Keyword::kINTO:
-        if (i > 0 && (tokens[i - 1].keyword == Keyword::kINSERT || tokens[i - 1].keyword == Keyword::kMERGE ||
-                      tokens[i - 1].keyword == Keyword::kREPLACE || tokens[i - 1].keyword == Keyword::kIGNORE))
+        if (i > 0 && (tokens[i - 1].keyword == Keyword::kINSERT ||
+                      tokens[i - 1].keyword == Keyword::kMERGE ||
+                      tokens[i - 1].keyword == Keyword::kREPLACE ||
+                      tokens[i - 1].keyword == Keyword::kIGNORE))
           read_name(i + 1, writes);
         break;
       case Keyword::kUPDATE:
         if (i == 0 || tokens[i - 1].keyword != Keyword::kON) {  // not ON UPDATE / FOR UPDATE
-          if (i > 0 && (tokens[i - 1].keyword == Keyword::kFOR || tokens[i - 1].keyword == Keyword::kOR ||
-                        tokens[i - 1].keyword == Keyword::kBEFORE || tokens[i - 1].keyword == Keyword::kAFTER ||
-                        tokens[i - 1].kind == TokenKind::kComma))
+          if (i > 0 &&
+              (tokens[i - 1].keyword == Keyword::kFOR || tokens[i - 1].keyword == Keyword::kOR ||
+               tokens[i - 1].keyword == Keyword::kBEFORE ||
+               tokens[i - 1].keyword == Keyword::kAFTER || tokens[i - 1].kind == TokenKind::kComma))
             break;
           read_name(i + 1, writes);
         }
@@ -120,8 +124,7 @@ void Parser::scan_routine_tables(std::span<const Token> tokens, RoutineStatement
           read_name(j, writes);
         }
         break;
-      default:
-        break;
+      default: break;
     }
   }
   routine.tables_read = reads.finish();
@@ -140,10 +143,8 @@ bool block_statement_start(const Token* prev) {
     case Keyword::kDO:
     case Keyword::kLOOP:
     case Keyword::kAS:
-    case Keyword::kIS:
-      return true;
-    default:
-      return false;
+    case Keyword::kIS: return true;
+    default: return false;
   }
 }
 
@@ -166,7 +167,8 @@ Statement* Parser::parse_routine(std::uint32_t begin, RoutineKind kind, bool or_
   std::size_t first_token = pos_;
   Token dollar_body;
   bool has_dollar_body = false;
-  bool to_batch_end = caps_.routine_body_runs_to_batch_end || dialect_.script().slash_line_terminator;
+  bool to_batch_end =
+      caps_.routine_body_runs_to_batch_end || dialect_.script().slash_line_terminator;
   // DECLARE .. BEGIN .. END: the declarations belong to the block the BEGIN opens.
   bool declare_pending = kind == RoutineKind::kAnonymousBlock && at(Keyword::kDECLARE);
   int depth = declare_pending ? 1 : 0;
@@ -179,12 +181,14 @@ Statement* Parser::parse_routine(std::uint32_t begin, RoutineKind kind, bool or_
     const Token* prev = pos_ > first_token ? &tokens_[pos_ - 1] : nullptr;
     if (t.kind == TokenKind::kString && !has_dollar_body) {
       std::string_view s = text(t);
-      if (!s.empty() && (s[0] == '$' || (prev && (prev->keyword == Keyword::kAS || prev->keyword == Keyword::kBEGIN)))) {
+      if (!s.empty() && (s[0] == '$' || (prev && (prev->keyword == Keyword::kAS ||
+                                                  prev->keyword == Keyword::kBEGIN)))) {
         dollar_body = t;
         has_dollar_body = true;
       }
     }
-    if (header && kind == RoutineKind::kTrigger && t.keyword == Keyword::kON && r->on_table.empty()) {
+    if (header && kind == RoutineKind::kTrigger && t.keyword == Keyword::kON &&
+        r->on_table.empty()) {
       advance();
       r->on_table = parse_object_name("a table name");
       continue;
@@ -207,7 +211,8 @@ Statement* Parser::parse_routine(std::uint32_t begin, RoutineKind kind, bool or_
         if (declare_pending) {
           declare_pending = false;
         } else if (n != Keyword::kTRANSACTION && n != Keyword::kTRAN && n != Keyword::kWORK &&
-                   peek(1).kind != TokenKind::kSemicolon && peek(1).kind != TokenKind::kInnerSemicolon) {
+                   peek(1).kind != TokenKind::kSemicolon &&
+                   peek(1).kind != TokenKind::kInnerSemicolon) {
           ++depth;
         }
         header = false;
@@ -217,8 +222,8 @@ Statement* Parser::parse_routine(std::uint32_t begin, RoutineKind kind, bool or_
         --depth;
         advance();
         Keyword n = peek().keyword;
-        if ((n == Keyword::kIF || n == Keyword::kLOOP || n == Keyword::kCASE || n == Keyword::kWHILE ||
-             n == Keyword::kREPEAT || n == Keyword::kFOR) &&
+        if ((n == Keyword::kIF || n == Keyword::kLOOP || n == Keyword::kCASE ||
+             n == Keyword::kWHILE || n == Keyword::kREPEAT || n == Keyword::kFOR) &&
             !(peek().flags & kTokenAtLineStart))
           advance();
         continue;
@@ -262,7 +267,8 @@ Statement* Parser::parse_routine(std::uint32_t begin, RoutineKind kind, bool or_
       scan_routine_tables(body_tokens, *r);
     }
   } else {
-    scan_routine_tables(std::span<const Token>(tokens_.data() + first_token, pos_ - first_token), *r);
+    scan_routine_tables(std::span<const Token>(tokens_.data() + first_token, pos_ - first_token),
+                        *r);
   }
   r->span = span_from(begin);
   return r;
@@ -313,7 +319,8 @@ Statement* Parser::parse_control_block() {
       Statement* s = parse_statement();
       s->span = span_from(sb);
       statements.push(s);
-      if (!at_statement_end() && !at(Keyword::kEND) && !is_statement_start_word(peek())) fail("end of statement");
+      if (!at_statement_end() && !at(Keyword::kEND) && !is_statement_start_word(peek()))
+        fail("end of statement");
     }
     expect(Keyword::kEND);
     if (try_catch) {

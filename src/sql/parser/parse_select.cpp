@@ -55,8 +55,10 @@ void Parser::parse_ctes(Query& query) {
       c.name = parse_identifier("a CTE name", true);
       if (at(TokenKind::kLeftParen)) c.columns = parse_identifier_list();
       expect(Keyword::kAS);
-      if (accept(Keyword::kNOT)) expect(Keyword::kMATERIALIZED);
-      else accept(Keyword::kMATERIALIZED);
+      if (accept(Keyword::kNOT))
+        expect(Keyword::kMATERIALIZED);
+      else
+        accept(Keyword::kMATERIALIZED);
       expect(TokenKind::kLeftParen, "'('");
       c.query = parse_query();
       expect(TokenKind::kRightParen, "')'");
@@ -93,9 +95,10 @@ Query* Parser::parse_query_rest(Query* q, std::uint32_t begin) {
         expect(Keyword::kWITH);
         expect(Keyword::kTIES);
       }
-    } else if (at(Keyword::kFOR) && (at(Keyword::kUPDATE, 1) || at(Keyword::kSHARE, 1) ||
-                                     at_word("READ", 1) || at_word("XML", 1) || at_word("JSON", 1) ||
-                                     at_word("BROWSE", 1) || at_word("NO", 1) || at(Keyword::kKEY, 1))) {
+    } else if (at(Keyword::kFOR) &&
+               (at(Keyword::kUPDATE, 1) || at(Keyword::kSHARE, 1) || at_word("READ", 1) ||
+                at_word("XML", 1) || at_word("JSON", 1) || at_word("BROWSE", 1) ||
+                at_word("NO", 1) || at(Keyword::kKEY, 1))) {
       advance();
       while (!at_statement_end() && !at(TokenKind::kRightParen) && !at(Keyword::kLIMIT) &&
              !(dialect_.script().optional_semicolons && is_statement_start_word(peek()) &&
@@ -118,7 +121,8 @@ Query* Parser::parse_query_rest(Query* q, std::uint32_t begin) {
       advance();
       expect(Keyword::kCHECK);
       accept(Keyword::kOPTION);
-    } else if (at(Keyword::kWITH) && (at(Keyword::kDATA, 1) || (at(Keyword::kNO, 1) && at(Keyword::kDATA, 2)))) {
+    } else if (at(Keyword::kWITH) &&
+               (at(Keyword::kDATA, 1) || (at(Keyword::kNO, 1) && at(Keyword::kDATA, 2)))) {
       advance();
       accept(Keyword::kNO);
       advance();
@@ -141,7 +145,8 @@ QueryBody* Parser::parse_query_body(int min_precedence) {
   for (;;) {
     int prec = 0;
     SetOperator op = SetOperator::kUnion;
-    if (at(Keyword::kUNION)) prec = 1;
+    if (at(Keyword::kUNION))
+      prec = 1;
     else if (at(Keyword::kEXCEPT) || (caps_.minus_set_operator && at(Keyword::kMINUS))) {
       prec = 1;
       op = SetOperator::kExcept;
@@ -153,8 +158,10 @@ QueryBody* Parser::parse_query_body(int min_precedence) {
     advance();
     SetOperationBody* s = body<SetOperationBody>(arena_, QueryBodyKind::kSetOperation);
     s->op = op;
-    if (accept(Keyword::kALL)) s->all = true;
-    else accept(Keyword::kDISTINCT);
+    if (accept(Keyword::kALL))
+      s->all = true;
+    else
+      accept(Keyword::kDISTINCT);
     if (at_word("BY") && at_word("NAME", 1)) {  // DuckDB/Databricks UNION BY NAME
       advance();
       advance();
@@ -225,7 +232,8 @@ SelectBody* Parser::parse_select_body() {
   SelectBody* s = body<SelectBody>(arena_, QueryBodyKind::kSelect);
   // Hints and modifiers: /*+ hints */ are comments already; AS STRUCT (BigQuery).
   if (accept(Keyword::kALL)) {
-  } else if (accept(Keyword::kDISTINCT) || accept(Keyword::kDISTINCTROW) || accept(Keyword::kUNIQUE)) {
+  } else if (accept(Keyword::kDISTINCT) || accept(Keyword::kDISTINCTROW) ||
+             accept(Keyword::kUNIQUE)) {
     s->distinct = true;
     if (at(Keyword::kON) && at(TokenKind::kLeftParen, 1)) {
       advance();
@@ -261,7 +269,9 @@ SelectBody* Parser::parse_select_body() {
     SelectItem item;
     std::uint32_t ib = peek().offset;
     // T-SQL `alias = expr`.
-    if (caps_.trailing_select_comma && items.size() > 0 && (at(Keyword::kFROM) || at_statement_end())) break;
+    if (caps_.trailing_select_comma && items.size() > 0 &&
+        (at(Keyword::kFROM) || at_statement_end()))
+      break;
     if (caps_.equals_select_aliases && at_identifier(true) && at_op("=", 1) && !at_op("=", 2)) {
       item.alias = parse_identifier("an alias", true);
       advance();
@@ -329,27 +339,28 @@ SelectBody* Parser::parse_select_body() {
     bool all = accept(Keyword::kALL);
     if (!all) accept(Keyword::kDISTINCT);
     ListBuilder<Expr*> groups(arena_);
-    if (!(all && (at_statement_end() || at(Keyword::kHAVING) || at(Keyword::kORDER) || at(Keyword::kQUALIFY) ||
-                  at(Keyword::kLIMIT) || at(TokenKind::kRightParen) || at(Keyword::kWINDOW) ||
-                  at(Keyword::kUNION) || at(Keyword::kEXCEPT) || at(Keyword::kINTERSECT))))
-    do {
-      std::uint32_t gb = peek().offset;
-      if (at(Keyword::kGROUPING) && at(Keyword::kSETS, 1)) {
-        advance();
-        advance();
-        skip_parens();
-        ListExpr* l = make<ListExpr>();
-        l->kind = ExprKind::kList;
-        l->constructor = "GROUPING SETS";
-        l->span = span_from(gb);
-        groups.push(l);
-      } else if (at(TokenKind::kLeftParen) && at(TokenKind::kRightParen, 1)) {
-        advance();
-        advance();
-      } else {
-        groups.push(parse_expr());
-      }
-    } while (accept(TokenKind::kComma));
+    if (!(all && (at_statement_end() || at(Keyword::kHAVING) || at(Keyword::kORDER) ||
+                  at(Keyword::kQUALIFY) || at(Keyword::kLIMIT) || at(TokenKind::kRightParen) ||
+                  at(Keyword::kWINDOW) || at(Keyword::kUNION) || at(Keyword::kEXCEPT) ||
+                  at(Keyword::kINTERSECT))))
+      do {
+        std::uint32_t gb = peek().offset;
+        if (at(Keyword::kGROUPING) && at(Keyword::kSETS, 1)) {
+          advance();
+          advance();
+          skip_parens();
+          ListExpr* l = make<ListExpr>();
+          l->kind = ExprKind::kList;
+          l->constructor = "GROUPING SETS";
+          l->span = span_from(gb);
+          groups.push(l);
+        } else if (at(TokenKind::kLeftParen) && at(TokenKind::kRightParen, 1)) {
+          advance();
+          advance();
+        } else {
+          groups.push(parse_expr());
+        }
+      } while (accept(TokenKind::kComma));
     s->group_by = groups.finish();
     if (at(Keyword::kWITH) && (at(Keyword::kROLLUP, 1) || at(Keyword::kCUBE, 1))) {
       advance();
@@ -398,12 +409,15 @@ TableRef* Parser::parse_table_ref() {
       expect(Keyword::kJOIN);
     } else if (at(Keyword::kLEFT) || at(Keyword::kRIGHT) || at(Keyword::kFULL)) {
       Token side = advance();
-      kind = side.keyword == Keyword::kLEFT ? JoinKind::kLeft
+      kind = side.keyword == Keyword::kLEFT    ? JoinKind::kLeft
              : side.keyword == Keyword::kRIGHT ? JoinKind::kRight
                                                : JoinKind::kFull;
-      if (accept(Keyword::kSEMI)) kind = JoinKind::kSemi;
-      else if (accept(Keyword::kANTI)) kind = JoinKind::kAnti;
-      else accept(Keyword::kOUTER);
+      if (accept(Keyword::kSEMI))
+        kind = JoinKind::kSemi;
+      else if (accept(Keyword::kANTI))
+        kind = JoinKind::kAnti;
+      else
+        accept(Keyword::kOUTER);
       expect(Keyword::kJOIN);
     } else if (at(Keyword::kCROSS) && at(Keyword::kAPPLY, 1)) {
       advance();
@@ -502,7 +516,8 @@ TableRef* Parser::parse_table_primary() {
     FunctionTableRef* f = table_ref<FunctionTableRef>(arena_, TableRefKind::kFunction);
     if (at_identifier(true)) {
       ObjectName fname = parse_object_name("a table function");
-      if (at(TokenKind::kLeftParen)) f->call = static_cast<FunctionExpr*>(parse_function_call(fname, fb));
+      if (at(TokenKind::kLeftParen))
+        f->call = static_cast<FunctionExpr*>(parse_function_call(fname, fb));
     } else {
       parse_expr();  // TABLE($var), TABLE(:bind)
     }
@@ -535,27 +550,35 @@ TableRef* Parser::parse_table_primary() {
   }
   // Postfixes: time travel, sampling, hints, alias, column aliases, PIVOT.
   for (;;) {
-    if (at(Keyword::kFOR) && (at(Keyword::kSYSTEM_TIME, 1) || at_word("TIMESTAMP", 1) || at_word("VERSION", 1))) {
+    if (at(Keyword::kFOR) &&
+        (at(Keyword::kSYSTEM_TIME, 1) || at_word("TIMESTAMP", 1) || at_word("VERSION", 1))) {
       advance();
-      while (!at(TokenKind::kEnd) && !at_statement_end() && !can_be_alias() && !at(Keyword::kWHERE) &&
-             !at(TokenKind::kComma) && !at(TokenKind::kRightParen) && !at(Keyword::kAS))
+      while (!at(TokenKind::kEnd) && !at_statement_end() && !can_be_alias() &&
+             !at(Keyword::kWHERE) && !at(TokenKind::kComma) && !at(TokenKind::kRightParen) &&
+             !at(Keyword::kAS))
         advance();
     } else if ((at(Keyword::kAT) || at(Keyword::kBEFORE)) && at(TokenKind::kLeftParen, 1)) {
       advance();
       skip_parens();
-    } else if (at(Keyword::kTABLESAMPLE) || (at(Keyword::kSAMPLE) && at(TokenKind::kLeftParen, 1))) {
+    } else if (at(Keyword::kTABLESAMPLE) ||
+               (at(Keyword::kSAMPLE) && at(TokenKind::kLeftParen, 1))) {
       advance();
       while (peek().kind == TokenKind::kWord && !at(Keyword::kREPEAT) && !can_be_alias()) advance();
-      if (at_word("BERNOULLI") || at_word("SYSTEM") || at_word("BLOCK") || at_word("ROW")) advance();
+      if (at_word("BERNOULLI") || at_word("SYSTEM") || at_word("BLOCK") || at_word("ROW"))
+        advance();
       if (at(TokenKind::kLeftParen)) skip_parens();
-      if (accept(Keyword::kREPEAT) || accept_word("REPEATABLE") || accept_word("SEED")) skip_parens();
-    } else if (at(Keyword::kWITH) && at(TokenKind::kLeftParen, 1) && !at_query_start(2)) {  // WITH (NOLOCK)
+      if (accept(Keyword::kREPEAT) || accept_word("REPEATABLE") || accept_word("SEED"))
+        skip_parens();
+    } else if (at(Keyword::kWITH) && at(TokenKind::kLeftParen, 1) &&
+               !at_query_start(2)) {  // WITH (NOLOCK)
       advance();
       skip_parens();
-    } else if (at(Keyword::kPARTITION) && at(TokenKind::kLeftParen, 1)) {  // MySQL partition selection
+    } else if (at(Keyword::kPARTITION) &&
+               at(TokenKind::kLeftParen, 1)) {  // MySQL partition selection
       advance();
       skip_parens();
-    } else if (at(Keyword::kWITH) && at_word("OFFSET", 1)) {  // BigQuery UNNEST(..) WITH OFFSET [AS] o
+    } else if (at(Keyword::kWITH) &&
+               at_word("OFFSET", 1)) {  // BigQuery UNNEST(..) WITH OFFSET [AS] o
       advance();
       advance();
       if (at(Keyword::kAS) || can_be_alias()) parse_optional_alias(false);

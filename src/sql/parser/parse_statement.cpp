@@ -8,24 +8,27 @@ namespace {
 
 // Verbs of valid statements the grammar does not model, shared by every dialect. Upper case.
 constexpr std::string_view kOtherVerbs[] = {
-    "GRANT",   "REVOKE",  "COMMIT",  "ROLLBACK", "SAVEPOINT", "RELEASE", "START",   "END",
-    "ANALYZE", "EXPLAIN", "LOCK",    "CALL",     "EXEC",      "EXECUTE", "COPY",    "DESCRIBE",
-    "SHOW",    "REFRESH", "RENAME",  "ABORT",    "DEALLOCATE", "PREPARE", "RESET",  "UNLOAD",
-    "VACUUM",  "OPTIMIZE", "MSCK",   "DECLARE",  "OPEN",      "CLOSE",   "FETCH",   "RETURN",
-    "UPSERT",  "REPLACE", "LOAD",    "PUT",      "GET",       "LIST",    "REMOVE",  "UNDROP",
-    "UNSET",   "DESC",    "CACHE",   "UNCACHE",  "ADD",       "KILL",
+    "GRANT",   "REVOKE",   "COMMIT", "ROLLBACK", "SAVEPOINT",  "RELEASE", "START",  "END",
+    "ANALYZE", "EXPLAIN",  "LOCK",   "CALL",     "EXEC",       "EXECUTE", "COPY",   "DESCRIBE",
+    "SHOW",    "REFRESH",  "RENAME", "ABORT",    "DEALLOCATE", "PREPARE", "RESET",  "UNLOAD",
+    "VACUUM",  "OPTIMIZE", "MSCK",   "DECLARE",  "OPEN",       "CLOSE",   "FETCH",  "RETURN",
+    "UPSERT",  "REPLACE",  "LOAD",   "PUT",      "GET",        "LIST",    "REMOVE", "UNDROP",
+    "UNSET",   "DESC",     "CACHE",  "UNCACHE",  "ADD",        "KILL",
 };
 
 // Words allowed between CREATE and the object kind. Upper case.
 constexpr std::string_view kCreateModifiers[] = {
-    "GLOBAL",   "LOCAL",     "TEMPORARY", "TEMP",     "VOLATILE", "TRANSIENT", "EXTERNAL",
-    "UNLOGGED", "MULTISET",  "SET",       "SECURE",   "RECURSIVE", "FORCE",    "NOFORCE",
-    "EDITIONABLE", "NONEDITIONABLE", "UNIQUE", "CLUSTERED", "NONCLUSTERED", "FULLTEXT",
-    "SPATIAL",  "BITMAP",    "COLUMNSTORE", "AGGREGATE", "TRUSTED", "PROCEDURAL", "PUBLIC",
-    "VIRTUAL",  "HYBRID",    "DYNAMIC",   "ICEBERG",  "SHARDED",  "CONSTRAINT", "DEFAULT",
-    "PRIVATE",  "EVENT",     "OFFLINE",   "ONLINE",   "IGNORE",   "STREAMING", "LIVE",
-    "MATERIALIZED", "XML",   "HASH",      "JOIN",     "FOREIGN",  "SORTED",   "EDITIONING",
-    "NO",       "BLOCKCHAIN", "IMMUTABLE", "SHARED",  "DUPLICATED", "TEMPLATE",
+    "GLOBAL",         "LOCAL",        "TEMPORARY",   "TEMP",         "VOLATILE",
+    "TRANSIENT",      "EXTERNAL",     "UNLOGGED",    "MULTISET",     "SET",
+    "SECURE",         "RECURSIVE",    "FORCE",       "NOFORCE",      "EDITIONABLE",
+    "NONEDITIONABLE", "UNIQUE",       "CLUSTERED",   "NONCLUSTERED", "FULLTEXT",
+    "SPATIAL",        "BITMAP",       "COLUMNSTORE", "AGGREGATE",    "TRUSTED",
+    "PROCEDURAL",     "PUBLIC",       "VIRTUAL",     "HYBRID",       "DYNAMIC",
+    "ICEBERG",        "SHARDED",      "CONSTRAINT",  "DEFAULT",      "PRIVATE",
+    "EVENT",          "OFFLINE",      "ONLINE",      "IGNORE",       "STREAMING",
+    "LIVE",           "MATERIALIZED", "XML",         "HASH",         "JOIN",
+    "FOREIGN",        "SORTED",       "EDITIONING",  "NO",           "BLOCKCHAIN",
+    "IMMUTABLE",      "SHARED",       "DUPLICATED",  "TEMPLATE",
 };
 
 bool in_list(std::string_view word, std::span<const std::string_view> list) {
@@ -86,8 +89,7 @@ Statement* Parser::parse_statement() {
       return qs;
     }
     case Keyword::kSELECT:
-    case Keyword::kVALUES:
-      return parse_query_statement();
+    case Keyword::kVALUES: return parse_query_statement();
     case Keyword::kTABLE:
       if (at_identifier(false, 1)) return parse_query_statement();
       break;
@@ -108,12 +110,12 @@ Statement* Parser::parse_statement() {
     case Keyword::kSET: return parse_set();
     case Keyword::kBEGIN: {
       const Token n = peek(1);
-      bool transaction = n.kind == TokenKind::kSemicolon || n.kind == TokenKind::kEnd ||
-                         n.kind == TokenKind::kBatchSeparator || n.keyword == Keyword::kTRANSACTION ||
-                         n.keyword == Keyword::kTRAN || n.keyword == Keyword::kWORK ||
-                         at_word("DISTRIBUTED", 1) || at_word("ISOLATION", 1) ||
-                         at_word("DEFERRED", 1) || at(Keyword::kIMMEDIATE, 1) ||
-                         at(Keyword::kEXCLUSIVE, 1) || at_word("READ", 1);
+      bool transaction =
+          n.kind == TokenKind::kSemicolon || n.kind == TokenKind::kEnd ||
+          n.kind == TokenKind::kBatchSeparator || n.keyword == Keyword::kTRANSACTION ||
+          n.keyword == Keyword::kTRAN || n.keyword == Keyword::kWORK || at_word("DISTRIBUTED", 1) ||
+          at_word("ISOLATION", 1) || at_word("DEFERRED", 1) || at(Keyword::kIMMEDIATE, 1) ||
+          at(Keyword::kEXCLUSIVE, 1) || at_word("READ", 1);
       if (transaction) {
         advance();
         return make_other(begin, last_end_, optional_semis);
@@ -144,7 +146,10 @@ Statement* Parser::parse_statement() {
       bool from_stdin = false;
       while (!at_statement_end()) {
         if (at(Keyword::kFROM) && at_word("STDIN", 1)) from_stdin = true;
-        if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+        if (at(TokenKind::kLeftParen))
+          skip_parens();
+        else
+          advance();
       }
       if (from_stdin && dialect_.script().copy_from_stdin_data) pending_copy_data_ = true;
       OtherStatement* o = make<OtherStatement>();
@@ -152,8 +157,7 @@ Statement* Parser::parse_statement() {
       o->verb = "COPY";
       return o;
     }
-    default:
-      break;
+    default: break;
   }
   if (caps_.sel_abbreviation && at_word("SEL")) return parse_query_statement();
   if (caps_.sel_abbreviation && at_word("INS")) return parse_insert();
@@ -214,15 +218,16 @@ Statement* Parser::parse_create() {
     // SET is Teradata's SET TABLE; CONSTRAINT TRIGGER (PostgreSQL); DEFAULT/PUBLIC before
     // other words. Only take the word when an object word can still follow.
     if (at_identifier(true, 1) == false) break;
-    if (t.keyword == Keyword::kTEMPORARY || t.keyword == Keyword::kTEMP || t.keyword == Keyword::kVOLATILE ||
-        at_word("GLOBAL") || at_word("LOCAL"))
+    if (t.keyword == Keyword::kTEMPORARY || t.keyword == Keyword::kTEMP ||
+        t.keyword == Keyword::kVOLATILE || at_word("GLOBAL") || at_word("LOCAL"))
       temporary = true;
     if (t.keyword == Keyword::kUNIQUE) unique = true;
     if (t.keyword == Keyword::kMATERIALIZED) materialized = true;
     advance();
     mod_end = last_end_;
   }
-  std::string_view modifiers = mod_end > mod_begin ? text(Span{mod_begin, mod_end}) : std::string_view();
+  std::string_view modifiers =
+      mod_end > mod_begin ? text(Span{mod_begin, mod_end}) : std::string_view();
   const Token kind = peek();
   if (kind.kind != TokenKind::kWord) fail("an object kind (TABLE, VIEW, INDEX ...)");
   switch (kind.keyword) {
@@ -232,18 +237,10 @@ Statement* Parser::parse_create() {
     case Keyword::kVIEW:
       advance();
       return parse_create_view(begin, or_replace, materialized, modifiers);
-    case Keyword::kINDEX:
-      advance();
-      return parse_create_index(begin, modifiers, unique);
-    case Keyword::kSCHEMA:
-      advance();
-      return parse_create_schema(begin, or_replace, false);
-    case Keyword::kDATABASE:
-      advance();
-      return parse_create_schema(begin, or_replace, true);
-    case Keyword::kSEQUENCE:
-      advance();
-      return parse_create_sequence(begin, or_replace);
+    case Keyword::kINDEX: advance(); return parse_create_index(begin, modifiers, unique);
+    case Keyword::kSCHEMA: advance(); return parse_create_schema(begin, or_replace, false);
+    case Keyword::kDATABASE: advance(); return parse_create_schema(begin, or_replace, true);
+    case Keyword::kSEQUENCE: advance(); return parse_create_sequence(begin, or_replace);
     case Keyword::kTYPE:
       advance();
       if (dialect_.script().slash_line_terminator) {
@@ -262,13 +259,11 @@ Statement* Parser::parse_create() {
       return parse_routine(begin, RoutineKind::kTrigger, or_replace);
     case Keyword::kPACKAGE:
       advance();
-      if (accept(Keyword::kBODY)) return parse_routine(begin, RoutineKind::kPackageBody, or_replace);
+      if (accept(Keyword::kBODY))
+        return parse_routine(begin, RoutineKind::kPackageBody, or_replace);
       return parse_routine(begin, RoutineKind::kPackage, or_replace);
-    case Keyword::kEVENT:
-      advance();
-      return parse_routine(begin, RoutineKind::kEvent, or_replace);
-    default:
-      break;
+    case Keyword::kEVENT: advance(); return parse_routine(begin, RoutineKind::kEvent, or_replace);
+    default: break;
   }
   if (at_word("PROC")) {
     advance();
@@ -284,8 +279,9 @@ Statement* Parser::parse_create() {
   // Any other object (EXTENSION, ROLE, USER, STAGE, WAREHOUSE, FILE FORMAT, DOMAIN ...): a
   // valid-looking CREATE of something the catalog does not model.
   advance();
-  if (peek().kind == TokenKind::kWord && !is_reserved(peek().keyword) && at_identifier(false, 1) == false &&
-      !(peek().flags & kTokenAtLineStart) && !at(TokenKind::kDot, 1) && !at_statement_end() &&
+  if (peek().kind == TokenKind::kWord && !is_reserved(peek().keyword) &&
+      at_identifier(false, 1) == false && !(peek().flags & kTokenAtLineStart) &&
+      !at(TokenKind::kDot, 1) && !at_statement_end() &&
       (at_word("FORMAT") || at_word("POLICY") || at_word("INTEGRATION") || at_word("MAPPING") ||
        at_word("WRAPPER") || at_word("SEARCH") || at_word("DATA") || at_word("LINK") ||
        at_word("GROUP") || at_word("CLASS") || at_word("FAMILY") || at_word("LOGIN")))
@@ -304,19 +300,25 @@ Statement* Parser::parse_drop() {
   if (peek().kind != TokenKind::kWord) fail("an object kind");
   advance();
   static constexpr std::string_view kKindWords[] = {
-      "TABLE", "VIEW", "TRIGGER", "BODY", "INDEX", "CONCURRENTLY", "DATA", "WRAPPER", "FORMAT",
-      "POLICY", "INTEGRATION", "SEARCH", "CONFIGURATION", "DICTIONARY", "PARSER", "TEMPLATE",
-      "CLASS", "FAMILY", "LINK", "GROUP", "TYPE", "MAPPING", "FUNCTION", "PROCEDURE", "SEQUENCE",
-      "TEMPORARY", "KEY", "REPOSITORY", "SERVICE", "POOL", "OBJECT", "ACCESS", "METHOD", "ROLE",
-      "SCHEMA", "DATABASE", "USER", "LOGIN", "EXTENSION", "SERVER", "DOMAIN", "RULE", "STATISTICS",
-      "ASSEMBLY", "CERTIFICATE", "CATALOG", "STOPLIST", "PROPERTY", "LIST", "AUDIT", "SPECIFICATION",
-      "PACKAGE", "VOLUME", "MONITOR", "APPLICATION", "WAREHOUSE", "STAGE", "PIPE", "STREAM", "TASK",
-      "SHARE", "ALERT", "SECRET", "NETWORK", "POLICY", "SYNONYM", "OPERATOR", "COLLATION",
+      "TABLE",         "VIEW",       "TRIGGER",       "BODY",       "INDEX",       "CONCURRENTLY",
+      "DATA",          "WRAPPER",    "FORMAT",        "POLICY",     "INTEGRATION", "SEARCH",
+      "CONFIGURATION", "DICTIONARY", "PARSER",        "TEMPLATE",   "CLASS",       "FAMILY",
+      "LINK",          "GROUP",      "TYPE",          "MAPPING",    "FUNCTION",    "PROCEDURE",
+      "SEQUENCE",      "TEMPORARY",  "KEY",           "REPOSITORY", "SERVICE",     "POOL",
+      "OBJECT",        "ACCESS",     "METHOD",        "ROLE",       "SCHEMA",      "DATABASE",
+      "USER",          "LOGIN",      "EXTENSION",     "SERVER",     "DOMAIN",      "RULE",
+      "STATISTICS",    "ASSEMBLY",   "CERTIFICATE",   "CATALOG",    "STOPLIST",    "PROPERTY",
+      "LIST",          "AUDIT",      "SPECIFICATION", "PACKAGE",    "VOLUME",      "MONITOR",
+      "APPLICATION",   "WAREHOUSE",  "STAGE",         "PIPE",       "STREAM",      "TASK",
+      "SHARE",         "ALERT",      "SECRET",        "NETWORK",    "POLICY",      "SYNONYM",
+      "OPERATOR",      "COLLATION",
   };
-  while (peek().kind == TokenKind::kWord && !at(Keyword::kIF) && !(peek().flags & kTokenAtLineStart)) {
+  while (peek().kind == TokenKind::kWord && !at(Keyword::kIF) &&
+         !(peek().flags & kTokenAtLineStart)) {
     std::string_view w = text(peek());
     bool kind_word = false;
-    for (std::string_view k : kKindWords) kind_word = kind_word || (w.size() == k.size() && starts_with_word(w, k));
+    for (std::string_view k : kKindWords)
+      kind_word = kind_word || (w.size() == k.size() && starts_with_word(w, k));
     // A kind word followed by a name-ish token is part of the kind; else it is the name.
     if (!kind_word || !(at_identifier(true, 1) || at(Keyword::kIF, 1))) break;
     advance();
@@ -383,10 +385,12 @@ Statement* Parser::parse_comment_on() {
   std::string_view raw = text(Span{kb, last_end_});
   char* out = static_cast<char*>(arena_.allocate(raw.size(), 1));
   std::size_t n = 0;
-  for (char ch : raw) out[n++] = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 32) : (ch == '\n' || ch == '\t' ? ' ' : ch);
+  for (char ch : raw)
+    out[n++] = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 32)
+                                        : (ch == '\n' || ch == '\t' ? ' ' : ch);
   c->object_kind = {out, n};
   c->target = parse_object_name("a name");
-  if (at(TokenKind::kLeftParen)) skip_parens();  // COMMENT ON FUNCTION f(int)
+  if (at(TokenKind::kLeftParen)) skip_parens();                 // COMMENT ON FUNCTION f(int)
   if (accept(Keyword::kON)) parse_object_name("a table name");  // COMMENT ON CONSTRAINT c ON t
   expect(Keyword::kIS);
   if (accept(Keyword::kNULL)) {
@@ -423,10 +427,13 @@ Statement* Parser::parse_set() {
   std::uint32_t nb = peek().offset;
   // Name: words, dots, @vars; then '=', TO, ':=' or a bare value (T-SQL SET NOCOUNT ON).
   while (!at_statement_end() && !at_op("=") && !at(Keyword::kTO) && !at_op(":=")) {
-    if (dialect_.script().optional_semicolons && (peek().flags & kTokenAtLineStart) && last_end_ > nb &&
-        is_statement_start_word(peek()))
+    if (dialect_.script().optional_semicolons && (peek().flags & kTokenAtLineStart) &&
+        last_end_ > nb && is_statement_start_word(peek()))
       break;
-    if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+    if (at(TokenKind::kLeftParen))
+      skip_parens();
+    else
+      advance();
   }
   s->name = text(span_from(nb));
   if (accept_op("=") || accept(Keyword::kTO) || accept_op(":=")) {
@@ -435,7 +442,10 @@ Statement* Parser::parse_set() {
       if (dialect_.script().optional_semicolons && (peek().flags & kTokenAtLineStart) &&
           is_statement_start_word(peek()))
         break;
-      if (at(TokenKind::kLeftParen)) skip_parens(); else advance();
+      if (at(TokenKind::kLeftParen))
+        skip_parens();
+      else
+        advance();
     }
     s->value = text(span_from(vb));
   }
@@ -570,8 +580,12 @@ Statement* Parser::parse_truncate() {
   do names.push(parse_object_name("a table name"));
   while (accept(TokenKind::kComma));
   t->tables = names.finish();
-  while (!at_statement_end() && !(dialect_.script().optional_semicolons && is_statement_start_word(peek()))) {
-    if (at(TokenKind::kLeftParen)) skip_parens(); else advance();  // RESTART IDENTITY, CASCADE, DROP STORAGE
+  while (!at_statement_end() &&
+         !(dialect_.script().optional_semicolons && is_statement_start_word(peek()))) {
+    if (at(TokenKind::kLeftParen))
+      skip_parens();
+    else
+      advance();  // RESTART IDENTITY, CASCADE, DROP STORAGE
   }
   t->span = span_from(begin);
   return t;

@@ -95,7 +95,9 @@ class Parser {
   void warn(std::uint32_t offset, std::string_view code, std::string_view message);
   bool at_statement_end();  ///< ';', GO/'/', end of input
   std::uint32_t last_end() const { return last_end_; }
-  Span span_from(std::uint32_t begin) const { return {begin, last_end_ > begin ? last_end_ : begin}; }
+  Span span_from(std::uint32_t begin) const {
+    return {begin, last_end_ > begin ? last_end_ : begin};
+  }
   std::uint32_t here() { return peek().offset; }
   /// Skips a parenthesised group starting at '(' (or the current token if not '('),
   /// returning its source text.
@@ -151,7 +153,7 @@ class Parser {
                                std::string_view modifiers);
   bool at_query_start(std::size_t ahead = 0);
   Query* parse_query();
-  void parse_ctes(Query& query);                          ///< WITH [RECURSIVE] ..., if present
+  void parse_ctes(Query& query);                               ///< WITH [RECURSIVE] ..., if present
   Query* parse_query_rest(Query* query, std::uint32_t begin);  ///< the body after the CTEs
   QueryBody* parse_query_body(int min_precedence);
   QueryBody* parse_query_term();

@@ -7,14 +7,14 @@ namespace {
 // Words that never start an implicit alias even though they are not reserved, because a
 // clause may follow a table or expression with them.
 constexpr Keyword kNotAlias[] = {
-    Keyword::kCONNECT,  Keyword::kSTART,   Keyword::kSAMPLE,    Keyword::kWINDOW,
-    Keyword::kQUALIFY,  Keyword::kLIMIT,   Keyword::kOFFSET,    Keyword::kFETCH,
-    Keyword::kMINUS,    Keyword::kEXCEPT,  Keyword::kINTERSECT, Keyword::kRETURNING,
-    Keyword::kOPTION,   Keyword::kPIVOT,   Keyword::kUNPIVOT,   Keyword::kAPPLY,
-    Keyword::kLATERAL,  Keyword::kUSING,   Keyword::kNATURAL,   Keyword::kGO,
-    Keyword::kOUTPUT,   Keyword::kOVER,    Keyword::kWITHIN,    Keyword::kFILTER,
-    Keyword::kTABLESAMPLE, Keyword::kSEMI, Keyword::kANTI,      Keyword::kDISTRIBUTE,
-    Keyword::kCLUSTER,  Keyword::kPARTITION, Keyword::kLOCK,    Keyword::kNOWAIT,
+    Keyword::kCONNECT,     Keyword::kSTART,     Keyword::kSAMPLE,    Keyword::kWINDOW,
+    Keyword::kQUALIFY,     Keyword::kLIMIT,     Keyword::kOFFSET,    Keyword::kFETCH,
+    Keyword::kMINUS,       Keyword::kEXCEPT,    Keyword::kINTERSECT, Keyword::kRETURNING,
+    Keyword::kOPTION,      Keyword::kPIVOT,     Keyword::kUNPIVOT,   Keyword::kAPPLY,
+    Keyword::kLATERAL,     Keyword::kUSING,     Keyword::kNATURAL,   Keyword::kGO,
+    Keyword::kOUTPUT,      Keyword::kOVER,      Keyword::kWITHIN,    Keyword::kFILTER,
+    Keyword::kTABLESAMPLE, Keyword::kSEMI,      Keyword::kANTI,      Keyword::kDISTRIBUTE,
+    Keyword::kCLUSTER,     Keyword::kPARTITION, Keyword::kLOCK,      Keyword::kNOWAIT,
 };
 
 // Words that may continue a multi-word type name (DOUBLE PRECISION, CHARACTER VARYING,
@@ -29,10 +29,8 @@ bool is_type_continuation(Keyword k) {
     case Keyword::kCHAR:
     case Keyword::kCHARACTER:
     case Keyword::kVARCHAR:
-    case Keyword::kNCHAR:
-      return true;
-    default:
-      return false;
+    case Keyword::kNCHAR: return true;
+    default: return false;
   }
 }
 
@@ -130,7 +128,8 @@ std::string_view Parser::decode_string(const Token& t) {
   std::string_view raw = text(t);
   // Strip a prefix (N, E, X, B, R, U&, q) and the quotes.
   std::size_t start = 0;
-  while (start < raw.size() && raw[start] != '\'' && raw[start] != '"' && raw[start] != '$') ++start;
+  while (start < raw.size() && raw[start] != '\'' && raw[start] != '"' && raw[start] != '$')
+    ++start;
   if (start >= raw.size()) return raw;
   char q = raw[start];
   if (q == '$') {
@@ -215,7 +214,8 @@ TypeName* Parser::parse_type() {
   TypeName* type = make<TypeName>();
   std::uint32_t begin = peek().offset;
   const Token first = peek();
-  if (first.kind != TokenKind::kWord && first.kind != TokenKind::kQuotedIdentifier) fail("a data type");
+  if (first.kind != TokenKind::kWord && first.kind != TokenKind::kQuotedIdentifier)
+    fail("a data type");
   // Base words: a (possibly qualified) name plus continuation words.
   std::uint32_t base_begin = first.offset;
   bool quoted_base = first.kind == TokenKind::kQuotedIdentifier;
@@ -232,12 +232,14 @@ TypeName* Parser::parse_type() {
       }
     }
   }
-  while (at(TokenKind::kDot) && (peek(1).kind == TokenKind::kWord || peek(1).kind == TokenKind::kQuotedIdentifier)) {
+  while (at(TokenKind::kDot) &&
+         (peek(1).kind == TokenKind::kWord || peek(1).kind == TokenKind::kQuotedIdentifier)) {
     advance();
     advance();
   }
   while ((is_type_continuation(peek().keyword) ||
-          (caps_.free_form_type_names && peek().kind == TokenKind::kWord && peek().keyword == Keyword::kNone)) &&
+          (caps_.free_form_type_names && peek().kind == TokenKind::kWord &&
+           peek().keyword == Keyword::kNone)) &&
          !(peek().flags & kTokenAtLineStart)) {
     // CHARACTER SET is a column attribute, not part of the type name.
     if (at(Keyword::kCHARACTER) && at(Keyword::kSET, 1)) break;
@@ -278,7 +280,8 @@ TypeName* Parser::parse_type() {
     auto push_param = [&](std::uint32_t end) {
       if (end <= param_begin) fail("a type parameter");
       std::string_view p = text(Span{param_begin, end});
-      while (!p.empty() && (p.back() == ' ' || p.back() == '\n' || p.back() == '\r' || p.back() == '\t'))
+      while (!p.empty() &&
+             (p.back() == ' ' || p.back() == '\n' || p.back() == '\r' || p.back() == '\t'))
         p.remove_suffix(1);
       params.push(p);
     };
@@ -294,9 +297,12 @@ TypeName* Parser::parse_type() {
         continue;
       }
       int closes = 0;
-      if (t.kind == TokenKind::kRightParen) closes = 1;
-      else if (angle && t.kind == TokenKind::kOperator && (tx == ">" || tx == ">=")) closes = 1;
-      else if (angle && t.kind == TokenKind::kOperator && tx == ">>") closes = 2;
+      if (t.kind == TokenKind::kRightParen)
+        closes = 1;
+      else if (angle && t.kind == TokenKind::kOperator && (tx == ">" || tx == ">="))
+        closes = 1;
+      else if (angle && t.kind == TokenKind::kOperator && tx == ">>")
+        closes = 2;
       if (closes > 0) {
         if (depth >= closes) {
           depth -= closes;
@@ -324,8 +330,9 @@ TypeName* Parser::parse_type() {
   std::uint32_t mod_begin = peek().offset;
   bool any_mod = false;
   for (;;) {
-    if (at(Keyword::kUNSIGNED) || at(Keyword::kSIGNED) || at(Keyword::kZEROFILL) || at(Keyword::kBYTE) ||
-        (at(Keyword::kCHAR) && !at(TokenKind::kLeftParen, 1)) || at(Keyword::kVARYING)) {
+    if (at(Keyword::kUNSIGNED) || at(Keyword::kSIGNED) || at(Keyword::kZEROFILL) ||
+        at(Keyword::kBYTE) || (at(Keyword::kCHAR) && !at(TokenKind::kLeftParen, 1)) ||
+        at(Keyword::kVARYING)) {
       advance();
       any_mod = true;
     } else if ((at(Keyword::kWITH) || at(Keyword::kWITHOUT)) &&
@@ -335,7 +342,8 @@ TypeName* Parser::parse_type() {
       expect(Keyword::kTIME);
       expect(Keyword::kZONE);
       any_mod = true;
-    } else if (at(Keyword::kTIME) && at(Keyword::kZONE, 1)) {  // Teradata TIMESTAMP(0) TIME ZONE? rare
+    } else if (at(Keyword::kTIME) &&
+               at(Keyword::kZONE, 1)) {  // Teradata TIMESTAMP(0) TIME ZONE? rare
       advance();
       advance();
       any_mod = true;
@@ -347,7 +355,8 @@ TypeName* Parser::parse_type() {
   // Array suffixes: [] / [n] / ARRAY.
   std::uint32_t arr_begin = peek().offset;
   bool any_array = false;
-  while (at(TokenKind::kLeftBracket) || (at(Keyword::kARRAY) && !at_op("<", 1) && !at(TokenKind::kLeftBracket, 1))) {
+  while (at(TokenKind::kLeftBracket) ||
+         (at(Keyword::kARRAY) && !at_op("<", 1) && !at(TokenKind::kLeftBracket, 1))) {
     if (at(Keyword::kARRAY)) {
       advance();
     } else {

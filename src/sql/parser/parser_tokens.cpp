@@ -10,12 +10,12 @@ namespace {
 // Words that begin a statement, for dialects whose statements need no ';' (T-SQL) and for
 // recovery there. Upper case.
 constexpr std::string_view kStatementVerbs[] = {
-    "CREATE", "ALTER",  "DROP",  "INSERT",   "UPDATE",  "DELETE",   "MERGE",  "SELECT",
-    "WITH",   "TRUNCATE", "GRANT", "REVOKE", "DENY",    "EXEC",     "EXECUTE", "SET",
-    "USE",    "PRINT",  "IF",    "BEGIN",    "DECLARE", "WHILE",    "RETURN", "COMMIT",
-    "ROLLBACK", "RAISERROR", "THROW", "OPEN", "CLOSE",  "FETCH",    "DEALLOCATE", "BREAK",
-    "CONTINUE", "WAITFOR", "BACKUP", "RESTORE", "DBCC", "CHECKPOINT", "COMMENT", "END",
-    "ELSE",
+    "CREATE",  "ALTER",  "DROP",       "INSERT",   "UPDATE",    "DELETE",  "MERGE",
+    "SELECT",  "WITH",   "TRUNCATE",   "GRANT",    "REVOKE",    "DENY",    "EXEC",
+    "EXECUTE", "SET",    "USE",        "PRINT",    "IF",        "BEGIN",   "DECLARE",
+    "WHILE",   "RETURN", "COMMIT",     "ROLLBACK", "RAISERROR", "THROW",   "OPEN",
+    "CLOSE",   "FETCH",  "DEALLOCATE", "BREAK",    "CONTINUE",  "WAITFOR", "BACKUP",
+    "RESTORE", "DBCC",   "CHECKPOINT", "COMMENT",  "END",       "ELSE",
 };
 
 }  // namespace
@@ -101,7 +101,9 @@ bool Parser::is_statement_start_word(const Token& t) {
   if (t.keyword == Keyword::kWITH) {
     // WITH ( ... ) is a table option (T-SQL), not a CTE starting a new statement.
     std::size_t i = t.end();
-    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\r' || text_[i] == '\n')) ++i;
+    while (i < text_.size() &&
+           (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\r' || text_[i] == '\n'))
+      ++i;
     if (i < text_.size() && text_[i] == '(') return false;
   }
   for (std::string_view v : kStatementVerbs) {
@@ -157,21 +159,25 @@ void Parser::skip_to_statement_end(bool stop_at_statement_verbs) {
         ((t.keyword != Keyword::kEND && t.keyword != Keyword::kELSE) || block_depth_ > 0))
       return;
     first = false;
-    if (t.kind == TokenKind::kLeftParen) ++parens;
-    else if (t.kind == TokenKind::kRightParen) --parens;
-    else if (t.keyword == Keyword::kCASE) ++blocks;
+    if (t.kind == TokenKind::kLeftParen)
+      ++parens;
+    else if (t.kind == TokenKind::kRightParen)
+      --parens;
+    else if (t.keyword == Keyword::kCASE)
+      ++blocks;
     else if (t.keyword == Keyword::kBEGIN) {
       const Token n = peek(1);
       if (!(n.kind == TokenKind::kSemicolon || n.keyword == Keyword::kTRANSACTION ||
-            n.keyword == Keyword::kTRAN || n.keyword == Keyword::kWORK || n.kind == TokenKind::kEnd))
+            n.keyword == Keyword::kTRAN || n.keyword == Keyword::kWORK ||
+            n.kind == TokenKind::kEnd))
         ++blocks;
     } else if (t.keyword == Keyword::kEND && blocks > 0) {
       --blocks;
       advance();
       const Token n = peek();
       if (n.keyword == Keyword::kIF || n.keyword == Keyword::kLOOP || n.keyword == Keyword::kCASE ||
-          n.keyword == Keyword::kWHILE || n.keyword == Keyword::kREPEAT || n.keyword == Keyword::kTRY ||
-          n.keyword == Keyword::kCATCH)
+          n.keyword == Keyword::kWHILE || n.keyword == Keyword::kREPEAT ||
+          n.keyword == Keyword::kTRY || n.keyword == Keyword::kCATCH)
         advance();
       continue;
     }

@@ -1,12 +1,12 @@
 // Lexer mechanics: the string, identifier and comment forms of each dialect, client
 // directives and batch separators.
+#include "sql/lexer/lexer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "sql/lexer/lexer.hpp"
 
 namespace godwit::sql {
 namespace {
@@ -111,7 +111,8 @@ TEST(Lexer, PsqlMetaCommandOnlyAtStatementStart) {
 }
 
 TEST(Lexer, MysqlDelimiterChangesTheTerminator) {
-  auto t = lex("DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nDELIMITER ;\nSELECT 2;", "mysql");
+  auto t = lex("DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nDELIMITER ;\nSELECT 2;",
+               "mysql");
   int semis = 0, inner = 0, directives = 0;
   for (auto& [k, s] : t) {
     semis += k == TokenKind::kSemicolon;

@@ -49,8 +49,9 @@ TEST(Parser, UnescapesQuotedIdentifiers) {
 }
 
 TEST(Parser, TypeKeepsWhatWasWritten) {
-  ParseResult r = parse_sql("CREATE TABLE t (a NUMBER(10, -2), b VARCHAR2(20 BYTE), c timestamp(3) with time zone)",
-                            dialect_by_name("oracle"));
+  ParseResult r = parse_sql(
+      "CREATE TABLE t (a NUMBER(10, -2), b VARCHAR2(20 BYTE), c timestamp(3) with time zone)",
+      dialect_by_name("oracle"));
   auto* t = static_cast<const CreateTableStatement*>(r.statements.at(0));
   ASSERT_EQ(t->columns.size(), 3u);
   EXPECT_EQ(t->columns[0]->type->base_name, "NUMBER");
@@ -74,7 +75,8 @@ TEST(Parser, InsertValuesAreSkippedButCounted) {
 
 TEST(Parser, ProceduresAreCapturedWithTheTablesTheyTouch) {
   ParseResult r = parse_sql(
-      "CREATE PROCEDURE dbo.load AS\nBEGIN\n INSERT INTO dbo.target SELECT * FROM dbo.source s JOIN dbo.other o ON 1=1;\n"
+      "CREATE PROCEDURE dbo.load AS\nBEGIN\n INSERT INTO dbo.target SELECT * FROM dbo.source s "
+      "JOIN dbo.other o ON 1=1;\n"
       " UPDATE dbo.audit SET n = 1;\nEND\nGO\nSELECT 1",
       dialect_by_name("tsql"));
   ASSERT_EQ(r.statements.size(), 2u);
@@ -87,9 +89,22 @@ TEST(Parser, ProceduresAreCapturedWithTheTablesTheyTouch) {
 }
 
 TEST(Parser, HostileInputNeverCrashes) {
-  const char* inputs[] = {"(((((((((((", "'", "/*", "$$", "CREATE TABLE t (a int,", "SELECT CASE WHEN",
-                          "\\", "GO\nGO", ")))))", "CREATE TABLE t AS", "\x01\x02\xff", "WITH x AS (",
-                          "DELIMITER", "INSERT INTO t VALUES ((((", "BEGIN BEGIN BEGIN", "END END"};
+  const char* inputs[] = {"(((((((((((",
+                          "'",
+                          "/*",
+                          "$$",
+                          "CREATE TABLE t (a int,",
+                          "SELECT CASE WHEN",
+                          "\\",
+                          "GO\nGO",
+                          ")))))",
+                          "CREATE TABLE t AS",
+                          "\x01\x02\xff",
+                          "WITH x AS (",
+                          "DELIMITER",
+                          "INSERT INTO t VALUES ((((",
+                          "BEGIN BEGIN BEGIN",
+                          "END END"};
   for (const Dialect* d : all_dialects()) {
     for (const char* in : inputs) {
       ParseResult r = parse_sql(in, *d);

@@ -79,8 +79,10 @@ std::string run_case(const Case& c) {
   ParseResult r = parse_sql(c.input, dialect);
   std::string out;
   if (verb == "count") {
-    out = "statements=" + std::to_string(r.stats.statements) + " parsed=" + std::to_string(r.stats.parsed) +
-          " skipped=" + std::to_string(r.stats.skipped) + " other=" + std::to_string(r.stats.other) +
+    out = "statements=" + std::to_string(r.stats.statements) +
+          " parsed=" + std::to_string(r.stats.parsed) +
+          " skipped=" + std::to_string(r.stats.skipped) +
+          " other=" + std::to_string(r.stats.other) +
           " directives=" + std::to_string(r.stats.directives) + "\n";
     return out;
   }
@@ -98,7 +100,10 @@ std::string run_case(const Case& c) {
 class SqlCase : public ::testing::Test {
  public:
   explicit SqlCase(Case c) : case_(std::move(c)) {}
-  void TestBody() override { EXPECT_EQ(run_case(case_), case_.expected) << case_.file << ":" << case_.line << "\n" << case_.input; }
+  void TestBody() override {
+    EXPECT_EQ(run_case(case_), case_.expected) << case_.file << ":" << case_.line << "\n"
+                                               << case_.input;
+  }
 
  private:
   Case case_;

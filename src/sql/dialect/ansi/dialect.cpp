@@ -9,7 +9,7 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"CREATE TABLE", 0},
+    {"CREATE TABLE", 0},
 };
 
 constexpr std::string_view kVerbs[] = {"VALUES"};

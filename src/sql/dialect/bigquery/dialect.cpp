@@ -9,10 +9,27 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"INT64", 6}, {"FLOAT64", 6}, {"STRUCT<", 4}, {"ARRAY<", 3}, {"OPTIONS", 3}, {"BIGNUMERIC", 5}, {"GEOGRAPHY", 3}, {"SAFE_CAST", 5}, {"PARTITION BY DATE", 4}, {"_PARTITIONTIME", 6}, {"UNNEST", 2}, {"REGION-", 5}, {"INFORMATION_SCHEMA", 1}, {"CREATE TEMP FUNCTION", 5}, {"STRING", 2}, {"EXCEPT (", 2}, {"`", 1},
+    {"INT64", 6},
+    {"FLOAT64", 6},
+    {"STRUCT<", 4},
+    {"ARRAY<", 3},
+    {"OPTIONS", 3},
+    {"BIGNUMERIC", 5},
+    {"GEOGRAPHY", 3},
+    {"SAFE_CAST", 5},
+    {"PARTITION BY DATE", 4},
+    {"_PARTITIONTIME", 6},
+    {"UNNEST", 2},
+    {"REGION-", 5},
+    {"INFORMATION_SCHEMA", 1},
+    {"CREATE TEMP FUNCTION", 5},
+    {"STRING", 2},
+    {"EXCEPT (", 2},
+    {"`", 1},
 };
 
-constexpr std::string_view kVerbs[] = {"ASSERT", "EXPORT", "LOAD", "CALL", "RAISE", "EXECUTE", "BEGIN", "COMMIT", "ROLLBACK", "RETURN"};
+constexpr std::string_view kVerbs[] = {"ASSERT",  "EXPORT", "LOAD",   "CALL",     "RAISE",
+                                       "EXECUTE", "BEGIN",  "COMMIT", "ROLLBACK", "RETURN"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -44,7 +61,8 @@ Capabilities make_capabilities() {
 
 class BigqueryDialect final : public Dialect {
  public:
-  BigqueryDialect() : Dialect("bigquery", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+  BigqueryDialect()
+      : Dialect("bigquery", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
   Directive client_directive(std::string_view line) const override {
     (void)line;

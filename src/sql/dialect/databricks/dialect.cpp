@@ -9,10 +9,23 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"USING DELTA", 6}, {"USING PARQUET", 4}, {"TBLPROPERTIES", 3}, {"STRING", 2}, {"OPTIMIZE", 4}, {"ZORDER", 5}, {"DELTA", 3}, {"PARTITIONED BY", 2}, {"`", 1}, {"LOCATION", 1}, {"GENERATED ALWAYS AS", 1},
+    {"USING DELTA", 6},
+    {"USING PARQUET", 4},
+    {"TBLPROPERTIES", 3},
+    {"STRING", 2},
+    {"OPTIMIZE", 4},
+    {"ZORDER", 5},
+    {"DELTA", 3},
+    {"PARTITIONED BY", 2},
+    {"`", 1},
+    {"LOCATION", 1},
+    {"GENERATED ALWAYS AS", 1},
 };
 
-constexpr std::string_view kVerbs[] = {"ADD", "MSCK", "LOAD", "SHOW", "DESCRIBE", "DESC", "ANALYZE", "REFRESH", "CACHE", "UNCACHE", "OPTIMIZE", "VACUUM", "CONVERT", "RESET", "RESTORE", "FSCK", "CLEAR", "LIST", "EXPLAIN", "REPAIR"};
+constexpr std::string_view kVerbs[] = {"ADD",      "MSCK",    "LOAD",    "SHOW",    "DESCRIBE",
+                                       "DESC",     "ANALYZE", "REFRESH", "CACHE",   "UNCACHE",
+                                       "OPTIMIZE", "VACUUM",  "CONVERT", "RESET",   "RESTORE",
+                                       "FSCK",     "CLEAR",   "LIST",    "EXPLAIN", "REPAIR"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -40,7 +53,8 @@ Capabilities make_capabilities() {
 
 class DatabricksDialect final : public Dialect {
  public:
-  DatabricksDialect() : Dialect("databricks", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+  DatabricksDialect()
+      : Dialect("databricks", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
   Directive client_directive(std::string_view line) const override {
     (void)line;

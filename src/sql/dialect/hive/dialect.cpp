@@ -9,10 +9,15 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"STORED AS", 6}, {"ROW FORMAT", 6}, {"TBLPROPERTIES", 5}, {"PARTITIONED BY", 3}, {"STRING", 2}, {"ORC", 3}, {"PARQUET", 2}, {"TEXTFILE", 5}, {"SERDE", 5}, {"LOCATION", 2}, {"MSCK", 5}, {"CLUSTERED BY", 4}, {"`", 1},
+    {"STORED AS", 6}, {"ROW FORMAT", 6}, {"TBLPROPERTIES", 5}, {"PARTITIONED BY", 3},
+    {"STRING", 2},    {"ORC", 3},        {"PARQUET", 2},       {"TEXTFILE", 5},
+    {"SERDE", 5},     {"LOCATION", 2},   {"MSCK", 5},          {"CLUSTERED BY", 4},
+    {"`", 1},
 };
 
-constexpr std::string_view kVerbs[] = {"ADD", "MSCK", "LOAD", "SHOW", "DESCRIBE", "DESC", "ANALYZE", "EXPORT", "IMPORT", "RELOAD", "ABORT", "EXPLAIN", "RESET", "LOCK", "UNLOCK"};
+constexpr std::string_view kVerbs[] = {"ADD",   "MSCK",    "LOAD",   "SHOW",   "DESCRIBE",
+                                       "DESC",  "ANALYZE", "EXPORT", "IMPORT", "RELOAD",
+                                       "ABORT", "EXPLAIN", "RESET",  "LOCK",   "UNLOCK"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;

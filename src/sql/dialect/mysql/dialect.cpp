@@ -9,10 +9,36 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"ENGINE", 5}, {"AUTO_INCREMENT", 5}, {"DELIMITER", 4}, {"UNSIGNED", 3}, {"TINYINT", 2}, {"MEDIUMINT", 4}, {"LONGTEXT", 4}, {"MEDIUMTEXT", 4}, {"TINYTEXT", 4}, {"INNODB", 5}, {"CHARSET", 3}, {"DEFAULT CHARSET", 5}, {"COLLATE UTF8", 3}, {"LOCK TABLES", 4}, {"UNLOCK TABLES", 4}, {"ZEROFILL", 4}, {"ON UPDATE CURRENT_TIMESTAMP", 5}, {"`", 2}, {"IFNULL", 1}, {"LONGBLOB", 4}, {"MEDIUMBLOB", 4}, {"SET FOREIGN_KEY_CHECKS", 5}, {"SET NAMES", 3},
+    {"ENGINE", 5},
+    {"AUTO_INCREMENT", 5},
+    {"DELIMITER", 4},
+    {"UNSIGNED", 3},
+    {"TINYINT", 2},
+    {"MEDIUMINT", 4},
+    {"LONGTEXT", 4},
+    {"MEDIUMTEXT", 4},
+    {"TINYTEXT", 4},
+    {"INNODB", 5},
+    {"CHARSET", 3},
+    {"DEFAULT CHARSET", 5},
+    {"COLLATE UTF8", 3},
+    {"LOCK TABLES", 4},
+    {"UNLOCK TABLES", 4},
+    {"ZEROFILL", 4},
+    {"ON UPDATE CURRENT_TIMESTAMP", 5},
+    {"`", 2},
+    {"IFNULL", 1},
+    {"LONGBLOB", 4},
+    {"MEDIUMBLOB", 4},
+    {"SET FOREIGN_KEY_CHECKS", 5},
+    {"SET NAMES", 3},
 };
 
-constexpr std::string_view kVerbs[] = {"SHOW", "FLUSH", "OPTIMIZE", "REPAIR", "CHECKSUM", "ANALYZE", "LOCK", "UNLOCK", "HANDLER", "DO", "INSTALL", "UNINSTALL", "RESET", "PURGE", "CHANGE", "STOP", "KILL", "LOAD", "CACHE", "SIGNAL", "RESIGNAL", "PREPARE", "DEALLOCATE", "DESCRIBE", "EXPLAIN", "HELP", "XA", "BINLOG", "CHECK"};
+constexpr std::string_view kVerbs[] = {
+    "SHOW",    "FLUSH", "OPTIMIZE", "REPAIR",    "CHECKSUM", "ANALYZE", "LOCK",       "UNLOCK",
+    "HANDLER", "DO",    "INSTALL",  "UNINSTALL", "RESET",    "PURGE",   "CHANGE",     "STOP",
+    "KILL",    "LOAD",  "CACHE",    "SIGNAL",    "RESIGNAL", "PREPARE", "DEALLOCATE", "DESCRIBE",
+    "EXPLAIN", "HELP",  "XA",       "BINLOG",    "CHECK"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -40,7 +66,8 @@ Capabilities make_capabilities() {
 
 class MysqlDialect final : public Dialect {
  public:
-  MysqlDialect() : Dialect("mysql", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+  MysqlDialect()
+      : Dialect("mysql", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
   Directive client_directive(std::string_view line) const override {
     if (starts_with_word(line, "DELIMITER")) {
@@ -49,7 +76,8 @@ class MysqlDialect final : public Dialect {
       std::size_t b = rest.find_first_not_of(" \t");
       std::size_t e = rest.find_first_of(" \t\r\n", b == std::string_view::npos ? 0 : b);
       if (b == std::string_view::npos || b == e) return {};
-      return {DirectiveKind::kDelimiter, n, rest.substr(b, e == std::string_view::npos ? rest.size() - b : e - b)};
+      return {DirectiveKind::kDelimiter, n,
+              rest.substr(b, e == std::string_view::npos ? rest.size() - b : e - b)};
     }
     if (starts_with_word(line, "SOURCE") || line.starts_with("\\."))
       return {DirectiveKind::kClientCommand, line_length(line), {}};

@@ -9,10 +9,35 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"VARCHAR2", 6}, {"NVARCHAR2", 6}, {"NUMBER", 2}, {"CLOB", 2}, {"NCLOB", 3}, {"SYSDATE", 3}, {"NVL", 3}, {"PROMPT", 4}, {"SPOOL", 4}, {"WHENEVER SQLERROR", 5}, {"TABLESPACE", 2}, {"PLS_INTEGER", 5}, {"DBMS_OUTPUT", 5}, {"ENABLE NOVALIDATE", 4}, {"BYTE", 2}, {"LONG RAW", 4}, {"DUAL", 3}, {"ROWNUM", 4}, {"CONNECT BY", 4}, {"MINUS", 2}, {"EXCEPTION WHEN", 3}, {"ELSIF", 4}, {"BINARY_DOUBLE", 5}, {"XMLTYPE", 4},
+    {"VARCHAR2", 6},
+    {"NVARCHAR2", 6},
+    {"NUMBER", 2},
+    {"CLOB", 2},
+    {"NCLOB", 3},
+    {"SYSDATE", 3},
+    {"NVL", 3},
+    {"PROMPT", 4},
+    {"SPOOL", 4},
+    {"WHENEVER SQLERROR", 5},
+    {"TABLESPACE", 2},
+    {"PLS_INTEGER", 5},
+    {"DBMS_OUTPUT", 5},
+    {"ENABLE NOVALIDATE", 4},
+    {"BYTE", 2},
+    {"LONG RAW", 4},
+    {"DUAL", 3},
+    {"ROWNUM", 4},
+    {"CONNECT BY", 4},
+    {"MINUS", 2},
+    {"EXCEPTION WHEN", 3},
+    {"ELSIF", 4},
+    {"BINARY_DOUBLE", 5},
+    {"XMLTYPE", 4},
 };
 
-constexpr std::string_view kVerbs[] = {"ANALYZE", "AUDIT", "NOAUDIT", "PURGE", "FLASHBACK", "LOCK", "EXPLAIN", "ASSOCIATE", "DISASSOCIATE"};
+constexpr std::string_view kVerbs[] = {"ANALYZE", "AUDIT",     "NOAUDIT",
+                                       "PURGE",   "FLASHBACK", "LOCK",
+                                       "EXPLAIN", "ASSOCIATE", "DISASSOCIATE"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -39,11 +64,10 @@ Capabilities make_capabilities() {
 
 class OracleDialect final : public Dialect {
  public:
-  OracleDialect() : Dialect("oracle", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+  OracleDialect()
+      : Dialect("oracle", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
-  Directive client_directive(std::string_view line) const override {
-    return sqlplus_command(line);
-  }
+  Directive client_directive(std::string_view line) const override { return sqlplus_command(line); }
 
   bool is_extra_statement_verb(std::string_view word) const override {
     for (std::string_view v : kVerbs) {

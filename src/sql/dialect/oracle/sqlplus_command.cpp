@@ -9,13 +9,13 @@ namespace godwit::sql {
 namespace {
 
 constexpr std::array<std::string_view, 44> kCommands = {
-    "REM",      "REMARK",  "PROMPT",   "PRO",      "SPOOL",   "SPO",      "WHENEVER",
-    "EXIT",     "QUIT",    "CONNECT",  "CONN",     "DEFINE",  "DEF",      "UNDEFINE",
-    "COLUMN",   "COL",     "SHOW",     "SHO",      "PAUSE",   "ACCEPT",   "VARIABLE",
-    "VAR",      "PRINT",   "DESCRIBE", "TTITLE",   "BTITLE",  "BREAK",    "CLEAR",
-    "HOST",     "START",   "STORE",    "TIMING",   "EXEC",    "EXECUTE",  "PASSWORD",
-    "STARTUP",  "SHUTDOWN", "COMPUTE", "REPHEADER", "REPFOOTER", "ATTRIBUTE", "DISCONNECT",
-    "DISC",     "RECOVER",
+    "REM",     "REMARK",   "PROMPT",   "PRO",       "SPOOL",     "SPO",       "WHENEVER",
+    "EXIT",    "QUIT",     "CONNECT",  "CONN",      "DEFINE",    "DEF",       "UNDEFINE",
+    "COLUMN",  "COL",      "SHOW",     "SHO",       "PAUSE",     "ACCEPT",    "VARIABLE",
+    "VAR",     "PRINT",    "DESCRIBE", "TTITLE",    "BTITLE",    "BREAK",     "CLEAR",
+    "HOST",    "START",    "STORE",    "TIMING",    "EXEC",      "EXECUTE",   "PASSWORD",
+    "STARTUP", "SHUTDOWN", "COMPUTE",  "REPHEADER", "REPFOOTER", "ATTRIBUTE", "DISCONNECT",
+    "DISC",    "RECOVER",
 };
 
 std::size_t continued_length(std::string_view text) {

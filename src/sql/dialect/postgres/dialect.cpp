@@ -9,10 +9,35 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"SERIAL", 3}, {"BIGSERIAL", 4}, {"SMALLSERIAL", 4}, {"TIMESTAMPTZ", 3}, {"OWNER TO", 4}, {"JSONB", 4}, {"BYTEA", 4}, {"::", 2}, {"$$", 1}, {"LANGUAGE PLPGSQL", 5}, {"\\CONNECT", 5}, {"SET SEARCH_PATH", 4}, {"CREATE EXTENSION", 5}, {"WITHOUT TIME ZONE", 1}, {"CHARACTER VARYING", 2}, {"DEFERRABLE", 2}, {"CREATE DOMAIN", 4}, {"INHERITS", 3}, {"USING BTREE", 2}, {"USING GIN", 4}, {"NEXTVAL(", 3}, {"TEXT[]", 4}, {"OIDS", 3},
+    {"SERIAL", 3},
+    {"BIGSERIAL", 4},
+    {"SMALLSERIAL", 4},
+    {"TIMESTAMPTZ", 3},
+    {"OWNER TO", 4},
+    {"JSONB", 4},
+    {"BYTEA", 4},
+    {"::", 2},
+    {"$$", 1},
+    {"LANGUAGE PLPGSQL", 5},
+    {"\\CONNECT", 5},
+    {"SET SEARCH_PATH", 4},
+    {"CREATE EXTENSION", 5},
+    {"WITHOUT TIME ZONE", 1},
+    {"CHARACTER VARYING", 2},
+    {"DEFERRABLE", 2},
+    {"CREATE DOMAIN", 4},
+    {"INHERITS", 3},
+    {"USING BTREE", 2},
+    {"USING GIN", 4},
+    {"NEXTVAL(", 3},
+    {"TEXT[]", 4},
+    {"OIDS", 3},
 };
 
-constexpr std::string_view kVerbs[] = {"VACUUM", "ANALYZE", "CLUSTER", "REINDEX", "LISTEN", "NOTIFY", "UNLISTEN", "DISCARD", "CHECKPOINT", "REFRESH", "SECURITY", "REASSIGN", "LOAD", "PREPARE", "DEALLOCATE", "RESET", "SHOW", "LOCK", "ABORT", "IMPORT", "DO", "FETCH", "MOVE", "CLOSE"};
+constexpr std::string_view kVerbs[] = {
+    "VACUUM",     "ANALYZE", "CLUSTER",  "REINDEX",  "LISTEN", "NOTIFY",  "UNLISTEN",   "DISCARD",
+    "CHECKPOINT", "REFRESH", "SECURITY", "REASSIGN", "LOAD",   "PREPARE", "DEALLOCATE", "RESET",
+    "SHOW",       "LOCK",    "ABORT",    "IMPORT",   "DO",     "FETCH",   "MOVE",       "CLOSE"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -40,7 +65,8 @@ Capabilities make_capabilities() {
 
 class PostgresDialect final : public Dialect {
  public:
-  PostgresDialect() : Dialect("postgres", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+  PostgresDialect()
+      : Dialect("postgres", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
   Directive client_directive(std::string_view line) const override {
     return psql_meta_command(line);

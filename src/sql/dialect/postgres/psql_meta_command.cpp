@@ -4,7 +4,8 @@
 namespace godwit::sql {
 
 Directive psql_meta_command(std::string_view line) {
-  if (!line.empty() && line[0] == '\\') return {DirectiveKind::kClientCommand, line_length(line), {}};
+  if (!line.empty() && line[0] == '\\')
+    return {DirectiveKind::kClientCommand, line_length(line), {}};
   return {};
 }
 

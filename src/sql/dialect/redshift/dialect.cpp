@@ -9,10 +9,18 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"DISTKEY", 6}, {"SORTKEY", 6}, {"DISTSTYLE", 6}, {"ENCODE", 4}, {"INTERLEAVED", 3}, {"COMPOUND SORTKEY", 5}, {"UNLOAD", 4}, {"IAM_ROLE", 5}, {"BACKUP NO", 4}, {"ENCODE ZSTD", 4}, {"ENCODE LZO", 4}, {"ENCODE AZ64", 5}, {"ENCODE RAW", 4}, {"SUPER", 2}, {"GETDATE", 1}, {"STL_*", 5}, {"STV_*", 5}, {"SVV_*", 4}, {"SVL_*", 5}, {"PG_CATALOG", 1}, {"SYSDATE", 2}, {"NVL", 2}, {"::", 2}, {"LISTAGG", 2},
+    {"DISTKEY", 6},     {"SORTKEY", 6},     {"DISTSTYLE", 6},
+    {"ENCODE", 4},      {"INTERLEAVED", 3}, {"COMPOUND SORTKEY", 5},
+    {"UNLOAD", 4},      {"IAM_ROLE", 5},    {"BACKUP NO", 4},
+    {"ENCODE ZSTD", 4}, {"ENCODE LZO", 4},  {"ENCODE AZ64", 5},
+    {"ENCODE RAW", 4},  {"SUPER", 2},       {"GETDATE", 1},
+    {"STL_*", 5},       {"STV_*", 5},       {"SVV_*", 4},
+    {"SVL_*", 5},       {"PG_CATALOG", 1},  {"SYSDATE", 2},
+    {"NVL", 2},         {"::", 2},          {"LISTAGG", 2},
 };
 
-constexpr std::string_view kVerbs[] = {"VACUUM", "ANALYZE", "UNLOAD", "SHOW", "LOCK", "FETCH", "CLOSE", "PREPARE", "DEALLOCATE", "RESET", "ABORT"};
+constexpr std::string_view kVerbs[] = {"VACUUM", "ANALYZE", "UNLOAD",     "SHOW",  "LOCK", "FETCH",
+                                       "CLOSE",  "PREPARE", "DEALLOCATE", "RESET", "ABORT"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -38,7 +46,8 @@ Capabilities make_capabilities() {
 
 class RedshiftDialect final : public Dialect {
  public:
-  RedshiftDialect() : Dialect("redshift", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+  RedshiftDialect()
+      : Dialect("redshift", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
   Directive client_directive(std::string_view line) const override {
     return psql_meta_command(line);

@@ -9,10 +9,34 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"VARIANT", 5}, {"WAREHOUSE", 5}, {"TIMESTAMP_NTZ", 6}, {"TIMESTAMP_LTZ", 6}, {"TIMESTAMP_TZ", 5}, {"CLUSTER BY", 3}, {"STAGE", 3}, {"FILE_FORMAT", 4}, {"AUTOINCREMENT", 2}, {"USE ROLE", 5}, {"USE WAREHOUSE", 6}, {"TRANSIENT", 5}, {"COPY GRANTS", 5}, {"FLATTEN", 4}, {"PARSE_JSON", 3}, {"IFF", 3}, {"SNOWFLAKE", 5}, {"STREAMLIT", 5}, {"$$", 1}, {"LANGUAGE PYTHON", 3}, {"PIPE", 2}, {"DATA_RETENTION_TIME_IN_DAYS", 5},
+    {"VARIANT", 5},
+    {"WAREHOUSE", 5},
+    {"TIMESTAMP_NTZ", 6},
+    {"TIMESTAMP_LTZ", 6},
+    {"TIMESTAMP_TZ", 5},
+    {"CLUSTER BY", 3},
+    {"STAGE", 3},
+    {"FILE_FORMAT", 4},
+    {"AUTOINCREMENT", 2},
+    {"USE ROLE", 5},
+    {"USE WAREHOUSE", 6},
+    {"TRANSIENT", 5},
+    {"COPY GRANTS", 5},
+    {"FLATTEN", 4},
+    {"PARSE_JSON", 3},
+    {"IFF", 3},
+    {"SNOWFLAKE", 5},
+    {"STREAMLIT", 5},
+    {"$$", 1},
+    {"LANGUAGE PYTHON", 3},
+    {"PIPE", 2},
+    {"DATA_RETENTION_TIME_IN_DAYS", 5},
 };
 
-constexpr std::string_view kVerbs[] = {"PUT", "GET", "LIST", "LS", "REMOVE", "RM", "UNDROP", "UNSET", "SHOW", "DESCRIBE", "DESC", "CALL", "EXECUTE", "BEGIN", "COMMIT", "ROLLBACK", "RETURN", "EXPLAIN", "ABORT"};
+constexpr std::string_view kVerbs[] = {"PUT",      "GET",    "LIST",    "LS",    "REMOVE",
+                                       "RM",       "UNDROP", "UNSET",   "SHOW",  "DESCRIBE",
+                                       "DESC",     "CALL",   "EXECUTE", "BEGIN", "COMMIT",
+                                       "ROLLBACK", "RETURN", "EXPLAIN", "ABORT"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -45,7 +69,8 @@ Capabilities make_capabilities() {
 
 class SnowflakeDialect final : public Dialect {
  public:
-  SnowflakeDialect() : Dialect("snowflake", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+  SnowflakeDialect()
+      : Dialect("snowflake", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
   Directive client_directive(std::string_view line) const override {
     if (line.size() > 1 && line[0] == '!' && line[1] != '=')

@@ -9,10 +9,13 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"AUTOINCREMENT", 4}, {"PRAGMA", 5}, {"WITHOUT ROWID", 6}, {"INTEGER PRIMARY KEY", 2}, {"BEGIN TRANSACTION", 1}, {"STRICT", 1}, {"ON CONFLICT", 2}, {"ATTACH", 3}, {"SQLITE_SEQUENCE", 5},
+    {"AUTOINCREMENT", 4},     {"PRAGMA", 5}, {"WITHOUT ROWID", 6}, {"INTEGER PRIMARY KEY", 2},
+    {"BEGIN TRANSACTION", 1}, {"STRICT", 1}, {"ON CONFLICT", 2},   {"ATTACH", 3},
+    {"SQLITE_SEQUENCE", 5},
 };
 
-constexpr std::string_view kVerbs[] = {"PRAGMA", "ATTACH", "DETACH", "VACUUM", "ANALYZE", "REINDEX", "EXPLAIN"};
+constexpr std::string_view kVerbs[] = {"PRAGMA",  "ATTACH",  "DETACH", "VACUUM",
+                                       "ANALYZE", "REINDEX", "EXPLAIN"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -37,10 +40,12 @@ Capabilities make_capabilities() {
 
 class SqliteDialect final : public Dialect {
  public:
-  SqliteDialect() : Dialect("sqlite", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+  SqliteDialect()
+      : Dialect("sqlite", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
   Directive client_directive(std::string_view line) const override {
-    if (line.size() > 1 && line[0] == '.' && ((line[1] >= 'a' && line[1] <= 'z') || (line[1] >= 'A' && line[1] <= 'Z')))
+    if (line.size() > 1 && line[0] == '.' &&
+        ((line[1] >= 'a' && line[1] <= 'z') || (line[1] >= 'A' && line[1] <= 'Z')))
       return {DirectiveKind::kClientCommand, line_length(line), {}};
     return {};
   }

@@ -9,10 +9,25 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"MULTISET", 6}, {"PRIMARY INDEX", 6}, {"FALLBACK", 5}, {"BYTEINT", 6}, {"CASESPECIFIC", 6}, {"VOLATILE", 3}, {"COLLECT STATISTICS", 6}, {"NO JOURNAL", 5}, {"CHARACTER SET LATIN", 5}, {"SEL", 2}, {"QUALIFY", 2}, {".LOGON", 6}, {"FORMAT", 2}, {"PERIOD", 2},
+    {"MULTISET", 6},
+    {"PRIMARY INDEX", 6},
+    {"FALLBACK", 5},
+    {"BYTEINT", 6},
+    {"CASESPECIFIC", 6},
+    {"VOLATILE", 3},
+    {"COLLECT STATISTICS", 6},
+    {"NO JOURNAL", 5},
+    {"CHARACTER SET LATIN", 5},
+    {"SEL", 2},
+    {"QUALIFY", 2},
+    {".LOGON", 6},
+    {"FORMAT", 2},
+    {"PERIOD", 2},
 };
 
-constexpr std::string_view kVerbs[] = {"COLLECT", "HELP", "SHOW", "DATABASE", "LOCKING", "BT", "ET", "DIAGNOSTIC", "SEL", "INS", "UPD", "DEL", "CALL", "EXPLAIN"};
+constexpr std::string_view kVerbs[] = {"COLLECT", "HELP", "SHOW",       "DATABASE", "LOCKING",
+                                       "BT",      "ET",   "DIAGNOSTIC", "SEL",      "INS",
+                                       "UPD",     "DEL",  "CALL",       "EXPLAIN"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -38,10 +53,12 @@ Capabilities make_capabilities() {
 
 class TeradataDialect final : public Dialect {
  public:
-  TeradataDialect() : Dialect("teradata", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
+  TeradataDialect()
+      : Dialect("teradata", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
   Directive client_directive(std::string_view line) const override {
-    if (line.size() > 1 && line[0] == '.' && ((line[1] >= 'a' && line[1] <= 'z') || (line[1] >= 'A' && line[1] <= 'Z')))
+    if (line.size() > 1 && line[0] == '.' &&
+        ((line[1] >= 'a' && line[1] <= 'z') || (line[1] >= 'A' && line[1] <= 'Z')))
       return {DirectiveKind::kClientCommand, line_length(line), {}};
     return {};
   }

@@ -9,10 +9,39 @@ namespace godwit::sql {
 namespace {
 
 constexpr DetectionClue kClues[] = {
-{"GO", 3}, {"NVARCHAR", 3}, {"IDENTITY(", 3}, {"DBO", 4}, {"[", 1}, {"].[", 5}, {"NONCLUSTERED", 6}, {"CLUSTERED", 4}, {"ON [PRIMARY]", 6}, {"UNIQUEIDENTIFIER", 6}, {"DATETIME2", 5}, {"NEWID", 5}, {"GETDATE", 3}, {"SET NOCOUNT", 6}, {"SET ANSI_NULLS", 6}, {"SET QUOTED_IDENTIFIER", 6}, {"EXEC", 2}, {"SYSNAME", 6}, {"MONEY", 3}, {"BIT", 2}, {"TOP", 2}, {"ISNULL", 2}, {"@@", 3}, {"RAISERROR", 5}, {"TEXTIMAGE_ON", 6}, {"WITH NOCHECK", 5},
+    {"GO", 3},
+    {"NVARCHAR", 3},
+    {"IDENTITY(", 3},
+    {"DBO", 4},
+    {"[", 1},
+    {"].[", 5},
+    {"NONCLUSTERED", 6},
+    {"CLUSTERED", 4},
+    {"ON [PRIMARY]", 6},
+    {"UNIQUEIDENTIFIER", 6},
+    {"DATETIME2", 5},
+    {"NEWID", 5},
+    {"GETDATE", 3},
+    {"SET NOCOUNT", 6},
+    {"SET ANSI_NULLS", 6},
+    {"SET QUOTED_IDENTIFIER", 6},
+    {"EXEC", 2},
+    {"SYSNAME", 6},
+    {"MONEY", 3},
+    {"BIT", 2},
+    {"TOP", 2},
+    {"ISNULL", 2},
+    {"@@", 3},
+    {"RAISERROR", 5},
+    {"TEXTIMAGE_ON", 6},
+    {"WITH NOCHECK", 5},
 };
 
-constexpr std::string_view kVerbs[] = {"PRINT", "RAISERROR", "THROW", "WAITFOR", "DBCC", "BACKUP", "RESTORE", "BULK", "KILL", "RECONFIGURE", "CHECKPOINT", "DENY", "SETUSER", "REVERT", "OPEN", "CLOSE", "DEALLOCATE", "FETCH", "BREAK", "CONTINUE", "GOTO", "RETURN", "ENABLE", "DISABLE", "SHUTDOWN", "READTEXT", "WRITETEXT", "UPDATETEXT"};
+constexpr std::string_view kVerbs[] = {
+    "PRINT",  "RAISERROR", "THROW",       "WAITFOR",    "DBCC",     "BACKUP",    "RESTORE",
+    "BULK",   "KILL",      "RECONFIGURE", "CHECKPOINT", "DENY",     "SETUSER",   "REVERT",
+    "OPEN",   "CLOSE",     "DEALLOCATE",  "FETCH",      "BREAK",    "CONTINUE",  "GOTO",
+    "RETURN", "ENABLE",    "DISABLE",     "SHUTDOWN",   "READTEXT", "WRITETEXT", "UPDATETEXT"};
 
 LexicalRules make_lexical_rules() {
   LexicalRules r;
@@ -43,7 +72,8 @@ class TsqlDialect final : public Dialect {
   TsqlDialect() : Dialect("tsql", make_lexical_rules(), make_script_rules(), make_capabilities()) {}
 
   Directive client_directive(std::string_view line) const override {
-    if (line.size() > 1 && line[0] == ':' && ((line[1] >= 'a' && line[1] <= 'z') || (line[1] >= 'A' && line[1] <= 'Z')))
+    if (line.size() > 1 && line[0] == ':' &&
+        ((line[1] >= 'a' && line[1] <= 'z') || (line[1] >= 'A' && line[1] <= 'Z')))
       return {DirectiveKind::kClientCommand, line_length(line), {}};
     if (line.starts_with("!!")) return {DirectiveKind::kClientCommand, line_length(line), {}};
     return {};
