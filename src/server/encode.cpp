@@ -28,7 +28,7 @@ nlohmann::json encode_project(const store::ProjectView& view) {
   for (const services::PhaseStatus& s : services::phase_statuses(p)) {
     phases.push_back({{"name", s.name}, {"state", s.state}, {"blocked_by", nullable(s.blocked_by)}});
   }
-  return {
+  nlohmann::json out = {
       {"id", p.id},
       {"name", p.name},
       {"description", nullable(p.description)},
@@ -37,7 +37,6 @@ nlohmann::json encode_project(const store::ProjectView& view) {
       {"status", p.status},
       {"current_phase", p.current_phase},
       {"completed_phases", p.completed_phases},
-      {"phases", phases},
       {"schemas_uploaded", p.schemas_uploaded},
       {"mappings_complete", p.mappings_complete},
       {"validation_complete", p.validation_complete},
@@ -47,6 +46,8 @@ nlohmann::json encode_project(const store::ProjectView& view) {
       {"created_at", p.created_at},
       {"updated_at", p.updated_at},
   };
+  out["phases"] = std::move(phases);
+  return out;
 }
 
 nlohmann::json encode_member(const store::Member& m) {
