@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "sql/ast/expr_walk.hpp"
 #include "sql/parser/parse.hpp"
 
 namespace godwit::sql {
@@ -120,6 +121,18 @@ TEST(Parser, DeepNestingFailsCleanly) {
   for (int i = 0; i < 5000; ++i) sql += ")";
   ParseResult r = parse_sql(sql, dialect_by_name("ansi"));
   EXPECT_EQ(r.stats.statements, 1u);
+}
+
+TEST(ExprWalk, ColumnRefsInSourceOrderWithoutEnteringSubqueries) {
+  ParseResult r = parse_sql(
+      "SELECT CASE WHEN t.a > 1 THEN upper(b) ELSE c || d END + (SELECT max(z) FROM u) FROM t",
+      dialect_by_name("postgres"));
+  auto* q = static_cast<const QueryStatement*>(r.statements.at(0));
+  auto* select = static_cast<const SelectBody*>(q->query->body);
+  std::vector<std::string> names;
+  for (const ColumnRefExpr* c : column_refs(select->items[0].expr))
+    names.push_back(std::string(c->parts.back().text));
+  EXPECT_EQ(names, (std::vector<std::string>{"a", "b", "c", "d"}));
 }
 
 }  // namespace
