@@ -1,6 +1,7 @@
 # The two commands of the README: `make run` and `make test`. Everything else is a
 # building block of those two.
 SHELL := /bin/bash
+export CCACHE_BASEDIR ?= $(CURDIR)
 JOBS ?= $(shell nproc)
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -12,7 +13,7 @@ setup:
 
 build: setup
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release -j $(JOBS)
+	@cmake --build --preset release -j $(JOBS) --target godwit
 
 build-debug: setup
 	@cmake --preset debug >/dev/null

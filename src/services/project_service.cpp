@@ -65,6 +65,19 @@ store::ProjectRole checked_role(const std::string& role) {
   return *parsed;
 }
 
+/// The member named `member_id` (kNotFound when absent) and how many owners there are,
+/// which the last-owner rules need.
+std::pair<store::Member, long> member_and_owner_count(const std::vector<store::Member>& members,
+                                                      const std::string& member_id) {
+  auto it = std::find_if(members.begin(), members.end(),
+                         [&](const store::Member& m) { return m.user_id == member_id; });
+  if (it == members.end()) throw Error(ErrorKind::kNotFound, "no member with id '" + member_id + "'");
+  long owners = std::count_if(members.begin(), members.end(), [](const store::Member& m) {
+    return m.role == store::ProjectRole::kOwner;
+  });
+  return {*it, owners};
+}
+
 }  // namespace
 
 std::string checked_dialect(const std::string& value, const std::string& field) {
@@ -243,21 +256,15 @@ store::Member ProjectService::change_member_role(const std::string& user_id,
                                                  const std::string& role) {
   require_role(user_id, project_id, store::ProjectRole::kOwner, "manage its members");
   store::ProjectRole parsed = checked_role(role);
-  std::vector<store::Member> current = projects_.members(project_id);
-  auto it = std::find_if(current.begin(), current.end(),
-                         [&](const store::Member& m) { return m.user_id == member_id; });
-  if (it == current.end()) throw Error(ErrorKind::kNotFound, "no member with id '" + member_id + "'");
-  long owners = std::count_if(current.begin(), current.end(), [](const store::Member& m) {
-    return m.role == store::ProjectRole::kOwner;
-  });
-  if (it->role == store::ProjectRole::kOwner && parsed != store::ProjectRole::kOwner && owners == 1) {
+  auto [member, owners] = member_and_owner_count(projects_.members(project_id), member_id);
+  if (member.role == store::ProjectRole::kOwner && parsed != store::ProjectRole::kOwner && owners == 1) {
     throw Error(ErrorKind::kConflict, "a project needs at least one owner; make someone else owner first");
   }
   projects_.upsert_member(project_id, member_id, parsed);
   audit(user_id, project_id, "member.role",
         nlohmann::json{{"member", member_id}, {"role", role}}.dump());
-  it->role = parsed;
-  return *it;
+  member.role = parsed;
+  return member;
 }
 
 void ProjectService::remove_member(const std::string& user_id, const std::string& project_id,
@@ -266,14 +273,8 @@ void ProjectService::remove_member(const std::string& user_id, const std::string
   if (member_id != user_id && view.role != store::ProjectRole::kOwner) {
     throw Error(ErrorKind::kForbidden, "only an owner can remove other members");
   }
-  std::vector<store::Member> current = projects_.members(project_id);
-  auto it = std::find_if(current.begin(), current.end(),
-                         [&](const store::Member& m) { return m.user_id == member_id; });
-  if (it == current.end()) throw Error(ErrorKind::kNotFound, "no member with id '" + member_id + "'");
-  long owners = std::count_if(current.begin(), current.end(), [](const store::Member& m) {
-    return m.role == store::ProjectRole::kOwner;
-  });
-  if (it->role == store::ProjectRole::kOwner && owners == 1) {
+  auto [member, owners] = member_and_owner_count(projects_.members(project_id), member_id);
+  if (member.role == store::ProjectRole::kOwner && owners == 1) {
     throw Error(ErrorKind::kConflict, "the last owner cannot leave; make someone else owner or delete the project");
   }
   projects_.remove_member(project_id, member_id);
