@@ -180,30 +180,44 @@ Statement* Parser::parse_update() {
   while (accept(TokenKind::kComma)) parse_table_ref();  // MySQL multi-table UPDATE
   expect(Keyword::kSET);
   u->assignments = parse_assignments();
-  if (at(Keyword::kOUTPUT)) {
-    while (!at(Keyword::kFROM) && !at(Keyword::kWHERE) && !at_statement_end()) advance();
-  }
+  skip_output_clause();
   if (accept(Keyword::kFROM)) u->from = parse_from_list();
-  if (accept(Keyword::kWHERE)) {
-    if (at(Keyword::kCURRENT) && at(Keyword::kOF, 1)) {
-      advance();
-      advance();
-      parse_identifier();
-    } else {
-      u->where = parse_expr();
-    }
-  }
-  if (at(Keyword::kRETURNING) || at(Keyword::kORDER) || at(Keyword::kLIMIT) ||
-      at(Keyword::kOPTION)) {
-    while (!at_statement_end()) {
-      if (at(TokenKind::kLeftParen))
-        skip_parens();
-      else
-        advance();
-    }
-  }
+  u->where = parse_dml_where();
+  skip_dml_tail();
   u->span = span_from(begin);
   return u;
+}
+
+// T-SQL OUTPUT ... (rows returned by the statement): not part of the data flow.
+void Parser::skip_output_clause() {
+  if (!at(Keyword::kOUTPUT)) return;
+  while (!at(Keyword::kFROM) && !at(Keyword::kWHERE) && !at_statement_end()) advance();
+}
+
+// WHERE cond, or WHERE CURRENT OF cursor (no condition to keep); null without WHERE.
+Expr* Parser::parse_dml_where() {
+  if (!accept(Keyword::kWHERE)) return nullptr;
+  if (at(Keyword::kCURRENT) && at(Keyword::kOF, 1)) {
+    advance();
+    advance();
+    parse_identifier();
+    return nullptr;
+  }
+  return parse_expr();
+}
+
+// RETURNING / ORDER BY / LIMIT / OPTION after UPDATE or DELETE: skipped to the end.
+void Parser::skip_dml_tail() {
+  if (!(at(Keyword::kRETURNING) || at(Keyword::kORDER) || at(Keyword::kLIMIT) ||
+        at(Keyword::kOPTION))) {
+    return;
+  }
+  while (!at_statement_end()) {
+    if (at(TokenKind::kLeftParen))
+      skip_parens();
+    else
+      advance();
+  }
 }
 
 Statement* Parser::parse_delete() {
@@ -220,32 +234,14 @@ Statement* Parser::parse_delete() {
   d->table = parse_table_ref();
   ListBuilder<TableRef*> using_tables(arena_);
   while (accept(TokenKind::kComma)) using_tables.push(parse_table_ref());
-  if (at(Keyword::kOUTPUT)) {
-    while (!at(Keyword::kFROM) && !at(Keyword::kWHERE) && !at_statement_end()) advance();
-  }
+  skip_output_clause();
   if (accept(Keyword::kUSING) || accept(Keyword::kFROM)) {
     do using_tables.push(parse_table_ref());
     while (accept(TokenKind::kComma));
   }
   d->using_tables = using_tables.finish();
-  if (accept(Keyword::kWHERE)) {
-    if (at(Keyword::kCURRENT) && at(Keyword::kOF, 1)) {
-      advance();
-      advance();
-      parse_identifier();
-    } else {
-      d->where = parse_expr();
-    }
-  }
-  if (at(Keyword::kRETURNING) || at(Keyword::kORDER) || at(Keyword::kLIMIT) ||
-      at(Keyword::kOPTION)) {
-    while (!at_statement_end()) {
-      if (at(TokenKind::kLeftParen))
-        skip_parens();
-      else
-        advance();
-    }
-  }
+  d->where = parse_dml_where();
+  skip_dml_tail();
   d->span = span_from(begin);
   return d;
 }

@@ -177,6 +177,9 @@ class Parser {
   Statement* parse_insert();
   Statement* parse_update();
   Statement* parse_delete();
+  void skip_output_clause();
+  Expr* parse_dml_where();
+  void skip_dml_tail();
   Statement* parse_merge();
   Statement* parse_query_statement();
   std::span<const Assignment> parse_assignments();
