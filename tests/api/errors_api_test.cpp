@@ -103,7 +103,7 @@ TEST(Errors, OpenApiDocumentIsServed) {
 
 TEST(Errors, AccessLogHasOneJsonLinePerRequest) {
   shared_client().raw("GET", "/readyz", "", "", {{"X-Request-Id", "access-log-probe"}});
-  std::string log = shared_server().log();
+  std::string log = shared_server().wait_for_log("access-log-probe");
   std::istringstream lines(log);
   std::string line;
   bool found = false;

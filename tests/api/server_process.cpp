@@ -155,6 +155,16 @@ int ServerProcess::terminate() {
 
 std::string ServerProcess::log() const { return read_file(data_dir_ + "/server.log"); }
 
+std::string ServerProcess::wait_for_log(const std::string& needle, std::chrono::milliseconds timeout) const {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string text = log();
+  while (text.find(needle) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    text = log();
+  }
+  return text;
+}
+
 Client::Client(int port) : http_("127.0.0.1", port) {
   http_.set_read_timeout(30);
   http_.set_keep_alive(true);

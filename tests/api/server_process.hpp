@@ -3,6 +3,7 @@
 // PostgreSQL test cluster), and offers a small JSON client for the tests.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -34,6 +35,10 @@ class ServerProcess {
   const std::string& backend() const { return backend_; }
   /// Everything the server wrote to stderr so far (its JSON log lines).
   std::string log() const;
+  /// The log once it contains `needle`, polling for up to `timeout`: the access-log line
+  /// is written after the response has been sent, so a client can see the response first.
+  std::string wait_for_log(const std::string& needle,
+                           std::chrono::milliseconds timeout = std::chrono::milliseconds(3000)) const;
   /// Sends SIGTERM and waits; returns the exit status.
   int terminate();
 
