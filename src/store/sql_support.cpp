@@ -220,7 +220,23 @@ std::string now_timestamp() {
   return format_timestamp(micros / 1'000'000, static_cast<int>(micros % 1'000'000));
 }
 
+namespace {
+
+// True when `raw` already has the stored form 2026-11-25T07:54:54.123456Z (what SQLite
+// hands back): then there is nothing to convert.
+bool is_stored_form(std::string_view raw) {
+  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.ddddddZ";
+  if (raw.size() != kShape.size()) return false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (kShape[i] == 'd' ? (raw[i] < '0' || raw[i] > '9') : raw[i] != kShape[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string timestamp_from_db(std::string_view raw) {
+  if (is_stored_form(raw)) return std::string(raw);
   // YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH[:MM]|-HH[:MM]]
   std::tm tm{};
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
@@ -262,6 +278,7 @@ std::string to_json_array(const std::vector<std::string>& values) {
 
 std::vector<std::string> from_json_array(const std::string& json) {
   std::vector<std::string> out;
+  if (json == "[]") return out;  // the common case, without a parser
   nlohmann::json parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_array()) return out;
   for (const auto& element : parsed) {
