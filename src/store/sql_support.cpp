@@ -15,21 +15,29 @@
 
 namespace godwit::store::detail {
 
-Connection::Connection(Database& db) : session_(db.pool()) {
-  if (db.backend() != Backend::kPostgres) return;
-  auto* native = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
+Connection::Connection(Database& db)
+    : pool_(db.pool()), position_(pool_.lease()), backend_(db.backend()) {
+  session_ = &pool_.at(position_);
+  cache_ = &db.statement_cache(position_);
+  if (backend_ != Backend::kPostgres) return;
+  auto* native = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
   // PQstatus is local (no round trip): it turns bad after an operation hit a dropped
   // connection, and that failed operation already reported the error to its caller.
   if (native != nullptr && PQstatus(native->conn_) == CONNECTION_OK) return;
   try {
-    session_.reconnect();
-    configure_session(session_, Backend::kPostgres);
+    cache_->clear();
+    session_->reconnect();
+    configure_session(*session_, Backend::kPostgres);
   } catch (const soci::soci_error&) {
+    pool_.give_back(position_);
     throw Error(ErrorKind::kUnavailable, "the metadata database cannot be reached");
   } catch (const std::runtime_error&) {
+    pool_.give_back(position_);
     throw Error(ErrorKind::kUnavailable, "the metadata database cannot be reached");
   }
 }
+
+Connection::~Connection() { pool_.give_back(position_); }
 
 void configure_session(soci::session& session, Backend backend) {
   if (backend == Backend::kSqlite) {
@@ -92,6 +100,27 @@ void Params::bind(Binder& statement) {
   for (IntegerValue& v : integers_) statement, soci::use(v.value, v.indicator, v.name);
 }
 
+bool Params::assign_values(const Params& other) {
+  if (texts_.size() != other.texts_.size() || integers_.size() != other.integers_.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < texts_.size(); ++i) {
+    if (texts_[i].name != other.texts_[i].name) return false;
+  }
+  for (std::size_t i = 0; i < integers_.size(); ++i) {
+    if (integers_[i].name != other.integers_[i].name) return false;
+  }
+  for (std::size_t i = 0; i < texts_.size(); ++i) {
+    texts_[i].value = other.texts_[i].value;
+    texts_[i].indicator = other.texts_[i].indicator;
+  }
+  for (std::size_t i = 0; i < integers_.size(); ++i) {
+    integers_[i].value = other.integers_[i].value;
+    integers_[i].indicator = other.integers_[i].indicator;
+  }
+  return true;
+}
+
 bool run_statement(soci::statement& statement, const std::string& sql, bool fetch_first) {
   statement.alloc();
   statement.prepare(sql, soci::details::st_one_time_query);
@@ -141,6 +170,28 @@ long long query_integer(soci::session& session, const std::string& sql, Params& 
     rethrow_database_error(session);
   }
   return value;
+}
+
+namespace {
+
+struct IntegerRow {
+  long long value = 0;
+  soci::indicator indicator = soci::i_ok;
+  void bind(Binder& b) { b, soci::into(value, indicator); }
+  std::optional<long long> model() const {
+    return indicator == soci::i_null ? std::nullopt : std::optional<long long>(value);
+  }
+};
+
+}  // namespace
+
+long long query_integer(Connection& connection, const std::string& sql, Params& params,
+                        long long fallback) {
+  if (connection.backend() != Backend::kSqlite) {
+    return query_integer(static_cast<soci::session&>(connection), sql, params, fallback);
+  }
+  std::optional<std::optional<long long>> row = query_one<IntegerRow>(connection, sql, params);
+  return row && *row ? **row : fallback;
 }
 
 WriteTransaction::WriteTransaction(soci::session& session, Backend backend) : session_(session) {
