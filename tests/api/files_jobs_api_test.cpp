@@ -492,6 +492,29 @@ TEST(JobsApi, ProgressIsVisibleThroughTheEventStream) {
   EXPECT_NE(reader.text().find("\nid: "), std::string::npos);
 }
 
+TEST(JobsApi, PhaseChangesAreStreamed) {
+  Client& client = shared_client();
+  Account a = register_account(client, "phases");
+  std::string project = new_project(client, a);
+  EventReader reader(shared_server().port(), a.access_token, project, [](const std::string& text) {
+    return text.find("\"current_phase\":\"discovery\"") != std::string::npos;
+  });
+  ASSERT_TRUE(reader.wait_connected(10s));
+  for (int i = 0; i < 200 && events_of(reader.text(), "phase").empty(); ++i) {
+    std::this_thread::sleep_for(10ms);
+  }
+  Response done = client.post("/api/v1/projects/" + project + "/phases/upload",
+                              {{"action", "complete"}}, a.access_token);
+  ASSERT_EQ(done.status, 200) << done.body;
+  ASSERT_TRUE(reader.wait_finished(30s)) << reader.text();
+  std::vector<json> phases = events_of(reader.text(), "phase");
+  ASSERT_EQ(phases.size(), 2u) << reader.text();
+  EXPECT_EQ(phases[0]["current_phase"], "upload");
+  EXPECT_EQ(phases[1]["current_phase"], "discovery");
+  EXPECT_EQ(phases[1]["completed_phases"], json({"upload"}));
+  EXPECT_EQ(phases[1]["schemas_uploaded"], true);
+}
+
 TEST(JobsApi, AQueuedJobIsCancelledAndAFinishedOneCannotBe) {
   ServerProcess& server = small_server();  // no workers: jobs stay queued
   Client client(server.port());
