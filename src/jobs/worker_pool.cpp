@@ -109,7 +109,7 @@ void WorkerPool::run(const store::Job& job, const std::string& owner) {
     changed();
     return status;
   };
-  spdlog::debug("job {} ({}) started by {} (attempt {} of {})", job.id, job.kind, owner,
+  spdlog::info("job {} ({}) started by {} (attempt {} of {})", job.id, job.kind, owner,
                 job.attempts, job.max_attempts);
   try {
     JobContext context(job, reporter, signals);

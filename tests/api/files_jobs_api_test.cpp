@@ -515,6 +515,50 @@ TEST(JobsApi, PhaseChangesAreStreamed) {
   EXPECT_EQ(phases[1]["schemas_uploaded"], true);
 }
 
+TEST(JobsApi, TwoServersOnOneStoreNeverRunTheSameJobTwice) {
+  // Two `godwit serve` processes behind one load balancer: one database, one file store.
+  ServerProcess a_server(std::map<std::string, std::string>{{"GODWIT_WORKERS", "3"}});
+  ServerProcess b_server(
+      std::map<std::string, std::string>{{"GODWIT_WORKERS", "3"},
+                                         {"GODWIT_DATABASE_URL", a_server.database_url()},
+                                         {"GODWIT_DATA_DIR", a_server.data_dir()}});
+  Client a_client(a_server.port());
+  Client b_client(b_server.port());
+  Account a = register_account(a_client, "twoservers");
+  std::string project = new_project(a_client, a);
+  constexpr int kUploads = 30;
+  std::vector<std::string> jobs;
+  for (int i = 0; i < kUploads; ++i) {
+    Client& client = i % 2 == 0 ? a_client : b_client;
+    std::string sql = "CREATE TABLE t" + std::to_string(i) + " (id INT PRIMARY KEY);";
+    Response r = upload(client, a, project, {file("t" + std::to_string(i) + ".sql", sql)});
+    ASSERT_EQ(r.status, 201) << r.body;
+    jobs.push_back(r.json["job"]["id"]);
+  }
+  for (const std::string& job : jobs) {
+    json done = wait_for_job(a_client, a, project, job);
+    EXPECT_EQ(done["state"], "succeeded") << done.dump();
+    EXPECT_EQ(done["attempts"], 1) << done.dump();
+  }
+  std::string logs = a_server.log() + b_server.log();
+  bool a_ran = false, b_ran = false;
+  for (const std::string& job : jobs) {
+    std::size_t runs = 0;
+    for (std::size_t at = logs.find("job " + job + " (files.parse) started");
+         at != std::string::npos; at = logs.find("job " + job + " (files.parse) started", at + 1)) {
+      ++runs;
+    }
+    EXPECT_EQ(runs, 1u) << job;
+    a_ran =
+        a_ran || a_server.log().find("job " + job + " (files.parse) started") != std::string::npos;
+    b_ran =
+        b_ran || b_server.log().find("job " + job + " (files.parse) started") != std::string::npos;
+  }
+  EXPECT_TRUE(a_ran && b_ran) << "both servers should have run jobs";
+  Response files = a_client.get("/api/v1/projects/" + project + "/files", a.access_token);
+  for (const json& f : files.json["items"]) EXPECT_EQ(f["status"], "parsed") << f.dump();
+}
+
 TEST(JobsApi, AQueuedJobIsCancelledAndAFinishedOneCannotBe) {
   ServerProcess& server = small_server();  // no workers: jobs stay queued
   Client client(server.port());
