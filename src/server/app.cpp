@@ -17,6 +17,10 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "core/uuid.hpp"
+#include "jobs/change_feed.hpp"
+#include "jobs/handler_registry.hpp"
+#include "jobs/job_queue.hpp"
+#include "jobs/worker_pool.hpp"
 #include "server/logging.hpp"
 #include "server/problem.hpp"
 #include "server/routes/routes.hpp"
@@ -70,6 +74,12 @@ struct App::State {
   std::unique_ptr<auth::AccessTokenIssuer> issuer;
   std::unique_ptr<services::AuthService> auth;
   std::unique_ptr<services::ProjectService> projects;
+  jobs::ChangeFeed feed;
+  jobs::HandlerRegistry handlers;
+  std::unique_ptr<jobs::WorkerPool> workers;
+  std::unique_ptr<jobs::JobQueue> queue;
+  std::unique_ptr<services::JobService> jobs;
+  std::unique_ptr<services::FileService> files;
   std::unique_ptr<WebAssets> web;
   httplib::Server http;
   std::unique_ptr<Router> router;
@@ -109,6 +119,22 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   settings.public_url = s.config.public_url;
   s.auth = std::make_unique<services::AuthService>(*s.db, *s.issuer, settings, google);
   s.projects = std::make_unique<services::ProjectService>(*s.db);
+  jobs::WorkerOptions worker_options;
+  worker_options.workers = s.config.job_workers;
+  worker_options.lease = std::chrono::seconds(s.config.job_lease_seconds);
+  worker_options.heartbeat = worker_options.lease / 3;
+  s.workers = std::make_unique<jobs::WorkerPool>(*s.db, s.handlers, worker_options, &s.feed);
+  s.queue = std::make_unique<jobs::JobQueue>(*s.db, s.workers.get(), &s.feed);
+  s.jobs = std::make_unique<services::JobService>(*s.db, *s.projects, *s.queue);
+  services::UploadLimits upload_limits;
+  upload_limits.max_file_bytes = static_cast<std::uint64_t>(s.config.max_file_mb) << 20;
+  upload_limits.zip.max_entry_bytes = upload_limits.max_file_bytes;
+  s.files = std::make_unique<services::FileService>(
+      *s.db, *s.projects, *s.queue, (std::filesystem::path(s.config.data_dir) / "storage").string(),
+      upload_limits);
+  services::FileService* files = s.files.get();
+  s.handlers.add(services::kParseFilesJob,
+                 [files](jobs::JobContext& context) { return files->parse_files(context); });
   s.web = std::make_unique<WebAssets>(s.config.web_dir);
 
   httplib::Server& http = s.http;
@@ -217,6 +243,13 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   add_system_routes(*s.router, *s.db);
   add_auth_routes(*s.router, *s.auth, s.config);
   add_project_routes(*s.router, *s.projects);
+  add_file_routes(*s.router, *s.files);
+  EventStreamSettings streams;
+  streams.db = s.db.get();
+  streams.feed = &s.feed;
+  streams.max_streams = s.config.max_event_streams;
+  streams.heartbeat = std::chrono::seconds(s.config.events_heartbeat_seconds);
+  add_job_routes(*s.router, *s.jobs, *s.projects, streams);
   WebAssets* web = s.web.get();
   s.router->finish("/api/", [web](const httplib::Request& req, httplib::Response& res) {
     web->serve(req, res);
@@ -227,7 +260,11 @@ App::~App() = default;
 
 const std::vector<RouteInfo>& App::routes() const { return state_->router->routes(); }
 
-void App::stop() { state_->http.stop(); }
+void App::stop() {
+  // Event streams end first: each holds an HTTP worker that stop() would wait for.
+  state_->feed.close();
+  state_->http.stop();
+}
 
 int App::run() {
   State& s = *state_;
@@ -255,6 +292,11 @@ int App::run() {
                s.web->available() ? "" : "; web UI not built");
   std::cout << "\n  Godwit is running: open " << url << "/\n\n" << std::flush;
 
+  s.workers->start();
+  if (s.config.job_workers > 0) {
+    spdlog::info("{} job worker(s) started (lease {} s)", s.config.job_workers, s.config.job_lease_seconds);
+  }
+
   std::atomic<bool> done{false};
   std::thread waiter([&] {
     int received = 0;
@@ -263,6 +305,7 @@ int App::run() {
       received = sigtimedwait(&signals, nullptr, &timeout);
       if (received > 0) {
         spdlog::info("received {}, finishing in-flight requests", received == SIGINT ? "SIGINT" : "SIGTERM");
+        s.feed.close();
         s.http.stop();
         return;
       }
@@ -271,6 +314,10 @@ int App::run() {
   bool ok = s.http.listen_after_bind();
   done = true;
   waiter.join();
+  // Running jobs stop at their next progress report and go back to the queue for the
+  // next server (or this one when it restarts).
+  s.feed.close();
+  s.workers->stop();
   spdlog::info("stopped");
   return ok ? 0 : 1;
 }

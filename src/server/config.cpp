@@ -90,6 +90,22 @@ void apply_environment(ServerConfig& c, const std::vector<std::string>& flags) {
                   "GODWIT_PASSWORD_HASH_COST must be interactive, moderate or minimum");
     }
   }
+  if (const char* v = env("GODWIT_WORKERS"); v && !flag_set(flags, "workers")) {
+    c.job_workers = static_cast<int>(parse_int("GODWIT_WORKERS", v, 0, 256));
+  }
+  if (const char* v = env("GODWIT_JOB_LEASE_SECONDS")) {
+    c.job_lease_seconds = static_cast<int>(parse_int("GODWIT_JOB_LEASE_SECONDS", v, 2, 3600));
+  }
+  if (const char* v = env("GODWIT_MAX_EVENT_STREAMS")) {
+    c.max_event_streams = static_cast<int>(parse_int("GODWIT_MAX_EVENT_STREAMS", v, 0, 10000));
+  }
+  if (const char* v = env("GODWIT_EVENTS_HEARTBEAT_SECONDS")) {
+    c.events_heartbeat_seconds =
+        static_cast<int>(parse_int("GODWIT_EVENTS_HEARTBEAT_SECONDS", v, 1, 300));
+  }
+  if (const char* v = env("GODWIT_MAX_FILE_MB")) {
+    c.max_file_mb = parse_int("GODWIT_MAX_FILE_MB", v, 1, 100000);
+  }
   if (const char* v = env("GODWIT_LOG_FORMAT")) c.json_logs = to_lower(v) != "text";
   if (const char* v = env("GODWIT_PRODUCTION"); v && std::string(v) != "0") c.production = true;
 }

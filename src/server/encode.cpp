@@ -83,4 +83,66 @@ nlohmann::json encode_template(const store::ProjectTemplate& t) {
           {"created_at", t.created_at}};
 }
 
+namespace {
+
+nlohmann::json json_document(const std::optional<std::string>& text) {
+  if (!text) return nullptr;
+  nlohmann::json parsed = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  return parsed.is_discarded() ? nlohmann::json(nullptr) : parsed;
+}
+
+}  // namespace
+
+nlohmann::json encode_job(const store::Job& job) {
+  return {
+      {"id", job.id},
+      {"project_id", nullable(job.project_id)},
+      {"kind", job.kind},
+      {"state", job.state},
+      {"progress", job.progress},
+      {"stage", nullable(job.stage)},
+      {"message", nullable(job.message)},
+      {"payload", json_document(job.payload)},
+      {"result", json_document(job.result)},
+      {"error", nullable(job.error)},
+      {"attempts", job.attempts},
+      {"max_attempts", job.max_attempts},
+      {"cancel_requested", job.cancel_requested},
+      {"created_at", job.created_at},
+      {"started_at", nullable(job.started_at)},
+      {"finished_at", nullable(job.finished_at)},
+      {"updated_at", job.updated_at},
+  };
+}
+
+nlohmann::json encode_file(const store::SchemaFile& f) {
+  return {
+      {"id", f.id},
+      {"project_id", f.project_id},
+      {"filename", f.filename},
+      {"file_size", f.file_size},
+      {"file_type", f.file_type},
+      {"dialect", f.dialect.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.dialect)},
+      {"status", f.status},
+      {"sha256", nullable(f.sha256)},
+      {"preview_data", json_document(f.preview_data)},
+      {"error", nullable(f.error)},
+      {"created_at", f.created_at},
+      {"processed_at", nullable(f.processed_at)},
+  };
+}
+
+nlohmann::json encode_phase_state(const store::Project& p) {
+  return {
+      {"project_id", p.id},
+      {"status", p.status},
+      {"current_phase", p.current_phase},
+      {"completed_phases", p.completed_phases},
+      {"schemas_uploaded", p.schemas_uploaded},
+      {"mappings_complete", p.mappings_complete},
+      {"validation_complete", p.validation_complete},
+      {"updated_at", p.updated_at},
+  };
+}
+
 }  // namespace godwit::server

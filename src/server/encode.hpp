@@ -8,6 +8,8 @@
 #include "core/json_writer.hpp"
 #include "services/auth_service.hpp"
 #include "services/project_service.hpp"
+#include "store/repositories/file_repository.hpp"
+#include "store/repositories/job_repository.hpp"
 
 namespace godwit::server {
 
@@ -18,5 +20,9 @@ void write_project(JsonWriter& out, const store::ProjectView& view);
 std::string encode_project(const store::ProjectView& view);
 nlohmann::json encode_member(const store::Member& member);
 nlohmann::json encode_template(const store::ProjectTemplate& tpl);
+nlohmann::json encode_job(const store::Job& job);
+nlohmann::json encode_file(const store::SchemaFile& file);
+/// A project's phase state as an event stream's `phase` event shows it.
+nlohmann::json encode_phase_state(const store::Project& project);
 
 }  // namespace godwit::server

@@ -286,6 +286,13 @@ bool is_stored_form(std::string_view raw) {
 
 }  // namespace
 
+std::string timestamp_from_now(std::chrono::milliseconds offset) {
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::system_clock::now().time_since_epoch() + offset)
+                    .count();
+  return format_timestamp(micros / 1'000'000, static_cast<int>(micros % 1'000'000));
+}
+
 std::string timestamp_from_db(std::string_view raw) {
   if (is_stored_form(raw)) return std::string(raw);
   // YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH[:MM]|-HH[:MM]]

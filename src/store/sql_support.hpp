@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -299,6 +300,9 @@ void execute_script(soci::session& session, Backend backend, const std::string& 
 /// `2026-11-25T07:54:54.123456Z`. A fixed width keeps text comparison chronological on
 /// SQLite, and microseconds keep "newest first" stable for rows written back to back.
 std::string now_timestamp();
+/// The stored form of the instant `offset` from now (negative: in the past), for
+/// leases and retry delays.
+std::string timestamp_from_now(std::chrono::milliseconds offset);
 
 /// A timestamp as read from either backend (SQLite text as stored, PostgreSQL
 /// `2026-11-25 07:54:54.123+00`) in the stored form above.

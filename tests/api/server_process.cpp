@@ -93,6 +93,7 @@ ServerProcess::ServerProcess(std::map<std::string, std::string> extra_env) {
     database_url = url.substr(0, url.rfind('/') + 1) + pg_database_;
   }
 
+  database_url_ = database_url;
   std::map<std::string, std::string> env = {
       {"GODWIT_DATABASE_URL", database_url},
       {"GODWIT_DATA_DIR", data_dir_},

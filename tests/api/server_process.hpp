@@ -33,6 +33,8 @@ class ServerProcess {
   const std::string& data_dir() const { return data_dir_; }
   const std::string& jwt_secret() const { return jwt_secret_; }
   const std::string& backend() const { return backend_; }
+  /// The metadata store this server uses (for a second server sharing it).
+  const std::string& database_url() const { return database_url_; }
   /// Everything the server wrote to stderr so far (its JSON log lines).
   std::string log() const;
   /// The log once it contains `needle`, polling for up to `timeout`: the access-log line
@@ -48,6 +50,7 @@ class ServerProcess {
   std::string data_dir_;
   std::string jwt_secret_;
   std::string backend_;
+  std::string database_url_;
   std::string pg_admin_url_;
   std::string pg_database_;
 };

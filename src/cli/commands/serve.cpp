@@ -25,11 +25,13 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--web-dir", config->web_dir, "Built web UI (GODWIT_WEB_DIR)")->capture_default_str();
   cmd->add_option("--threads", config->threads, "HTTP worker threads (GODWIT_THREADS; default 64)")
       ->check(CLI::Range(1, 1024));
+  cmd->add_option("--workers", config->job_workers, "Job worker threads, 0 for none (GODWIT_WORKERS; default 2)")
+      ->check(CLI::Range(0, 256));
   cmd->add_flag("--production", config->production,
                 "Refuse to start without GODWIT_JWT_SECRET and GODWIT_SECRET_KEY (GODWIT_PRODUCTION=1)");
   cmd->callback([cmd, config, &exit_code] {
     std::vector<std::string> flags;
-    for (const char* name : {"host", "port", "data-dir", "database-url", "web-dir", "threads"}) {
+    for (const char* name : {"host", "port", "data-dir", "database-url", "web-dir", "threads", "workers"}) {
       if (cmd->count(std::string("--") + name) > 0) flags.emplace_back(name);
     }
     try {
