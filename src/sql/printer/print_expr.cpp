@@ -37,10 +37,9 @@ int binary_precedence(std::string_view op) {
   if (op == "OR") return kOr;
   if (op == "XOR") return kXor;
   if (op == "AND") return kAnd;
-  if (is_comparison(op) || op == "LIKE" || op == "NOT LIKE" || op == "ILIKE" ||
-      op == "NOT ILIKE" || op == "RLIKE" || op == "NOT RLIKE" || op == "REGEXP" ||
-      op == "NOT REGEXP" || op == "SIMILAR" || op == "NOT SIMILAR" || op == "GLOB" ||
-      op == "MATCH")
+  if (is_comparison(op) || op == "LIKE" || op == "NOT LIKE" || op == "ILIKE" || op == "NOT ILIKE" ||
+      op == "RLIKE" || op == "NOT RLIKE" || op == "REGEXP" || op == "NOT REGEXP" ||
+      op == "SIMILAR" || op == "NOT SIMILAR" || op == "GLOB" || op == "MATCH")
     return kCompare;
   if (op == "+" || op == "-") return kAdd;
   if (op == "*" || op == "/" || op == "%" || op == "DIV" || op == "MOD") return kMultiply;
@@ -57,6 +56,38 @@ bool is_portable_op(std::string_view op) {
 }
 
 }  // namespace
+
+std::string collapse_blanks(std::string_view op);
+
+namespace {
+
+bool is_string_literal(const Expr* e) {
+  return e && e->kind == ExprKind::kLiteral &&
+         static_cast<const LiteralExpr*>(e)->literal_kind == LiteralKind::kString;
+}
+
+bool is_plus(const Expr* e) {
+  return e && e->kind == ExprKind::kBinary && static_cast<const BinaryExpr*>(e)->op == "+";
+}
+
+}  // namespace
+
+/// a + 'x' + b: a chain of '+' with at least one string literal operand.
+bool is_string_concat(const Expr* e) {
+  if (!is_plus(e)) return is_string_literal(e);
+  auto* b = static_cast<const BinaryExpr*>(e);
+  return is_string_concat(b->left) || is_string_literal(b->right);
+}
+
+void collect_concat(const Expr* e, std::vector<const Expr*>& parts) {
+  if (is_plus(e)) {
+    auto* b = static_cast<const BinaryExpr*>(e);
+    collect_concat(b->left, parts);
+    parts.push_back(b->right);
+    return;
+  }
+  parts.push_back(e);
+}
 
 int expr_precedence(const Expr* e) {
   switch (e->kind) {
@@ -155,7 +186,7 @@ std::string Printer::expr(const Expr* e, int parent_precedence, bool right_side)
     }
     case ExprKind::kIs: {
       auto* is = static_cast<const IsExpr*>(e);
-      std::string predicate = normalize_op(is->predicate);
+      std::string predicate = same_ ? collapse_blanks(is->predicate) : normalize_op(is->predicate);
       out = expr(is->operand, kCompare, false) + (is->negated ? " IS NOT " : " IS ") + predicate;
       if (is->other) out += " " + expr(is->other, kCompare, true);
       if (!same_ && predicate == "DISTINCT FROM" && !tgt_.is_distinct_from) {
@@ -184,7 +215,9 @@ std::string Printer::expr(const Expr* e, int parent_precedence, bool right_side)
         out += "}";
         if (!same_) downgrade(Fidelity::kApproximate, e->span, "object constant copied");
       } else if (c == "ARRAY") {
-        if (same_)
+        if (!same_ && tgt_.array_open.empty())
+          out = unsupported(e->span, "array value");
+        else if (same_)
           out = "ARRAY[" + exprs(l->items) + "]";
         else
           out = std::string(tgt_.array_open) + exprs(l->items) + std::string(tgt_.array_close);
@@ -211,8 +244,8 @@ std::string Printer::expr(const Expr* e, int parent_precedence, bool right_side)
     }
     case ExprKind::kFieldAccess: {
       auto* f = static_cast<const FieldAccessExpr*>(e);
-      bool colon = f->field.span.begin > 0 &&
-                   parsed_.source().substr(f->field.span.begin - 1, 1) == ":";
+      bool colon =
+          f->field.span.begin > 0 && parsed_.source().substr(f->field.span.begin - 1, 1) == ":";
       std::string field = f->field.text == "*" ? "*" : ident(f->field);
       if (colon && !same_) {
         out = unsupported(e->span, "semi-structured path");
@@ -249,10 +282,55 @@ std::string Printer::exprs(std::span<Expr* const> list, std::string_view sep) {
   return out;
 }
 
+/// An operator as written, blanks collapsed (the round trip keeps its case).
+std::string collapse_blanks(std::string_view op) {
+  std::string out;
+  bool space = false;
+  for (char c : op) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string Printer::binary(const BinaryExpr& b, int parent_precedence, bool right_side) {
   (void)right_side;
   std::string op = normalize_op(b.op);
   int prec = binary_precedence(op);
+  if (same_) op = collapse_blanks(b.op);
+  if (!same_ && op == "+" && src_.plus_concatenates && is_string_concat(&b)) {
+    // T-SQL '+' with a string operand concatenates (NULL-propagating, as ||).
+    std::vector<const Expr*> parts;
+    collect_concat(&b, parts);
+    if (const FunctionWriteRule* w = find_write_rule(tgt_, "concat", -1, {})) {
+      if (w->fidelity != Fidelity::kExact) downgrade(w->fidelity, b.span, w->note);
+      std::string out = apply_template(w->sql, parts, nullptr, w->note);
+      return parent_precedence > 0 ? "(" + out + ")" : out;
+    }
+  }
+  if (!same_ && !tgt_.intervals && (op == "+" || op == "-") && b.right &&
+      b.right->kind == ExprKind::kInterval) {
+    // x + INTERVAL n unit -> the target's date_add (T-SQL DATEADD).
+    std::string amount, unit;
+    if (interval_parts(*static_cast<const IntervalExpr*>(b.right), amount, unit)) {
+      if (const FunctionWriteRule* w = find_write_rule(tgt_, "date_add", 3, unit)) {
+        if (!w->sql.empty()) {
+          if (w->fidelity != Fidelity::kExact) downgrade(w->fidelity, b.span, w->note);
+          std::vector<std::string> saved = std::move(pending_units_);
+          pending_units_ = {unit, op == "-" ? "-" + amount : amount, ""};
+          const Expr* args[] = {nullptr, nullptr, b.left};
+          std::string out = apply_template(w->sql, args, nullptr, w->note);
+          pending_units_ = std::move(saved);
+          return out;
+        }
+      }
+    }
+  }
   if (!same_) {
     if (const OperatorReadRule* r = find_operator_rule(src_, op)) {
       const Expr* args[] = {b.left, b.right};
@@ -283,8 +361,8 @@ std::string Printer::binary(const BinaryExpr& b, int parent_precedence, bool rig
   if (b.right && b.right->kind == ExprKind::kSubquery)
     right = expr(b.right);
   else
-    right = expr(b.right, prec == kOr && (op == "=>" || op == "->" || op == ":=") ? kOr : prec,
-                 true);
+    right =
+        expr(b.right, prec == kOr && (op == "=>" || op == "->" || op == ":=") ? kOr : prec, true);
   return left + " " + op + " " + right;
 }
 
@@ -309,8 +387,7 @@ std::string Printer::cast(const CastExpr& c) {
                 "instead of returning NULL");
       return "CAST(" + operand + " AS " + t + ")";
     }
-    if (!tgt_.try_cast_note.empty())
-      downgrade(Fidelity::kApproximate, c.span, tgt_.try_cast_note);
+    if (!tgt_.try_cast_note.empty()) downgrade(Fidelity::kApproximate, c.span, tgt_.try_cast_note);
     return std::string(tgt_.try_cast) + "(" + operand + " AS " + t + ")";
   }
   if (c.syntax == CastSyntax::kConvert)
@@ -319,18 +396,43 @@ std::string Printer::cast(const CastExpr& c) {
   return "CAST(" + operand + " AS " + t + ")";
 }
 
+bool Printer::interval_parts(const IntervalExpr& iv, std::string& amount, std::string& unit) {
+  std::string value;
+  bool is_string =
+      iv.value->kind == ExprKind::kLiteral &&
+      static_cast<const LiteralExpr*>(iv.value)->literal_kind == LiteralKind::kString &&
+      decode_string(static_cast<const LiteralExpr*>(iv.value)->text, value);
+  std::string written = normalize_op(iv.unit);
+  if (is_string && written.empty()) {
+    std::size_t sp = value.find(' ');
+    if (sp == std::string::npos || value.find(' ', sp + 1) != std::string::npos) return false;
+    amount = value.substr(0, sp);
+    written = value.substr(sp + 1);
+  } else if (is_string) {
+    amount = value;
+  } else if (iv.value->kind == ExprKind::kLiteral) {
+    amount = std::string(static_cast<const LiteralExpr*>(iv.value)->text);
+  } else {
+    return false;
+  }
+  if (amount.empty() || amount.find_first_not_of("0123456789.-") != std::string::npos) return false;
+  unit = std::string(canonical_date_unit(written));
+  return !unit.empty();
+}
+
 std::string Printer::interval(const IntervalExpr& iv) {
   if (same_) {
     std::string out = "INTERVAL " + expr(iv.value, kMultiply, false);
-    if (!iv.unit.empty()) out += " " + normalize_op(iv.unit);
+    if (!iv.unit.empty()) out += " " + collapse_blanks(iv.unit);
     return out;
   }
   // Find the amount and unit: INTERVAL 3 DAY, INTERVAL '3' DAY, INTERVAL '3 days'.
   std::string amount, unit = normalize_op(iv.unit);
   std::string value;
-  bool is_string = iv.value->kind == ExprKind::kLiteral &&
-                   static_cast<const LiteralExpr*>(iv.value)->literal_kind == LiteralKind::kString &&
-                   decode_string(static_cast<const LiteralExpr*>(iv.value)->text, value);
+  bool is_string =
+      iv.value->kind == ExprKind::kLiteral &&
+      static_cast<const LiteralExpr*>(iv.value)->literal_kind == LiteralKind::kString &&
+      decode_string(static_cast<const LiteralExpr*>(iv.value)->text, value);
   if (is_string && unit.empty()) {
     std::size_t sp = value.find(' ');
     if (sp != std::string::npos && value.find(' ', sp + 1) == std::string::npos) {
@@ -349,8 +451,7 @@ std::string Printer::interval(const IntervalExpr& iv) {
     if (!iv.unit.empty()) out += " " + unit;
     return out;
   }
-  std::string number =
-      is_string ? amount : expr(iv.value, kMultiply, false);
+  std::string number = is_string ? amount : expr(iv.value, kMultiply, false);
   if (tgt_.interval_number_unit) {
     bool numeric = !number.empty() && number.find_first_not_of("0123456789.-") == std::string::npos;
     return "INTERVAL " + (numeric || !is_string ? number : string_literal(number)) + " " +
@@ -396,9 +497,11 @@ std::string Printer::window(const WindowSpec& w) {
     out += std::string(out.empty() ? "" : " ") + "PARTITION BY " + exprs(w.partition_by);
   if (!w.order_by.empty())
     out += std::string(out.empty() ? "" : " ") + "ORDER BY " + order_items(w.order_by);
-  if (!w.frame.empty()) out += std::string(out.empty() ? "" : " ") + verbatim({
-      static_cast<std::uint32_t>(w.frame.data() - parsed_.source().data()),
-      static_cast<std::uint32_t>(w.frame.data() - parsed_.source().data() + w.frame.size())});
+  if (!w.frame.empty())
+    out += std::string(out.empty() ? "" : " ") +
+           verbatim({static_cast<std::uint32_t>(w.frame.data() - parsed_.source().data()),
+                     static_cast<std::uint32_t>(w.frame.data() - parsed_.source().data() +
+                                                w.frame.size())});
   return out;
 }
 

@@ -110,15 +110,13 @@ std::string Printer::apply_template(std::string_view tmpl, std::span<const Expr*
         continue;
       }
       std::string scratch;
-      std::string_view raw = a < pending_units_.size() && !pending_units_[a].empty()
-                                 ? std::string_view(pending_units_[a])
-                                 : unit_text_of(*this, a < args.size() ? args[a] : nullptr,
-                                                scratch);
+      std::string_view raw =
+          a < pending_units_.size() && !pending_units_[a].empty()
+              ? std::string_view(pending_units_[a])
+              : unit_text_of(*this, a < args.size() ? args[a] : nullptr, scratch);
       std::string_view unit = canonical_date_unit(raw);
       if (unit.empty()) {
-        Span where = call ? call->span : Span{};
-        downgrade(Fidelity::kApproximate, where,
-                  "date part '" + std::string(raw) + "' is not a known unit; copied");
+        unknown_unit_ = raw.empty() ? std::string("?") : std::string(raw);
         out += k == 's' ? string_literal(raw) : std::string(raw);
       } else if (k == 's') {
         std::string lower(unit);
@@ -146,7 +144,10 @@ std::string Printer::apply_template(std::string_view tmpl, std::span<const Expr*
         used_order = true;
         if (!ordering.empty()) out += " WITHIN GROUP (ORDER BY " + order_items(ordering) + ")";
         break;
-      default: out += '$'; out += k; break;
+      default:
+        out += '$';
+        out += k;
+        break;
     }
   }
   if (call && !ordering.empty() && !used_order)
@@ -201,6 +202,18 @@ std::string Printer::function(const FunctionExpr& f) {
   }
   std::string n = upper(f.name.parts[0].text);
   int arity = static_cast<int>(f.args.size());
+  if (n == "POSITION" && arity == 1 && f.args[0]->kind == ExprKind::kIn) {
+    // POSITION(needle IN haystack) parses as one IN expression.
+    auto* in = static_cast<const InExpr*>(f.args[0]);
+    if (!in->negated && !in->query && in->list.size() == 1) {
+      const Expr* args[] = {in->list[0], in->operand};
+      if (const FunctionWriteRule* w = find_write_rule(tgt_, "strpos", 2, {});
+          w && !w->sql.empty()) {
+        if (w->fidelity != Fidelity::kExact) downgrade(w->fidelity, f.span, w->note);
+        return apply_template(w->sql, args, &f, w->note) + suffix();
+      }
+    }
+  }
   const FunctionReadRule* read = find_read_rule(src_, n, arity, &arg_is_string, &f);
   if (!read) {
     auto portable = portable_functions();
@@ -255,8 +268,7 @@ std::string Printer::function(const FunctionExpr& f) {
   else if (!args.empty())
     first_unit = canonical_date_unit(unit_text_of(*this, args[0], scratch));
   int canon_arity = static_cast<int>(args.size());
-  const FunctionWriteRule* write =
-      find_write_rule(tgt_, read->canonical, canon_arity, first_unit);
+  const FunctionWriteRule* write = find_write_rule(tgt_, read->canonical, canon_arity, first_unit);
   if (!write) {
     downgrade(Fidelity::kApproximate, f.span,
               "no rule writes " + std::string(read->canonical) + " in " +
@@ -268,11 +280,21 @@ std::string Printer::function(const FunctionExpr& f) {
     return unsupported(f.span, why);
   }
   if (read->fidelity != Fidelity::kExact) downgrade(read->fidelity, f.span, read->note);
-  if (write->fidelity != Fidelity::kExact) downgrade(write->fidelity, f.span, write->note);
+  bool decode = write->sql == "CASE-DECODE";
+  if (decode) {
+    // Exact when every search value is a literal (NULL ones become IS NULL).
+    for (std::size_t i = 1; i + 1 < args.size(); i += 2)
+      if (args[i]->kind != ExprKind::kLiteral) {
+        downgrade(write->fidelity, f.span, write->note);
+        break;
+      }
+  } else if (write->fidelity != Fidelity::kExact) {
+    downgrade(write->fidelity, f.span, write->note);
+  }
   std::vector<std::string> saved = std::move(pending_units_);
   pending_units_ = units;
   std::string out;
-  if (write->sql == "CASE-DECODE") {
+  if (decode) {
     // DECODE(x, s1, r1, ..., default): CASE with NULL-matching search values.
     out = "CASE";
     std::string x = args.empty() ? "" : expr(args[0]);
@@ -290,7 +312,12 @@ std::string Printer::function(const FunctionExpr& f) {
     if (i < args.size()) out += " ELSE " + expr(args[i]);
     out += " END";
   } else {
+    unknown_unit_.clear();
     out = apply_template(write->sql, args, &f, write->note);
+    if (!unknown_unit_.empty()) {
+      pending_units_ = std::move(saved);
+      return unsupported(f.span, "date part '" + unknown_unit_ + "'");
+    }
   }
   pending_units_ = std::move(saved);
   return out + suffix();

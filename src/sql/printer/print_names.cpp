@@ -40,8 +40,7 @@ bool is_plain_identifier(std::string_view text, bool dollar) {
 
 bool is_reserved(const PrinterProfile& p, std::string_view word) {
   std::string u = upper(word);
-  return std::binary_search(p.reserved_words.begin(), p.reserved_words.end(),
-                            std::string_view(u));
+  return std::binary_search(p.reserved_words.begin(), p.reserved_words.end(), std::string_view(u));
 }
 
 bool case_would_fold(IdentifierCase rule, std::string_view text) {
@@ -83,10 +82,18 @@ std::string Printer::idents(std::span<const Identifier> ids, std::string_view se
   return out;
 }
 
-std::string Printer::name(const ObjectName& n) { return idents(n.parts, "."); }
+std::string Printer::name(const ObjectName& n) {
+  return idents(n.parts, ".");
+}
 
 std::string Printer::string_literal(std::string_view decoded) {
   std::string out = "'";
+  if (tgt_.unicode_prefix)
+    for (char c : decoded)
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        out = "N'";
+        break;
+      }
   for (char c : decoded) {
     if (c == '\'') out += '\'';
     if (c == '\\' && tgt_.backslash_escapes) out += '\\';
@@ -179,8 +186,7 @@ std::string Printer::literal(const LiteralExpr& l) {
         return std::string(text);
       }
       std::string type_name = type_text(word, l.span);
-      if (!tgt_.typed_literals)
-        return "CAST(" + string_literal(value) + " AS " + type_name + ")";
+      if (!tgt_.typed_literals) return "CAST(" + string_literal(value) + " AS " + type_name + ")";
       return type_name + " " + string_literal(value);
     }
   }
@@ -216,6 +222,7 @@ std::string Printer::type(const TypeName* t, Span where) {
 
 std::string Printer::verbatim(Span s) const {
   std::string_view text = parsed_.text(s);
+  if (same_) return std::string(text);  // comments and line breaks may matter
   std::string out;
   bool space = false;
   for (char c : text) {
@@ -234,7 +241,7 @@ void Printer::downgrade(Fidelity level, Span where, std::string_view message,
                         std::string_view code) {
   if (level == Fidelity::kExact) return;
   Diagnostic d;
-  d.code = !code.empty()                        ? std::string(code)
+  d.code = !code.empty()                     ? std::string(code)
            : level == Fidelity::kApproximate ? "W-TRANSLATE-APPROXIMATE"
                                              : "E-TRANSLATE-UNSUPPORTED";
   d.severity = level == Fidelity::kApproximate ? Severity::kWarning : Severity::kError;

@@ -62,7 +62,8 @@ std::string Printer::insert(const InsertStatement& s) {
         return unsupported(s.span, "INSERT ... VALUES rows");
       Printer rows_printer(sub, src_, tgt_, options_);
       rows_printer.indent_ = indent_;
-      out += nl() + rows_printer.query(static_cast<const QueryStatement*>(sub.statements[0])->query);
+      out +=
+          nl() + rows_printer.query(static_cast<const QueryStatement*>(sub.statements[0])->query);
       counts_.exact += rows_printer.counts_.exact;
       counts_.approximate += rows_printer.counts_.approximate;
       counts_.unsupported += rows_printer.counts_.unsupported;
@@ -111,7 +112,8 @@ std::string Printer::dml(const Statement& st) {
     case StatementKind::kMerge: {
       auto& s = static_cast<const MergeStatement&>(st);
       std::string out = "MERGE INTO " + name(s.target);
-      if (!s.target_alias.empty()) out += (tgt_.table_alias_as ? " AS " : " ") + ident(s.target_alias);
+      if (!s.target_alias.empty())
+        out += (tgt_.table_alias_as ? " AS " : " ") + ident(s.target_alias);
       out += nl() + "USING " + table_ref(s.source) + nl() + "ON " + expr(s.on);
       for (const MergeClause& c : s.clauses) {
         out += nl() + (c.matched ? "WHEN MATCHED" : "WHEN NOT MATCHED");
@@ -147,9 +149,7 @@ StatementTranslation Printer::statement(const Statement& st) {
   result.kind = std::string(to_string(st.kind));
   std::string out;
   switch (st.kind) {
-    case StatementKind::kQuery:
-      out = query(static_cast<const QueryStatement&>(st).query);
-      break;
+    case StatementKind::kQuery: out = query(static_cast<const QueryStatement&>(st).query); break;
     case StatementKind::kCreateTable:
       out = create_table(static_cast<const CreateTableStatement&>(st));
       break;

@@ -46,8 +46,7 @@ Translation translate(const ParseResult& parsed, std::string_view target,
 
 /// Prints one statement of `parsed` in `target`.
 StatementTranslation translate_statement(const ParseResult& parsed, const Statement& statement,
-                                         std::string_view target,
-                                         const PrintOptions& options = {});
+                                         std::string_view target, const PrintOptions& options = {});
 
 /// Prints one expression of `parsed` in `target` (compact).
 StatementTranslation translate_expression(const ParseResult& parsed, const Expr& expr,

@@ -42,6 +42,8 @@ class Printer {
   std::string binary(const BinaryExpr& b, int parent_precedence, bool right_side);
   std::string cast(const CastExpr& c);
   std::string interval(const IntervalExpr& iv);
+  /// The amount and canonical unit of a one-unit interval literal; false otherwise.
+  bool interval_parts(const IntervalExpr& iv, std::string& amount, std::string& unit);
   /// A niladic function written as a bare name (SYSDATE, CURRENT_TIMESTAMP); empty when the
   /// name is not one.
   std::string niladic(const ColumnRefExpr& c);
@@ -53,6 +55,7 @@ class Printer {
   std::string query_body(const QueryBody* b, const Query* owner);
   std::string select(const SelectBody& s, const Query* owner);
   std::string table_ref(const TableRef* t);
+  const Expr* rownum_limit(const SelectBody& s, const Expr*& rest, bool& exclusive);
   std::string ctes(std::span<const Cte> list, bool recursive);
 
   // Statements (print_statement.cpp, print_ddl.cpp).
@@ -67,8 +70,7 @@ class Printer {
   std::string dml(const Statement& s);
 
   /// Records a non-exact translation of the node at `where`.
-  void downgrade(Fidelity level, Span where, std::string_view message,
-                 std::string_view code = {});
+  void downgrade(Fidelity level, Span where, std::string_view message, std::string_view code = {});
   /// Marks an unsupported construct: the diagnostic plus the comment to emit in its place.
   std::string unsupported(Span where, std::string_view what);
   void count_exact() { ++counts_.exact; }
@@ -90,7 +92,9 @@ class Printer {
   int indent_ = 0;
   FidelityCounts counts_;
   std::vector<Diagnostic> diagnostics_;
-  std::vector<std::string> pending_units_;  ///< units a read rule supplied, by argument
+  std::vector<std::string> pending_units_;
+  std::string unknown_unit_;  ///< set by apply_template when a date part is not a unit  ///< units
+                              ///< a read rule supplied, by argument
 };
 
 /// Date units: the canonical upper-case name of a unit as any dialect writes it

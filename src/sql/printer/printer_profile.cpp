@@ -4,11 +4,12 @@
 // DECODE, T-SQL ISNULL/IIF/DATEADD/DATEDIFF/DATEPART/CHARINDEX/LEN, MySQL IFNULL/IF/
 // DATE_ADD/DATEDIFF/LOCATE, PostgreSQL date_trunc/date_part/strpos, BigQuery and
 // Snowflake function references.
+#include "sql/printer/printer_profile.hpp"
+
 #include <algorithm>
 #include <array>
 
 #include "sql/dialect/dialect_names.hpp"
-#include "sql/printer/printer_profile.hpp"
 
 namespace godwit::sql {
 
@@ -55,11 +56,23 @@ constexpr FunctionReadRule kCommonReads[] = {
     {"IF", 3, "iif", {}},
     {"NOW", 0, "current_timestamp", {}},
     {"CURRENT_TIMESTAMP", 0, "current_timestamp", {}},
-    {"SYSDATE", 0, "current_timestamp", {}, F::kApproximate,
+    {"SYSDATE",
+     0,
+     "current_timestamp",
+     {},
+     F::kApproximate,
      "SYSDATE is the database server's local date and time without fractional seconds"},
-    {"GETDATE", 0, "current_timestamp", {}, F::kApproximate,
+    {"GETDATE",
+     0,
+     "current_timestamp",
+     {},
+     F::kApproximate,
      "GETDATE() is a local DATETIME without time zone (3.33 ms precision)"},
-    {"SYSDATETIME", 0, "current_timestamp", {}, F::kApproximate,
+    {"SYSDATETIME",
+     0,
+     "current_timestamp",
+     {},
+     F::kApproximate,
      "SYSDATETIME() is a local DATETIME2 without time zone"},
     {"CURRENT_DATE", 0, "current_date", {}},
     {"CURDATE", 0, "current_date", {}},
@@ -109,6 +122,7 @@ constexpr FunctionReadRule kCommonReads[] = {
     {"TRUNCATE", 2, "trunc", {}},
     {"ROUND", -1, "round", {}},
     {"MOD", 2, "mod", {}},
+    {"DIV", 2, "int_div", {}},
     {"STRING_AGG", 2, "string_agg", {}},
     {"LISTAGG", 2, "string_agg", {}},
     {"LISTAGG", 1, "string_agg", kEmptySep},
@@ -132,7 +146,11 @@ constexpr std::string_view kRegexNote =
 constexpr FunctionWriteRule kCommonWrites[] = {
     {"coalesce", -1, {}, "COALESCE($*)"},
     {"nvl2", 3, {}, "CASE WHEN $1 IS NOT NULL THEN $2 ELSE $3 END"},
-    {"decode", -1, {}, "CASE-DECODE", F::kApproximate,
+    {"decode",
+     -1,
+     {},
+     "CASE-DECODE",
+     F::kApproximate,
      "DECODE matches NULL search values; the CASE matches NULL only for a literal NULL"},
     {"iif", 3, {}, "CASE WHEN $1 THEN $2 ELSE $3 END"},
     {"current_timestamp", -1, {}, "CURRENT_TIMESTAMP"},
@@ -142,6 +160,7 @@ constexpr FunctionWriteRule kCommonWrites[] = {
     {"date_diff", 3, {}, ""},
     {"months_between", 2, {}, ""},
     {"date_trunc", 2, {}, "DATE_TRUNC($s1, $2)"},
+    {"extract", 2, "DAYOFWEEK", "", F::kUnsupported, "day-of-week numbering differs"},
     {"extract", 2, {}, "EXTRACT($u1 FROM $2)"},
     {"to_char", 2, {}, "TO_CHAR($1, $f2)"},
     {"to_date", 2, {}, "TO_DATE($1, $f2)"},
@@ -154,13 +173,27 @@ constexpr FunctionWriteRule kCommonWrites[] = {
     {"concat_skip_null", -1, {}, "CONCAT($C)"},
     {"regexp_contains", 2, {}, "REGEXP_LIKE($1, $2)", F::kApproximate, kRegexNote},
     {"regexp_replace", 3, {}, "REGEXP_REPLACE($1, $2, $3)", F::kApproximate, kRegexNote},
+    {"regexp_replace_first",
+     3,
+     {},
+     "",
+     F::kUnsupported,
+     "no function replaces only the first match"},
     {"regexp_substr", 2, {}, "REGEXP_SUBSTR($1, $2)", F::kApproximate, kRegexNote},
     {"trunc", -1, {}, "TRUNC($*)"},
     {"round", -1, {}, "ROUND($*)"},
     {"mod", 2, {}, "MOD($1, $2)"},
-    {"int_div", 2, {}, "CAST(FLOOR($1 / $2) AS BIGINT)", F::kApproximate,
+    {"int_div",
+     2,
+     {},
+     "CAST(FLOOR($1 / $2) AS BIGINT)",
+     F::kApproximate,
      "integer division truncates toward zero; FLOOR differs for negative quotients"},
-    {"decode_null_safe", -1, {}, "CASE-DECODE", F::kApproximate,
+    {"decode_null_safe",
+     -1,
+     {},
+     "CASE-DECODE",
+     F::kApproximate,
      "DECODE matches NULL search values; the CASE matches NULL only for a literal NULL"},
     {"concat_ws", -1, {}, "CONCAT_WS($*)"},
     {"trim", 1, {}, "TRIM($1)"},
@@ -171,17 +204,18 @@ constexpr FunctionWriteRule kCommonWrites[] = {
 };
 
 constexpr std::string_view kPortable[] = {
-    "ABS",         "ACOS",       "ASCII",      "ASIN",         "ATAN",       "AVG",
-    "CEIL",        "CEILING",    "COS",        "COUNT",        "CUME_DIST",  "DENSE_RANK",
-    "EXP",         "FIRST_VALUE", "FLOOR",     "GREATEST",     "LAG",        "LAST_VALUE",
-    "LEAD",        "LEAST",      "LN",         "LOWER",        "LTRIM",      "MAX",
-    "MIN",         "NTH_VALUE",  "NTILE",      "NULLIF",       "PERCENT_RANK", "POWER",
-    "RANK",        "REPLACE",    "REVERSE",    "ROW_NUMBER",   "RTRIM",      "SIGN",
-    "SIN",         "SQRT",       "STDDEV",     "STDDEV_POP",   "STDDEV_SAMP", "SUM",
-    "TAN",         "TRIM",       "UPPER",      "VAR_POP",      "VAR_SAMP",   "VARIANCE",
+    "ABS",          "ACOS",     "ASCII", "ASIN",       "ATAN",       "AVG",         "CEIL",
+    "CEILING",      "COS",      "COUNT", "CUME_DIST",  "DENSE_RANK", "EXP",         "FIRST_VALUE",
+    "FLOOR",        "GREATEST", "LAG",   "LAST_VALUE", "LEAD",       "LEAST",       "LN",
+    "LOWER",        "LTRIM",    "MAX",   "MIN",        "NTH_VALUE",  "NTILE",       "NULLIF",
+    "PERCENT_RANK", "POWER",    "RANK",  "REPLACE",    "REVERSE",    "ROW_NUMBER",  "RTRIM",
+    "SIGN",         "SIN",      "SQRT",  "STDDEV",     "STDDEV_POP", "STDDEV_SAMP", "SUM",
+    "TAN",          "TRIM",     "UPPER", "VAR_POP",    "VAR_SAMP",   "VARIANCE",
 };
 
-bool arity_ok(int rule, int actual) { return rule == -1 || rule == actual; }
+bool arity_ok(int rule, int actual) {
+  return rule == -1 || rule == actual;
+}
 
 }  // namespace
 
@@ -242,12 +276,18 @@ const OperatorReadRule* find_operator_rule(const PrinterProfile& p, std::string_
 const PrinterProfile* find_printer_profile(std::string_view dialect) {
   using Factory = const PrinterProfile& (*)();
   static constexpr std::pair<std::string_view, Factory> kProfiles[] = {
-      {"ansi", ansi_printer_profile},         {"bigquery", bigquery_printer_profile},
-      {"databricks", databricks_printer_profile}, {"hive", hive_printer_profile},
-      {"mysql", mysql_printer_profile},       {"oracle", oracle_printer_profile},
-      {"postgres", postgres_printer_profile}, {"redshift", redshift_printer_profile},
-      {"snowflake", snowflake_printer_profile}, {"sqlite", sqlite_printer_profile},
-      {"teradata", teradata_printer_profile}, {"tsql", tsql_printer_profile},
+      {"ansi", ansi_printer_profile},
+      {"bigquery", bigquery_printer_profile},
+      {"databricks", databricks_printer_profile},
+      {"hive", hive_printer_profile},
+      {"mysql", mysql_printer_profile},
+      {"oracle", oracle_printer_profile},
+      {"postgres", postgres_printer_profile},
+      {"redshift", redshift_printer_profile},
+      {"snowflake", snowflake_printer_profile},
+      {"sqlite", sqlite_printer_profile},
+      {"teradata", teradata_printer_profile},
+      {"tsql", tsql_printer_profile},
   };
   for (const auto& [name, factory] : kProfiles)
     if (name == dialect) return &factory();

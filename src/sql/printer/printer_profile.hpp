@@ -55,7 +55,12 @@ struct FunctionReadRule {
                              std::span<const std::string_view> arg_specs = {},
                              Fidelity f = Fidelity::kExact, std::string_view why = {},
                              int string_argument = 0)
-      : name(n), arity(a), canonical(c), args(arg_specs), fidelity(f), note(why),
+      : name(n),
+        arity(a),
+        canonical(c),
+        args(arg_specs),
+        fidelity(f),
+        note(why),
         string_arg(string_argument) {}
   std::string_view name;       ///< upper case, as the dialect spells it
   int arity = -1;              ///< -1 any
@@ -89,8 +94,8 @@ struct FunctionWriteRule {
 
 /// One spelling of a binary operator read into a canonical function (a || b, a ~ b ...).
 struct OperatorReadRule {
-  constexpr OperatorReadRule(std::string_view o, std::string_view c,
-                             Fidelity f = Fidelity::kExact, std::string_view why = {})
+  constexpr OperatorReadRule(std::string_view o, std::string_view c, Fidelity f = Fidelity::kExact,
+                             std::string_view why = {})
       : op(o), canonical(c), fidelity(f), note(why) {}
   std::string_view op;  ///< as written, upper case for words ("RLIKE", "DIV")
   std::string_view canonical;
@@ -104,7 +109,7 @@ struct PrinterProfile {
   char quote_close = '"';
   IdentifierCase identifier_case = IdentifierCase::kFoldUpper;
   bool dollar_in_identifiers = false;
-  bool identifier_backslash_escape = false;  ///< `a\`b` (BigQuery) instead of doubling
+  bool identifier_backslash_escape = false;          ///< `a\`b` (BigQuery) instead of doubling
   std::span<const std::string_view> reserved_words;  ///< upper case, sorted
   bool backslash_escapes = false;  ///< '\' escapes inside '..' must itself be escaped
   LimitSyntax limit = LimitSyntax::kLimit;
@@ -116,9 +121,9 @@ struct PrinterProfile {
   std::string_view try_cast;          ///< "TRY_CAST", "SAFE_CAST", empty when none
   std::string_view try_cast_note;     ///< when the try-cast differs (Snowflake: strings only)
   FormatStyle format_style = FormatStyle::kNone;
-  bool typed_literals = true;        ///< DATE '2020-01-01'; else CAST('..' AS DATE)
-  bool interval_number_unit = true;  ///< INTERVAL 1 DAY; else INTERVAL '1 DAY'
-  bool intervals = true;             ///< interval values exist (T-SQL: no)
+  bool typed_literals = true;          ///< DATE '2020-01-01'; else CAST('..' AS DATE)
+  bool interval_number_unit = true;    ///< INTERVAL 1 DAY; else INTERVAL '1 DAY'
+  bool intervals = true;               ///< interval values exist (T-SQL: no)
   bool set_operator_distinct = false;  ///< UNION DISTINCT must be spelled out (BigQuery)
   bool table_alias_as = true;          ///< FROM t AS a (Oracle: FROM t a)
   bool convert_type_first = false;     ///< CONVERT(type, x) (T-SQL) vs CONVERT(x, type)
@@ -127,17 +132,25 @@ struct PrinterProfile {
   bool create_or_replace = true;       ///< CREATE OR REPLACE VIEW exists
   std::string_view star_except;        ///< "EXCEPT" / "EXCLUDE"; empty when unsupported
   std::string_view minus_keyword = "EXCEPT";
-  bool is_distinct_from = true;          ///< a IS [NOT] DISTINCT FROM b exists
+  bool is_distinct_from = true;            ///< a IS [NOT] DISTINCT FROM b exists
   std::string_view array_open = "ARRAY[";  ///< array constructor: ARRAY[1, 2], [1, 2] ...
   std::string_view array_close = "]";
   bool limit_required_for_offset = false;  ///< OFFSET needs a LIMIT (MySQL)
-  std::string_view limit_all = "ALL";       ///< the LIMIT that means no limit
-  bool distinct_on = false;                 ///< SELECT DISTINCT ON (...)
-  bool qualify = false;                     ///< QUALIFY
-  bool semi_join = false;                   ///< LEFT SEMI / ANTI JOIN
-  bool apply_join = false;                  ///< CROSS / OUTER APPLY
-  bool filter_clause = false;               ///< aggregate FILTER (WHERE ...)
-  bool column_comment = false;              ///< col type COMMENT '...'
+  std::string_view limit_all = "ALL";      ///< the LIMIT that means no limit
+  bool distinct_on = false;                ///< SELECT DISTINCT ON (...)
+  bool qualify = false;                    ///< QUALIFY
+  bool semi_join = false;                  ///< LEFT SEMI / ANTI JOIN
+  bool apply_join = false;                 ///< CROSS / OUTER APPLY
+  bool filter_clause = false;              ///< aggregate FILTER (WHERE ...)
+  bool dual_table = false;                 ///< FROM DUAL is accepted (Oracle, MySQL, Snowflake)
+  bool plus_concatenates = false;          ///< '+' with a string operand concatenates (T-SQL)
+  bool lateral_join = false;               ///< CROSS JOIN LATERAL / LEFT JOIN LATERAL .. ON TRUE
+  bool unicode_prefix = false;             ///< N'..' for strings with non-ASCII characters (T-SQL)
+  bool check_constraints = true;           ///< CHECK (...) constraints exist
+  bool unique_constraints = true;          ///< UNIQUE constraints exist
+  std::string_view key_suffix;             ///< after PRIMARY KEY / FOREIGN KEY: " NOT ENFORCED"
+  bool rownum = false;                     ///< WHERE ROWNUM <= n limits rows (Oracle)
+  bool column_comment = false;             ///< col type COMMENT '...'
   std::string_view temporary = "TEMPORARY";  ///< CREATE <this> TABLE
   std::string_view add_column = "ADD COLUMN";
   std::string_view identity;             ///< how IDENTITY columns are written; empty: none

@@ -1,5 +1,5 @@
-// How Godwit writes Apache Hive ("Reserved keywords", UDF reference): identifier quoting and case, reserved words,
-// literal and row-limit syntax, and where its functions differ from the shared
+// How Godwit writes Apache Hive ("Reserved keywords", UDF reference): identifier quoting and case,
+// reserved words, literal and row-limit syntax, and where its functions differ from the shared
 // translation tables (src/sql/printer/printer_profile.cpp). Data only; the printer
 // asks these questions by name.
 #include "sql/printer/printer_profile.hpp"
@@ -11,20 +11,27 @@ using F = Fidelity;
 using A = std::string_view;
 
 constexpr std::string_view kReserved[] = {
-    "ALL", "ALTER", "AND", "ANY", "ARRAY", "AS", "ASC", "BETWEEN", "BINARY", "BOOLEAN", "BOTH",
-    "BY", "CASE", "CAST", "CHECK", "COLUMN", "CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT",
-    "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "CURSOR", "DATE",
-    "DECIMAL", "DEFAULT", "DELETE", "DESC", "DISTINCT", "DOUBLE", "DROP", "ELSE", "END",
-    "EXCEPT", "EXCHANGE", "EXISTS", "EXTENDED", "EXTERNAL", "FALSE", "FETCH", "FLOAT",
-    "FOLLOWING", "FOR", "FOREIGN", "FROM", "FULL", "FUNCTION", "GRANT", "GROUP", "GROUPING",
-    "HAVING", "IF", "IMPORT", "IN", "INNER", "INSERT", "INT", "INTERSECT", "INTERVAL", "INTO",
-    "IS", "JOIN", "LATERAL", "LEFT", "LESS", "LIKE", "LOCAL", "MACRO", "MAP", "MORE", "NATURAL",
-    "NONE", "NOT", "NULL", "OF", "ON", "OR", "ORDER", "OUT", "OUTER", "OVER", "PARTIALSCAN",
-    "PARTITION", "PERCENT", "PRECEDING", "PRESERVE", "PRIMARY", "PROCEDURE", "RANGE", "READS",
-    "REDUCE", "REFERENCES", "REVOKE", "RIGHT", "ROLLUP", "ROW", "ROWS", "SELECT",
-    "SESSION_USER", "SET", "SMALLINT", "SOME", "TABLE", "THEN", "TIMESTAMP", "TO", "TRANSFORM",
-    "TRIGGER", "TRUE", "UNBOUNDED", "UNION", "UNIQUE", "UNIQUEJOIN", "UPDATE", "USER", "USING",
-    "UTC_TIMESTAMP", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH",
+    "ALL",          "ALTER",      "AND",       "ANY",          "ARRAY",        "AS",
+    "ASC",          "BETWEEN",    "BINARY",    "BOOLEAN",      "BOTH",         "BY",
+    "CASE",         "CAST",       "CHECK",     "COLUMN",       "CONSTRAINT",   "CREATE",
+    "CROSS",        "CUBE",       "CURRENT",   "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+    "CURRENT_USER", "CURSOR",     "DATE",      "DECIMAL",      "DEFAULT",      "DELETE",
+    "DESC",         "DISTINCT",   "DOUBLE",    "DROP",         "ELSE",         "END",
+    "EXCEPT",       "EXCHANGE",   "EXISTS",    "EXTENDED",     "EXTERNAL",     "FALSE",
+    "FETCH",        "FLOAT",      "FOLLOWING", "FOR",          "FOREIGN",      "FROM",
+    "FULL",         "FUNCTION",   "GRANT",     "GROUP",        "GROUPING",     "HAVING",
+    "IF",           "IMPORT",     "IN",        "INNER",        "INSERT",       "INT",
+    "INTERSECT",    "INTERVAL",   "INTO",      "IS",           "JOIN",         "LATERAL",
+    "LEFT",         "LESS",       "LIKE",      "LOCAL",        "MACRO",        "MAP",
+    "MORE",         "NATURAL",    "NONE",      "NOT",          "NULL",         "OF",
+    "ON",           "OR",         "ORDER",     "OUT",          "OUTER",        "OVER",
+    "PARTIALSCAN",  "PARTITION",  "PERCENT",   "PRECEDING",    "PRESERVE",     "PRIMARY",
+    "PROCEDURE",    "RANGE",      "READS",     "REDUCE",       "REFERENCES",   "REVOKE",
+    "RIGHT",        "ROLLUP",     "ROW",       "ROWS",         "SELECT",       "SESSION_USER",
+    "SET",          "SMALLINT",   "SOME",      "TABLE",        "THEN",         "TIMESTAMP",
+    "TO",           "TRANSFORM",  "TRIGGER",   "TRUE",         "UNBOUNDED",    "UNION",
+    "UNIQUE",       "UNIQUEJOIN", "UPDATE",    "USER",         "USING",        "UTC_TIMESTAMP",
+    "VALUES",       "WHEN",       "WHERE",     "WINDOW",       "WITH",
 };
 
 constexpr A kDays[] = {"@DAY", "2", "1"};
@@ -55,6 +62,8 @@ constexpr FunctionWriteRule kWrites[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "hive";
+  p.check_constraints = false;
+  p.unique_constraints = false;
   p.quote_open = '`';
   p.quote_close = '`';
   p.identifier_case = IdentifierCase::kInsensitive;

@@ -1,6 +1,6 @@
-// How Godwit writes Oracle Database ("Oracle SQL Reserved Words", SQL functions): identifier quoting and case, reserved words,
-// literal and row-limit syntax, and where its functions differ from the shared
-// translation tables (src/sql/printer/printer_profile.cpp). Data only; the printer
+// How Godwit writes Oracle Database ("Oracle SQL Reserved Words", SQL functions): identifier
+// quoting and case, reserved words, literal and row-limit syntax, and where its functions differ
+// from the shared translation tables (src/sql/printer/printer_profile.cpp). Data only; the printer
 // asks these questions by name.
 #include "sql/printer/printer_profile.hpp"
 
@@ -11,21 +11,73 @@ using F = Fidelity;
 using A = std::string_view;
 
 constexpr std::string_view kReserved[] = {
-    "ACCESS", "ADD", "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "AUDIT", "BETWEEN", "BY",
-    "CASE", "CAST", "CHECK", "CLUSTER", "COLUMN", "COMMENT", "COMPRESS", "CONNECT",
-    "CONSTRAINT", "CREATE", "CROSS", "CURRENT", "CURRENT_DATE", "CURRENT_TIME",
-    "CURRENT_TIMESTAMP", "CURRENT_USER", "DATE", "DECIMAL", "DEFAULT", "DELETE", "DESC",
-    "DISTINCT", "DROP", "ELSE", "END", "EXCEPT", "EXCLUSIVE", "EXISTS", "FALSE", "FETCH",
-    "FILE", "FLOAT", "FOR", "FOREIGN", "FROM", "FULL", "GRANT", "GROUP", "HAVING", "IDENTIFIED",
-    "IMMEDIATE", "IN", "INCREMENT", "INDEX", "INITIAL", "INNER", "INSERT", "INTEGER",
-    "INTERSECT", "INTO", "IS", "JOIN", "LEFT", "LEVEL", "LIKE", "LOCK", "LONG", "MAXEXTENTS",
-    "MINUS", "MLSLABEL", "MODE", "MODIFY", "NATURAL", "NOAUDIT", "NOCOMPRESS", "NOT", "NOWAIT",
-    "NULL", "NUMBER", "OF", "OFFLINE", "ON", "ONLINE", "OPTION", "OR", "ORDER", "OUTER",
-    "PCTFREE", "PRIMARY", "PRIOR", "PUBLIC", "RAW", "REFERENCES", "RENAME", "RESOURCE", "RIGHT",
-    "ROW", "ROWID", "ROWNUM", "ROWS", "SELECT", "SESSION", "SESSION_USER", "SET", "SHARE",
-    "SIZE", "SMALLINT", "SOME", "START", "SUCCESSFUL", "SYNONYM", "SYSDATE", "TABLE", "THEN",
-    "TO", "TRIGGER", "TRUE", "UID", "UNION", "UNIQUE", "UPDATE", "USER", "USING", "VALIDATE",
-    "VALUES", "VARCHAR", "VARCHAR2", "VIEW", "WHEN", "WHENEVER", "WHERE", "WITH",
+    "ACCESS",       "ADD",
+    "ALL",          "ALTER",
+    "AND",          "ANY",
+    "AS",           "ASC",
+    "AUDIT",        "BETWEEN",
+    "BY",           "CASE",
+    "CAST",         "CHECK",
+    "CLUSTER",      "COLUMN",
+    "COMMENT",      "COMPRESS",
+    "CONNECT",      "CONSTRAINT",
+    "CREATE",       "CROSS",
+    "CURRENT",      "CURRENT_DATE",
+    "CURRENT_TIME", "CURRENT_TIMESTAMP",
+    "CURRENT_USER", "DATE",
+    "DECIMAL",      "DEFAULT",
+    "DELETE",       "DESC",
+    "DISTINCT",     "DROP",
+    "ELSE",         "END",
+    "EXCEPT",       "EXCLUSIVE",
+    "EXISTS",       "FALSE",
+    "FETCH",        "FILE",
+    "FLOAT",        "FOR",
+    "FOREIGN",      "FROM",
+    "FULL",         "GRANT",
+    "GROUP",        "HAVING",
+    "IDENTIFIED",   "IMMEDIATE",
+    "IN",           "INCREMENT",
+    "INDEX",        "INITIAL",
+    "INNER",        "INSERT",
+    "INTEGER",      "INTERSECT",
+    "INTO",         "IS",
+    "JOIN",         "LEFT",
+    "LEVEL",        "LIKE",
+    "LOCK",         "LONG",
+    "MAXEXTENTS",   "MINUS",
+    "MLSLABEL",     "MODE",
+    "MODIFY",       "NATURAL",
+    "NOAUDIT",      "NOCOMPRESS",
+    "NOT",          "NOWAIT",
+    "NULL",         "NUMBER",
+    "OF",           "OFFLINE",
+    "ON",           "ONLINE",
+    "OPTION",       "OR",
+    "ORDER",        "OUTER",
+    "PCTFREE",      "PRIMARY",
+    "PRIOR",        "PUBLIC",
+    "RAW",          "REFERENCES",
+    "RENAME",       "RESOURCE",
+    "RIGHT",        "ROW",
+    "ROWID",        "ROWNUM",
+    "ROWS",         "SELECT",
+    "SESSION",      "SESSION_USER",
+    "SET",          "SHARE",
+    "SIZE",         "SMALLINT",
+    "SOME",         "START",
+    "SUCCESSFUL",   "SYNONYM",
+    "SYSDATE",      "TABLE",
+    "THEN",         "TO",
+    "TRIGGER",      "TRUE",
+    "UID",          "UNION",
+    "UNIQUE",       "UPDATE",
+    "USER",         "USING",
+    "VALIDATE",     "VALUES",
+    "VARCHAR",      "VARCHAR2",
+    "VIEW",         "WHEN",
+    "WHENEVER",     "WHERE",
+    "WITH",
 };
 
 constexpr A kTruncDate[] = {"2", "1"};
@@ -58,6 +110,8 @@ constexpr OperatorReadRule kOperators[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "oracle";
+  p.rownum = true;
+  p.dual_table = true;
   p.identifier_case = IdentifierCase::kFoldUpper;
   p.limit = LimitSyntax::kFetch;
   p.nulls_sort_high = true;

@@ -1,6 +1,6 @@
-// How Godwit writes Snowflake ("Reserved & limited keywords", function reference): identifier quoting and case, reserved words,
-// literal and row-limit syntax, and where its functions differ from the shared
-// translation tables (src/sql/printer/printer_profile.cpp). Data only; the printer
+// How Godwit writes Snowflake ("Reserved & limited keywords", function reference): identifier
+// quoting and case, reserved words, literal and row-limit syntax, and where its functions differ
+// from the shared translation tables (src/sql/printer/printer_profile.cpp). Data only; the printer
 // asks these questions by name.
 #include "sql/printer/printer_profile.hpp"
 
@@ -11,32 +11,57 @@ using F = Fidelity;
 using A = std::string_view;
 
 constexpr std::string_view kReserved[] = {
-    "ACCOUNT", "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "BETWEEN", "BY", "CASE", "CAST",
-    "CHECK", "COLUMN", "CONNECT", "CONNECTION", "CONSTRAINT", "CREATE", "CROSS", "CURRENT_DATE",
-    "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "DATABASE", "DEFAULT", "DELETE",
-    "DESC", "DISTINCT", "DROP", "ELSE", "END", "EXCEPT", "EXISTS", "FALSE", "FETCH", "FOR",
-    "FOREIGN", "FROM", "FULL", "GRANT", "GROUP", "GSCRIPT", "HAVING", "ILIKE", "IN",
-    "INCREMENT", "INNER", "INSERT", "INTERSECT", "INTO", "IS", "ISSUE", "JOIN", "LATERAL",
-    "LEFT", "LIKE", "LOCALTIME", "LOCALTIMESTAMP", "MINUS", "NATURAL", "NOT", "NULL", "OF",
-    "ON", "OR", "ORDER", "ORGANIZATION", "OUTER", "PRIMARY", "QUALIFY", "REFERENCES", "REGEXP",
-    "REVOKE", "RIGHT", "RLIKE", "ROW", "ROWS", "SAMPLE", "SCHEMA", "SELECT", "SESSION_USER",
-    "SET", "SOME", "START", "TABLE", "TABLESAMPLE", "THEN", "TO", "TRIGGER", "TRUE", "TRY_CAST",
-    "UNION", "UNIQUE", "UPDATE", "USER", "USING", "VALUES", "VIEW", "WHEN", "WHENEVER", "WHERE",
-    "WITH",
+    "ACCOUNT",      "ALL",          "ALTER",
+    "AND",          "ANY",          "AS",
+    "ASC",          "BETWEEN",      "BY",
+    "CASE",         "CAST",         "CHECK",
+    "COLUMN",       "CONNECT",      "CONNECTION",
+    "CONSTRAINT",   "CREATE",       "CROSS",
+    "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+    "CURRENT_USER", "DATABASE",     "DEFAULT",
+    "DELETE",       "DESC",         "DISTINCT",
+    "DROP",         "ELSE",         "END",
+    "EXCEPT",       "EXISTS",       "FALSE",
+    "FETCH",        "FOR",          "FOREIGN",
+    "FROM",         "FULL",         "GRANT",
+    "GROUP",        "GSCRIPT",      "HAVING",
+    "ILIKE",        "IN",           "INCREMENT",
+    "INNER",        "INSERT",       "INTERSECT",
+    "INTO",         "IS",           "ISSUE",
+    "JOIN",         "LATERAL",      "LEFT",
+    "LIKE",         "LOCALTIME",    "LOCALTIMESTAMP",
+    "MINUS",        "NATURAL",      "NOT",
+    "NULL",         "OF",           "ON",
+    "OR",           "ORDER",        "ORGANIZATION",
+    "OUTER",        "PRIMARY",      "QUALIFY",
+    "REFERENCES",   "REGEXP",       "REVOKE",
+    "RIGHT",        "RLIKE",        "ROW",
+    "ROWS",         "SAMPLE",       "SCHEMA",
+    "SELECT",       "SESSION_USER", "SET",
+    "SOME",         "START",        "TABLE",
+    "TABLESAMPLE",  "THEN",         "TO",
+    "TRIGGER",      "TRUE",         "TRY_CAST",
+    "UNION",        "UNIQUE",       "UPDATE",
+    "USER",         "USING",        "VALUES",
+    "VIEW",         "WHEN",         "WHENEVER",
+    "WHERE",        "WITH",
 };
 
+constexpr std::string_view kDow =
+    "DAYOFWEEK numbering differs: Sunday is 1 in T-SQL (DATEFIRST 7), BigQuery, MySQL and Spark; 0 "
+    "in PostgreSQL DOW and Snowflake";
 constexpr std::string_view kRegex = "Snowflake uses POSIX extended regular expressions";
 
 constexpr FunctionReadRule kReads[] = {
-    {"TIMEADD", 3, "date_add", {}},
-    {"TIMESTAMPADD", 3, "date_add", {}},
-    {"TIMEDIFF", 3, "date_diff", {}},
-    {"TIMESTAMPDIFF", 3, "date_diff", {}},
-    {"TO_VARCHAR", 2, "to_char", {}},
-    {"DECODE", -1, "decode_null_safe", {}},
+    {"TIMEADD", 3, "date_add", {}},   {"TIMESTAMPADD", 3, "date_add", {}},
+    {"TIMEDIFF", 3, "date_diff", {}}, {"TIMESTAMPDIFF", 3, "date_diff", {}},
+    {"TO_VARCHAR", 2, "to_char", {}}, {"DECODE", -1, "decode_null_safe", {}},
 };
 
 constexpr FunctionWriteRule kWrites[] = {
+    {"regexp_replace_first", 3, {}, "REGEXP_REPLACE($1, $2, $3, 1, 1)", F::kApproximate, kRegex},
+    {"extract", 2, "DAYOFWEEK", "(DAYOFWEEK($2) + 1)", F::kApproximate, kDow},
+    {"extract", 2, "DAYOFYEAR", "DAYOFYEAR($2)"},
     {"iif", 3, {}, "IFF($1, $2, $3)"},
     {"nvl2", 3, {}, "NVL2($1, $2, $3)"},
     {"decode", -1, {}, "DECODE($*)"},
@@ -62,6 +87,8 @@ constexpr OperatorReadRule kOperators[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "snowflake";
+  p.check_constraints = false;
+  p.dual_table = true;
   p.identifier_case = IdentifierCase::kFoldUpper;
   p.dollar_in_identifiers = true;
   p.backslash_escapes = true;

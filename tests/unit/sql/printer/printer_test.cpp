@@ -1,9 +1,10 @@
 // Mechanics of the SQL generator: date format-string translation between the four
 // styles, date units, the fidelity counts, and input errors.
+#include "sql/printer/printer.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
-#include "sql/printer/printer.hpp"
 #include "sql/printer/printer_impl.hpp"
 
 namespace godwit::sql {
@@ -35,8 +36,7 @@ TEST(FormatString, BackToOracle) {
 TEST(FormatString, NamesAndTwelveHourClock) {
   EXPECT_EQ(convert("DD Mon YYYY HH12:MI AM", FormatStyle::kOracle, FormatStyle::kJava),
             "dd MMM yyyy hh:mm a");
-  EXPECT_EQ(convert("Month DD, YYYY", FormatStyle::kOracle, FormatStyle::kStrftime),
-            "%B %d, %Y");
+  EXPECT_EQ(convert("Month DD, YYYY", FormatStyle::kOracle, FormatStyle::kStrftime), "%B %d, %Y");
   EXPECT_EQ(convert("EEEE dd MMMM", FormatStyle::kJava, FormatStyle::kMysql), "%W %d %M");
 }
 
@@ -65,7 +65,7 @@ TEST(Translate, CountsEveryClass) {
   Translation t = transpile("SELECT NVL(a, 1), REGEXP_LIKE(b, 'x') FROM t", "oracle", "tsql");
   ASSERT_EQ(t.statements.size(), 1u);
   const FidelityCounts& c = t.statements[0].counts;
-  EXPECT_EQ(c.exact, 2u);  // a and 1 inside NVL
+  EXPECT_EQ(c.exact, 2u);        // a and 1 inside NVL
   EXPECT_EQ(c.approximate, 1u);  // NVL: Oracle '' IS NULL
   EXPECT_EQ(c.unsupported, 1u);  // no regular expressions in T-SQL
   EXPECT_NE(t.statements[0].sql.find("/* godwit: unsupported"), std::string::npos);
