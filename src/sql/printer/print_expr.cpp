@@ -216,7 +216,7 @@ std::string Printer::expr(const Expr* e, int parent_precedence, bool right_side)
         if (!same_) downgrade(Fidelity::kApproximate, e->span, "object constant copied");
       } else if (c == "ARRAY") {
         if (!same_ && tgt_.array_open.empty())
-          out = unsupported(e->span, "array value");
+          out = "NULL " + unsupported(e->span, "array value");
         else if (same_)
           out = "ARRAY[" + exprs(l->items) + "]";
         else
@@ -248,7 +248,7 @@ std::string Printer::expr(const Expr* e, int parent_precedence, bool right_side)
           f->field.span.begin > 0 && parsed_.source().substr(f->field.span.begin - 1, 1) == ":";
       std::string field = f->field.text == "*" ? "*" : ident(f->field);
       if (colon && !same_) {
-        out = unsupported(e->span, "semi-structured path");
+        out = "NULL " + unsupported(e->span, "semi-structured path");
       } else {
         std::string base = expr(f->base, kAtom, false);
         if (f->base->kind != ExprKind::kColumnRef && f->base->kind != ExprKind::kFieldAccess &&
@@ -336,7 +336,7 @@ std::string Printer::binary(const BinaryExpr& b, int parent_precedence, bool rig
       const Expr* args[] = {b.left, b.right};
       const FunctionWriteRule* w = find_write_rule(tgt_, r->canonical, 2, {});
       if (w) {
-        if (w->sql.empty()) return unsupported(b.span, "operator " + op);
+        if (w->sql.empty()) return "NULL " + unsupported(b.span, "operator " + op);
         if (r->fidelity != Fidelity::kExact) downgrade(r->fidelity, b.span, r->note);
         if (w->fidelity != Fidelity::kExact) downgrade(w->fidelity, b.span, w->note);
         std::string out = apply_template(w->sql, args, nullptr, w->note);
@@ -444,7 +444,7 @@ std::string Printer::interval(const IntervalExpr& iv) {
   }
   std::string_view canonical = canonical_date_unit(unit);
   bool simple = !canonical.empty() && (!is_string || !amount.empty());
-  if (!tgt_.intervals) return unsupported(iv.span, "INTERVAL value");
+  if (!tgt_.intervals) return "NULL " + unsupported(iv.span, "INTERVAL value");
   if (!simple) {
     downgrade(Fidelity::kApproximate, iv.span, "interval copied as written");
     std::string out = "INTERVAL " + expr(iv.value, kMultiply, false);

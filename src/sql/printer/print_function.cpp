@@ -166,7 +166,7 @@ std::string Printer::niladic(const ColumnRefExpr& c) {
   if (!r || r->arity != 0) return {};
   const FunctionWriteRule* w = find_write_rule(tgt_, r->canonical, 0, {});
   if (!w) return {};
-  if (w->sql.empty()) return unsupported(c.span, n);
+  if (w->sql.empty()) return "NULL " + unsupported(c.span, n);
   if (r->fidelity != Fidelity::kExact) downgrade(r->fidelity, c.span, r->note);
   if (w->fidelity != Fidelity::kExact) downgrade(w->fidelity, c.span, w->note);
   return std::string(w->sql);
@@ -246,14 +246,14 @@ std::string Printer::function(const FunctionExpr& f) {
             std::string value;
             if (iv->unit.empty() && e->kind == ExprKind::kLiteral &&
                 decode_string(static_cast<const LiteralExpr*>(e)->text, value)) {
-              return unsupported(f.span, "interval written as one string");
+              return "NULL " + unsupported(f.span, "interval written as one string");
             }
           } else {
             e = nullptr;
             unit = std::string(iv->unit);
           }
         } else if (spec.size() == 3) {
-          return unsupported(f.span, n + " without an INTERVAL argument");
+          return "NULL " + unsupported(f.span, n + " without an INTERVAL argument");
         }
       }
       args.push_back(e);
@@ -277,7 +277,7 @@ std::string Printer::function(const FunctionExpr& f) {
   }
   if (write->sql.empty()) {
     std::string why = write->note.empty() ? n : n + " (" + std::string(write->note) + ")";
-    return unsupported(f.span, why);
+    return "NULL " + unsupported(f.span, why);
   }
   if (read->fidelity != Fidelity::kExact) downgrade(read->fidelity, f.span, read->note);
   bool decode = write->sql == "CASE-DECODE";
@@ -316,7 +316,7 @@ std::string Printer::function(const FunctionExpr& f) {
     out = apply_template(write->sql, args, &f, write->note);
     if (!unknown_unit_.empty()) {
       pending_units_ = std::move(saved);
-      return unsupported(f.span, "date part '" + unknown_unit_ + "'");
+      return "NULL " + unsupported(f.span, "date part '" + unknown_unit_ + "'");
     }
   }
   pending_units_ = std::move(saved);

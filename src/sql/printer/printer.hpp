@@ -1,6 +1,7 @@
 // The SQL generator: prints parsed statements and expressions in a target dialect. Every
 // construct it translates is classified exact, approximate or unsupported; unsupported
-// ones are written as a marked comment (/* godwit: unsupported ... */) and every
+// ones are written as a marked comment (/* godwit: unsupported ... */, after a NULL where a
+// value is needed, so the statement still parses) and every
 // non-exact one gets a diagnostic, so nothing is dropped silently.
 #pragma once
 

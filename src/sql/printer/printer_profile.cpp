@@ -136,6 +136,7 @@ constexpr OperatorReadRule kCommonOperators[] = {
     {"||", "concat"},
     {"%", "mod"},
     {"DIV", "int_div"},
+    {"MOD", "mod"},
     {"RLIKE", "regexp_contains"},
     {"REGEXP", "regexp_contains"},
 };

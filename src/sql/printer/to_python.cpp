@@ -242,8 +242,12 @@ std::string PythonWriter::function(const FunctionExpr& f) {
       raw = read->args[0].substr(1);
     } else {
       u = f.args.empty() ? nullptr : f.args[unit_arg];
-      if (u && u->kind == ExprKind::kColumnRef)
+      if (u && u->kind == ExprKind::kColumnRef) {
         raw = static_cast<const ColumnRefExpr*>(u)->parts.back().text;
+      } else if (u && u->kind == ExprKind::kLiteral) {
+        Printer helper(parsed_, src_, src_, {});
+        if (helper.decode_string(static_cast<const LiteralExpr*>(u)->text, scratch)) raw = scratch;
+      }
     }
     std::string_view unit = canonical_date_unit(raw);
     if (read->canonical == "extract") {

@@ -24,6 +24,7 @@
 #include "sql/ast/ast_dump.hpp"
 #include "sql/parser/parse.hpp"
 #include "sql/printer/printer.hpp"
+#include "sql/printer/to_python.hpp"
 
 namespace godwit::sql {
 namespace {
@@ -94,6 +95,24 @@ std::string run_case(const Case& c) {
   std::istringstream d(c.directive);
   std::string verb, from, to;
   d >> verb >> from >> to;
+  if (verb == "python") {
+    ParseResult r = parse_sql(c.input, dialect_by_name(from));
+    std::string out;
+    for (const Statement* s : r.statements) {
+      if (s->kind != StatementKind::kQuery) continue;
+      const Query* q = static_cast<const QueryStatement*>(s)->query;
+      if (q->body->kind != QueryBodyKind::kSelect) continue;
+      for (const SelectItem& item : static_cast<const SelectBody*>(q->body)->items) {
+        PythonTranslation py = to_python(r, *item.expr);
+        out += py.code.empty() ? "(no code)\n" : py.code + "\n";
+        for (const Diagnostic& diag : py.diagnostics)
+          out += "-- " + std::string(to_string(diag.severity)) + " " + diag.code + ": " +
+                 diag.message + "\n";
+      }
+    }
+    for (const Diagnostic& diag : r.diagnostics) out += "-- parse: " + diag.message + "\n";
+    return out;
+  }
   if (verb == "roundtrip") to = from;
   PrintOptions options;
   options.pretty = verb == "pretty";
