@@ -26,6 +26,8 @@ std::string Printer::references(const ForeignKeyTarget& fk) {
 }
 
 std::string Printer::column_def(const ColumnDef& c) {
+  if (!same_ && !c.type && c.generated)
+    return unsupported(c.span, "computed column without a type (T-SQL `c AS (expr)`)");
   std::string out = ident(c.name);
   if (c.type) out += " " + type(c.type, c.type->span);
   if (c.generated) {
@@ -144,7 +146,14 @@ std::string Printer::constraint(const TableConstraint& c) {
 
 std::string Printer::create_table(const CreateTableStatement& s) {
   std::string out = "CREATE ";
-  if (s.or_replace) out += "OR REPLACE ";
+  if (s.or_replace) {
+    if (same_ || tgt_.create_or_replace_table)
+      out += "OR REPLACE ";
+    else
+      downgrade(Fidelity::kApproximate, s.span,
+                "OR REPLACE dropped: the target has no CREATE OR REPLACE TABLE (drop the table "
+                "first)");
+  }
   if (same_) {
     if (!s.modifiers.empty()) out += std::string(s.modifiers) + " ";
   } else if (s.temporary) {

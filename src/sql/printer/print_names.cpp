@@ -202,7 +202,7 @@ std::string Printer::type_text(std::string_view text, Span where) {
     d.severity = Severity::kWarning;
     d.message = std::string(text) + " -> " + m.target_text + ": " + loss.message;
     d.file = "";
-    d.location = parsed_.location(where.begin);
+    d.location = locate(where.begin);
     diagnostics_.push_back(std::move(d));
   }
   if (!m.losses.empty() || m.verdict != CastVerdict::kSafe)
@@ -237,6 +237,22 @@ std::string Printer::verbatim(Span s) const {
   return out;
 }
 
+SourceLocation Printer::locate(std::uint32_t offset) {
+  std::string_view text = parsed_.source();
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (std::uint32_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
+  SourceLocation loc;
+  loc.offset = offset;
+  loc.line = static_cast<std::uint32_t>(line);
+  loc.column = offset - line_starts_[line - 1] + 1;
+  return loc;
+}
+
 void Printer::downgrade(Fidelity level, Span where, std::string_view message,
                         std::string_view code) {
   if (level == Fidelity::kExact) return;
@@ -246,7 +262,7 @@ void Printer::downgrade(Fidelity level, Span where, std::string_view message,
                                              : "E-TRANSLATE-UNSUPPORTED";
   d.severity = level == Fidelity::kApproximate ? Severity::kWarning : Severity::kError;
   d.message = std::string(message);
-  d.location = parsed_.location(where.begin);
+  d.location = locate(where.begin);
   d.snippet = make_snippet(parsed_.source(), d.location);
   diagnostics_.push_back(std::move(d));
   if (level == Fidelity::kApproximate)

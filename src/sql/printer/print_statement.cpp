@@ -68,7 +68,7 @@ std::string Printer::insert(const InsertStatement& s) {
       counts_.approximate += rows_printer.counts_.approximate;
       counts_.unsupported += rows_printer.counts_.unsupported;
       for (Diagnostic& d : rows_printer.diagnostics_) {
-        d.location = parsed_.location(static_cast<std::uint32_t>(s.span.begin + at));
+        d.location = locate(static_cast<std::uint32_t>(s.span.begin + at));
         diagnostics_.push_back(std::move(d));
       }
       break;
@@ -156,7 +156,7 @@ StatementTranslation Printer::statement(const Statement& st) {
     case StatementKind::kCreateView: {
       auto& v = static_cast<const CreateViewStatement&>(st);
       out = "CREATE ";
-      if (v.or_replace) out += "OR REPLACE ";
+      if (v.or_replace) out += same_ ? "OR REPLACE " : std::string(tgt_.or_replace_view) + " ";
       if (!v.modifiers.empty()) {
         if (same_)
           out += std::string(v.modifiers) + " ";

@@ -69,6 +69,10 @@ class Printer {
   std::string insert(const InsertStatement& s);
   std::string dml(const Statement& s);
 
+  /// Line and column of a source offset (a line index built once: diagnostics are many).
+  SourceLocation locate(std::uint32_t offset);
+  std::vector<std::uint32_t> line_starts_;
+
   /// Records a non-exact translation of the node at `where`.
   void downgrade(Fidelity level, Span where, std::string_view message, std::string_view code = {});
   /// Marks an unsupported construct: the diagnostic plus the comment to emit in its place.

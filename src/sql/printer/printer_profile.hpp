@@ -149,9 +149,11 @@ struct PrinterProfile {
   bool check_constraints = true;           ///< CHECK (...) constraints exist
   bool unique_constraints = true;          ///< UNIQUE constraints exist
   std::string_view key_suffix;             ///< after PRIMARY KEY / FOREIGN KEY: " NOT ENFORCED"
-  bool rownum = false;                     ///< WHERE ROWNUM <= n limits rows (Oracle)
-  bool column_comment = false;             ///< col type COMMENT '...'
-  std::string_view temporary = "TEMPORARY";  ///< CREATE <this> TABLE
+  bool create_or_replace_table = false;    ///< CREATE OR REPLACE TABLE
+  std::string_view or_replace_view = "OR REPLACE";  ///< CREATE <this> VIEW ("OR ALTER" in T-SQL)
+  bool rownum = false;                              ///< WHERE ROWNUM <= n limits rows (Oracle)
+  bool column_comment = false;                      ///< col type COMMENT '...'
+  std::string_view temporary = "TEMPORARY";         ///< CREATE <this> TABLE
   std::string_view add_column = "ADD COLUMN";
   std::string_view identity;             ///< how IDENTITY columns are written; empty: none
   std::string_view auto_increment;       ///< AUTO_INCREMENT columns

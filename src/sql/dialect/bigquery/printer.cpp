@@ -200,6 +200,7 @@ constexpr FunctionWriteRule kWrites[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "bigquery";
+  p.create_or_replace_table = true;
   p.check_constraints = false;
   p.unique_constraints = false;
   p.key_suffix = " NOT ENFORCED";

@@ -175,6 +175,7 @@ constexpr OperatorReadRule kOperators[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "databricks";
+  p.create_or_replace_table = true;
   p.check_constraints = false;
   p.unique_constraints = false;
   p.quote_open = '`';

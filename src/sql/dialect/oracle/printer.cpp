@@ -110,6 +110,7 @@ constexpr OperatorReadRule kOperators[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "oracle";
+  p.create_or_replace_table = false;
   p.rownum = true;
   p.dual_table = true;
   p.identifier_case = IdentifierCase::kFoldUpper;

@@ -87,6 +87,7 @@ constexpr OperatorReadRule kOperators[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "snowflake";
+  p.create_or_replace_table = true;
   p.check_constraints = false;
   p.dual_table = true;
   p.identifier_case = IdentifierCase::kFoldUpper;
