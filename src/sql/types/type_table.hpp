@@ -60,13 +60,19 @@ struct ReadRule {
   std::string_view note_message;
 
   constexpr ReadRule bytes() const {
-    return with([](ReadRule& r) { r.unit = LengthUnit::kBytes; });
+    ReadRule r = *this;
+    r.unit = LengthUnit::kBytes;
+    return r;
   }
   constexpr ReadRule unicode() const {
-    return with([](ReadRule& r) { r.charset = Charset::kUnicode; });
+    ReadRule r = *this;
+    r.charset = Charset::kUnicode;
+    return r;
   }
   constexpr ReadRule lob() const {
-    return with([](ReadRule& r) { r.large = true; });
+    ReadRule r = *this;
+    r.large = true;
+    return r;
   }
   constexpr ReadRule length(std::int64_t dflt, std::int64_t max = -1) const {
     ReadRule r = *this;
@@ -81,7 +87,9 @@ struct ReadRule {
     return r;
   }
   constexpr ReadRule boolean_when_one() const {
-    return with([](ReadRule& r) { r.boolean_if_one = true; });
+    ReadRule r = *this;
+    r.boolean_if_one = true;
+    return r;
   }
   constexpr ReadRule noting(LossCode code, std::string_view message) const {
     ReadRule r = *this;
@@ -90,13 +98,6 @@ struct ReadRule {
     return r;
   }
 
- private:
-  template <typename F>
-  constexpr ReadRule with(F f) const {
-    ReadRule r = *this;
-    f(r);
-    return r;
-  }
 };
 
 // Row builders: one call per row keeps the tables short and readable.
