@@ -56,6 +56,7 @@ struct ReadRule {
   /// The bare name is a large object of `default_length` bytes (Snowflake VARCHAR: 16 MB)
   /// while NAME(n) is an ordinary string of n characters.
   bool large_when_bare = false;
+  bool auto_increment = false;  ///< the name implies generated values (SERIAL)
   LossCode note = LossCode::kUnknownType;  ///< with note_message: said whenever read
   std::string_view note_message;
 
@@ -67,6 +68,11 @@ struct ReadRule {
   constexpr ReadRule unicode() const {
     ReadRule r = *this;
     r.charset = Charset::kUnicode;
+    return r;
+  }
+  constexpr ReadRule serial() const {
+    ReadRule r = *this;
+    r.auto_increment = true;
     return r;
   }
   constexpr ReadRule lob() const {
