@@ -113,7 +113,7 @@ json diagnostic_to_json(const Diagnostic& d) {
   return {{"code", d.code},          {"severity", std::string(to_string(d.severity))},
           {"message", d.message},    {"file", d.file},
           {"line", d.location.line}, {"column", d.location.column},
-          {"expected", d.expected}};
+          {"expected", d.expected},  {"snippet", d.snippet}};
 }
 
 json to_json(const Table& t) {

@@ -17,7 +17,7 @@ namespace godwit::schema {
 nlohmann::json to_json(const Catalog& catalog);
 nlohmann::json to_json(const Table& table);
 nlohmann::json to_json(const Lineage& lineage);
-/// {"code", "severity", "message", "file", "line", "column", "expected"}
+/// {"code", "severity", "message", "file", "line", "column", "expected", "snippet"}
 nlohmann::json diagnostic_to_json(const Diagnostic& diagnostic);
 
 /// A readable listing: tables with columns (type as written and canonical), keys,
