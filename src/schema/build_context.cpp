@@ -1,6 +1,7 @@
 // Name folding and resolution for one file's statements (build_context.hpp).
 #include "schema/build_context.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/text.hpp"
@@ -13,7 +14,22 @@ BuildContext::BuildContext(Catalog& c, const sql::ParseResult& r, std::string f)
       dialect(*r.dialect),
       rules(r.dialect->name_rules()),
       types(sql::find_type_table(r.dialect->name())),
-      file(std::move(f)) {}
+      file(std::move(f)) {
+  std::string_view text = result.source();
+  line_starts_.push_back(0);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+    line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+}
+
+SourceLocation BuildContext::location(std::uint32_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // >= 1
+  SourceLocation loc;
+  loc.offset = offset;
+  loc.line = static_cast<std::uint32_t>(line);
+  loc.column = offset - line_starts_[line - 1] + 1;
+  return loc;
+}
 
 std::string BuildContext::fold(std::string_view text, bool quoted) const {
   if (quoted && rules.quoted_case_sensitive) return std::string(text);
@@ -85,7 +101,7 @@ Column* BuildContext::find_column(Table& table, const sql::Identifier& id) const
 }
 
 Origin BuildContext::origin(sql::Span span) const {
-  SourceLocation loc = result.location(span.begin);
+  SourceLocation loc = location(span.begin);
   return Origin{file, loc.line, loc.column};
 }
 
@@ -96,7 +112,7 @@ Diagnostic BuildContext::make_diag(std::string code, Severity severity, sql::Spa
   d.severity = severity;
   d.message = std::move(message);
   d.file = file;
-  d.location = result.location(span.begin);
+  d.location = location(span.begin);
   d.snippet = make_snippet(result.source(), d.location);
   return d;
 }

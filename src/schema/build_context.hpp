@@ -3,8 +3,10 @@
 // the lineage resolver; not part of the public API.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "schema/catalog.hpp"
 #include "sql/ast/ast.hpp"
@@ -52,11 +54,17 @@ class BuildContext {
   Column* find_column(Table& table, const sql::Identifier& id) const;
   Column* find_column(Table& table, std::string_view key) const;
 
+  /// Line and column of a byte offset, by binary search over the file's line starts
+  /// (ParseResult::location scans from the start: quadratic over a file's objects).
+  SourceLocation location(std::uint32_t offset) const;
   Origin origin(sql::Span span) const;
   std::string text(sql::Span span) const { return std::string(result.text(span)); }
   void diag(std::string code, Severity severity, sql::Span span, std::string message);
   Diagnostic make_diag(std::string code, Severity severity, sql::Span span,
                        std::string message) const;
+
+ private:
+  std::vector<std::uint32_t> line_starts_;  ///< offset of each line's first byte
 };
 
 }  // namespace godwit::schema

@@ -2,7 +2,9 @@
 #include "schema/builder.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "core/text.hpp"
@@ -117,8 +119,8 @@ class StatementApplier {
     if (d.type) {
       c.type_text = std::string(d.type->text);
       if (ctx_.types) {
-        sql::ReadTypeResult read = sql::read_type(d.type->text, *ctx_.types, read_options_);
-        c.type = std::move(read.type);
+        const CachedType& read = read_type(d.type->text);
+        c.type = read.type;
         if (read.auto_increment && d.identity == sql::IdentityKind::kNone) {
           c.identity = Identity::kAutoIncrement;  // SERIAL: a sequence default, NOT NULL
           serial = true;
@@ -140,11 +142,22 @@ class StatementApplier {
   }
 
   /// Adds a column definition and its inline constraints to `t`.
-  void add_column(Table& t, const sql::ColumnDef& d) {
-    if (ctx_.find_column(t, d.name)) {
-      ctx_.diag(
-          "E-CATALOG-DUPLICATE-COLUMN", Severity::kError, d.span,
-          "column " + std::string(d.name.text) + " is defined twice in " + t.name.to_string());
+  /// `altering`: from ALTER TABLE ADD (a column that exists is then a warning: scripts
+  /// merged from several files often add what an earlier dump already has).
+  void add_column(Table& t, const sql::ColumnDef& d, bool altering = false,
+                  bool if_not_exists = false) {
+    if (Column* existing = ctx_.find_column(t, d.name)) {
+      if (if_not_exists) return;
+      if (!altering) {
+        ctx_.diag(
+            "E-CATALOG-DUPLICATE-COLUMN", Severity::kError, d.span,
+            "column " + std::string(d.name.text) + " is defined twice in " + t.name.to_string());
+        return;
+      }
+      ctx_.diag("W-CATALOG-DUPLICATE-COLUMN", Severity::kWarning, d.span,
+                "ALTER TABLE " + t.name.to_string() + " adds " + std::string(d.name.text) +
+                    ", which it already has; the new definition replaces it");
+      *existing = make_column(d);
       return;
     }
     t.columns.push_back(make_column(d));
@@ -424,7 +437,7 @@ class StatementApplier {
       if (!a) continue;
       switch (a->kind) {
         case sql::AlterActionKind::kAddColumn:
-          if (a->column) add_column(*t, *a->column);
+          if (a->column) add_column(*t, *a->column, true, contains_words(a->text, "IF NOT EXISTS"));
           break;
         case sql::AlterActionKind::kDropColumn: {
           Column* c = ctx_.find_column(*t, a->name);
@@ -501,7 +514,7 @@ class StatementApplier {
     }
     if (a.new_type) {
       c->type_text = std::string(a.new_type->text);
-      c->type = ctx_.types ? sql::read_type(a.new_type->text, *ctx_.types, read_options_).type
+      c->type = ctx_.types ? read_type(a.new_type->text).type
                            : sql::LogicalType::unknown(a.new_type->text);
     }
     if (contains_words(a.text, "DROP NOT NULL")) c->nullable = true;
@@ -623,6 +636,7 @@ class StatementApplier {
     for (std::string_view v : s.enum_values) e.values.emplace_back(v);
     e.origin = ctx_.origin(s.span);
     replace_named(ctx_.catalog.enums, std::move(e));
+    type_cache_.clear();
   }
 
   void routine(const sql::RoutineStatement& s) {
@@ -766,9 +780,31 @@ class StatementApplier {
     ctx_.catalog.lineage.push_back(std::move(l));
   }
 
+  struct CachedType {
+    sql::LogicalType type;
+    bool auto_increment = false;
+  };
+
+  /// read_type through a cache: a script repeats a few type spellings many times. Enum
+  /// definitions clear it (they change what a name means).
+  const CachedType& read_type(std::string_view text) {
+    auto it = type_cache_.find(text);
+    if (it != type_cache_.end()) return it->second;
+    sql::ReadTypeResult read = sql::read_type(text, *ctx_.types, read_options_);
+    return type_cache_
+        .emplace(std::string(text), CachedType{std::move(read.type), read.auto_increment})
+        .first->second;
+  }
+
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
   CatalogBuilder& builder_;
   BuildContext ctx_;
   sql::ReadOptions read_options_;
+  std::unordered_map<std::string, CachedType, StringHash, std::equal_to<>> type_cache_;
 };
 
 void CatalogBuilder::add(const sql::ParseResult& result, std::string_view file) {

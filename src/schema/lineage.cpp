@@ -26,6 +26,9 @@ struct Scope {
   const Scope* parent = nullptr;
   std::vector<Relation> relations;
   std::vector<std::string> using_keys;  ///< JOIN ... USING columns: not ambiguous
+  /// The select list built so far: a name no table has may be an earlier item's alias
+  /// (Snowflake, Redshift, Databricks and Teradata allow `SELECT a * 2 AS x, x + 1`).
+  const std::vector<OutputColumn>* items = nullptr;
 };
 
 /// A resolved column reference.
@@ -64,6 +67,20 @@ void combine(ColumnLineage& into, const ColumnLineage& other) {
     into.kind = LineageKind::kTransformed;
     if (into.expression.empty()) into.expression = other.expression;
   }
+}
+
+/// Functions whose first argument is a bare date part (`DATEADD(month, 1, d)`) in the
+/// dialects that have them; a column is never written there unquoted and alone.
+bool takes_date_part(const sql::FunctionExpr& f) {
+  if (f.name.empty() || f.args.empty() || f.args[0]->kind != sql::ExprKind::kColumnRef ||
+      static_cast<const sql::ColumnRefExpr&>(*f.args[0]).parts.size() != 1)
+    return false;
+  static constexpr std::string_view kNames[] = {
+      "DATEADD",    "DATEDIFF",     "DATEDIFF_BIG",  "DATEPART",        "DATENAME",  "DATE_PART",
+      "DATE_TRUNC", "TIMESTAMPADD", "TIMESTAMPDIFF", "TIMESTAMP_TRUNC", "DATETRUNC", "TIME_SLICE"};
+  for (std::string_view n : kNames)
+    if (iequals(f.name.last().text, n)) return true;
+  return false;
 }
 
 class Resolver {
@@ -119,7 +136,7 @@ class Resolver {
       case sql::QueryBodyKind::kValues: {
         auto& values = static_cast<const sql::ValuesBody&>(*b);
         std::vector<OutputColumn> out;
-        Scope scope{outer, {}, {}};
+        Scope scope{outer, {}, {}, nullptr};
         for (const sql::ListExpr* row : values.rows) {
           for (std::size_t i = 0; i < row->items.size(); ++i) {
             if (out.size() <= i) {
@@ -144,9 +161,10 @@ class Resolver {
   }
 
   std::vector<OutputColumn> select(const sql::SelectBody& s, const Scope* outer) {
-    Scope scope{outer, {}, {}};
+    Scope scope{outer, {}, {}, nullptr};
     for (const sql::TableRef* r : s.from) add_table(r, scope, outer);
     std::vector<OutputColumn> out;
+    scope.items = &out;
     std::vector<std::string> emitted_using;
     for (std::size_t i = 0; i < s.items.size(); ++i) {
       const sql::SelectItem& item = s.items[i];
@@ -218,6 +236,13 @@ class Resolver {
     if (!e) return;
     if (e->kind == sql::ExprKind::kColumnRef) {
       append(out, resolve(static_cast<const sql::ColumnRefExpr&>(*e), scope).sources);
+      return;
+    }
+    if (e->kind == sql::ExprKind::kFunction &&
+        takes_date_part(static_cast<const sql::FunctionExpr&>(*e))) {
+      // DATEDIFF(day, a, b): the first argument names a unit, not a column.
+      const auto& args = static_cast<const sql::FunctionExpr&>(*e).args;
+      for (std::size_t i = 1; i < args.size(); ++i) collect(args[i], scope, out);
       return;
     }
     if (e->kind == sql::ExprKind::kBinary && static_cast<const sql::BinaryExpr&>(*e).op == "=>") {
@@ -428,6 +453,10 @@ class Resolver {
         for (const Found& m : matches) append(merged.sources, m.sources);
         normalize(merged.sources);
         return merged;
+      }
+      if (s->items) {
+        for (const OutputColumn& item : *s->items)
+          if (item.key == key) return Found{true, &item, item.lineage.sources, false};
       }
       if (opaque.size() == 1) return column_of(*opaque.front(), id, span, false);
       if (opaque.size() > 1) return Found{true, nullptr, {}, false};

@@ -223,5 +223,23 @@ TEST(Lineage, ViewsOfViewsReadTheViewAndCtesTraceThrough) {
   EXPECT_EQ(sources(v3.columns[0]), "orders.total");
 }
 
+TEST(Lineage, LaterItemsMayUseEarlierAliases) {
+  Catalog c = build("CREATE VIEW v AS SELECT total * 2 AS doubled, doubled + 1 AS more FROM orders",
+                    "snowflake");
+  EXPECT_TRUE(c.diagnostics.empty());
+  EXPECT_EQ(sources(c.lineage.back().columns[1]), "orders.total");
+  EXPECT_EQ(c.lineage.back().columns[1].expression, "doubled + 1");
+}
+
+TEST(Lineage, DatePartArgumentsAreNotColumns) {
+  Catalog c = build(
+      "CREATE TABLE e (born date);"
+      "CREATE VIEW v AS SELECT DATEDIFF(yy, born, GETDATE()) AS age, DATEADD(month, 1, born) AS m "
+      "FROM e;",
+      "tsql");
+  EXPECT_TRUE(c.diagnostics.empty());
+  EXPECT_EQ(sources(c.lineage.back().columns[0]), "e.born");
+}
+
 }  // namespace
 }  // namespace godwit::schema
