@@ -552,7 +552,7 @@ std::vector<ColumnLineage> merge_lineage(BuildContext& context, const sql::Merge
                                            clause.insert_columns.end());
       if (columns.empty() && target) {
         for (const Column& col : target->columns)
-          columns.push_back(sql::Identifier{col.name, true, {}});
+          columns.push_back(sql::Identifier{col.name, false, {}});
       }
       if (columns.size() != clause.insert_values.size()) {
         context.diag("W-LINEAGE-COLUMN-COUNT", Severity::kWarning, merge.span,

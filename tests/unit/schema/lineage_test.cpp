@@ -208,6 +208,20 @@ TEST(Lineage, MergeCombinesUpdateAndInsertClauses) {
   EXPECT_EQ(sources(l.columns[2]), "customers.country");
 }
 
+TEST(Lineage, MergeInsertWithoutColumnListUsesTheTargetColumns) {
+  Catalog c = build(
+      "CREATE TABLE dim (Id int, Name text);"
+      "MERGE INTO dim d USING customers s ON d.id = s.id "
+      "WHEN MATCHED THEN UPDATE SET name = s.name "
+      "WHEN NOT MATCHED THEN INSERT VALUES (s.id, upper(s.name));");
+  const Lineage& l = only_lineage(c);
+  ASSERT_EQ(l.columns.size(), 2u);  // name from both clauses is one target column
+  EXPECT_EQ(l.columns[0].column, "name");
+  EXPECT_EQ(l.columns[0].kind, LineageKind::kTransformed);
+  EXPECT_EQ(l.columns[1].column, "Id");
+  EXPECT_EQ(sources(l.columns[1]), "customers.id");
+}
+
 TEST(Lineage, ViewsOfViewsReadTheViewAndCtesTraceThrough) {
   Catalog c = build(
       "CREATE VIEW v1 AS SELECT id, total * 2 AS t2 FROM orders;"
