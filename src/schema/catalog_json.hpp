@@ -1,6 +1,8 @@
 // The stable JSON form of a catalog and its lineage (documented field by field in
 // docs/catalog.md), and a compact text form for the CLI. Keys are only added, never
 // renamed; objects keep definition order, so the same input prints the same bytes.
+// Strings are the script's bytes, which need not be UTF-8: dump with
+// nlohmann::json::error_handler_t::replace.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -172,7 +172,9 @@ int run_parse(const ParseCommandOptions& options) {
   schema::Catalog catalog = catalog_builder.finish();
   errors = errors || catalog.has_errors();
   if (options.format == "json") {
-    std::cout << nlohmann::json{{"files", files}, {"catalog", schema::to_json(catalog)}}.dump(2)
+    // Scripts need not be UTF-8 (Latin-1 dumps): invalid bytes print as U+FFFD.
+    std::cout << nlohmann::json{{"files", files}, {"catalog", schema::to_json(catalog)}}.dump(
+                     2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   } else {
     std::cout << schema::format_catalog(catalog);
