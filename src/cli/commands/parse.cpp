@@ -1,6 +1,8 @@
-// `godwit parse FILE... [--dialect D|auto] [--format json|text]`: parse SQL scripts and
-// print the statements and objects found, with diagnostics. Exit 0 when everything parsed,
-// 1 when syntax errors were found (the output is still complete), 2 for usage errors.
+// `godwit parse FILE... [--dialect D|auto] [--format json|text]`: parse SQL scripts, build
+// one catalog from all of them (tables, columns with both type forms, keys, views with
+// lineage, routines) and print it with the statements and diagnostics. Exit 0 when
+// everything parsed, 1 when error diagnostics were found (the output is still complete),
+// 2 for usage errors.
 #include "sql/parser/parse.hpp"
 
 #include <fstream>
@@ -14,6 +16,8 @@
 #include "cli/commands/commands.hpp"
 #include "core/diagnostics.hpp"
 #include "core/error.hpp"
+#include "schema/builder.hpp"
+#include "schema/catalog_json.hpp"
 #include "sql/ast/ast_dump.hpp"
 #include "sql/dialect/detect.hpp"
 
@@ -110,6 +114,7 @@ nlohmann::json diagnostic_json(const Diagnostic& d) {
 int run_parse(const ParseCommandOptions& options) {
   bool errors = false;
   nlohmann::json files = nlohmann::json::array();
+  schema::CatalogBuilder catalog_builder;
   for (const std::string& path : options.files) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -130,6 +135,7 @@ int run_parse(const ParseCommandOptions& options) {
     parse_options.file_name = path;
     sql::ParseResult result = sql::parse_sql(std::move(text), dialect, parse_options);
     errors = errors || result.has_errors();
+    catalog_builder.add(result, path);
     if (options.format == "json") {
       nlohmann::json f;
       f["file"] = path;
@@ -163,7 +169,17 @@ int run_parse(const ParseCommandOptions& options) {
       for (const Diagnostic& d : result.diagnostics) std::cout << format_diagnostic(d) << "\n";
     }
   }
-  if (options.format == "json") std::cout << nlohmann::json{{"files", files}}.dump(2) << "\n";
+  schema::Catalog catalog = catalog_builder.finish();
+  errors = errors || catalog.has_errors();
+  if (options.format == "json") {
+    // Scripts need not be UTF-8 (Latin-1 dumps): invalid bytes print as U+FFFD.
+    std::cout << nlohmann::json{{"files", files}, {"catalog", schema::to_json(catalog)}}.dump(
+                     2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
+  } else {
+    std::cout << schema::format_catalog(catalog);
+    for (const Diagnostic& d : catalog.diagnostics) std::cout << format_diagnostic(d) << "\n";
+  }
   return errors ? 1 : 0;
 }
 

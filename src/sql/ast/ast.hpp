@@ -441,6 +441,7 @@ struct CreateTableStatement : Statement {
   std::span<TableConstraint* const> constraints;
   Query* as_query = nullptr;        ///< CREATE TABLE ... AS SELECT
   ObjectName like;                  ///< CREATE TABLE a LIKE b / (LIKE b)
+  ObjectName partition_of;          ///< CREATE TABLE a PARTITION OF b (b's columns)
   std::span<const Option> options;  ///< table options after the column list, as written
   std::span<ColumnDef* const> partition_columns;  ///< Hive/Spark PARTITIONED BY (c type, ...)
   std::span<Expr* const> partition_by;
@@ -476,6 +477,7 @@ struct AlterAction {
   Span span;
   ColumnDef* column = nullptr;
   TableConstraint* constraint = nullptr;
+  TypeName* new_type = nullptr;  ///< ALTER COLUMN c [SET DATA] TYPE t
   Identifier name;      ///< dropped column/constraint, renamed-from column, altered column
   Identifier new_name;  ///< RENAME COLUMN a TO b
   ObjectName new_table_name;

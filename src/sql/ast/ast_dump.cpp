@@ -157,6 +157,7 @@ std::string dump_statement(const Statement& s) {
       for (const TableConstraint* c : t.constraints) put_constraint(out, *c, "  ");
       for (const ColumnDef* c : t.partition_columns) put_column(out, *c, "  partition-");
       if (!t.like.empty()) out += "  like " + dump_name(t.like) + "\n";
+      if (!t.partition_of.empty()) out += "  partition-of " + dump_name(t.partition_of) + "\n";
       if (!t.partition_by.empty()) {
         out += "  partition-by";
         put_list(out, t.partition_by);

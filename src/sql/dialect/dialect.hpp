@@ -66,6 +66,23 @@ struct Capabilities {
       false;  ///< DECLARE .. BEGIN .. END is one block (Snowflake, PL/SQL)
 };
 
+/// What an unquoted identifier means when names are compared.
+enum class IdentifierCase : std::uint8_t {
+  kUpper,        ///< folded to upper case (the SQL standard, Oracle, Snowflake)
+  kLower,        ///< folded to lower case (PostgreSQL, Redshift)
+  kInsensitive,  ///< compared ignoring case (SQL Server's default collation, MySQL ...)
+};
+
+/// How names resolve: the case rules of identifiers and what a bare USE names. The
+/// catalog asks these by name (src/schema), never which dialect is active.
+struct NameRules {
+  IdentifierCase unquoted = IdentifierCase::kUpper;
+  /// "Foo" and "foo" are different names (else quoted names compare as unquoted ones do).
+  bool quoted_case_sensitive = true;
+  /// A database is a schema (MySQL, Hive): `USE db` and `db.t` name the schema.
+  bool database_is_schema = false;
+};
+
 /// The kind of client command a directive hook recognised.
 enum class DirectiveKind : std::uint8_t {
   kNone,
@@ -111,6 +128,10 @@ class Dialect {
   /// statement the shared grammar does not model but that is valid (e.g. "VACUUM").
   /// The shared list (GRANT, REVOKE, COMMIT ...) is checked first.
   virtual bool is_extra_statement_verb(std::string_view word) const;
+
+  /// Hook: how identifiers compare and what USE names. The default is the standard's:
+  /// unquoted names fold to upper case, quoted ones are exact.
+  virtual NameRules name_rules() const { return {}; }
 
   /// Distinctive phrases for dialect auto-detection.
   virtual std::span<const DetectionClue> detection_clues() const { return {}; }

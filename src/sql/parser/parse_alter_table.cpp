@@ -142,7 +142,15 @@ Statement* Parser::parse_alter_table(std::uint32_t begin) {
           skip_to_comma_or_close();
         } else {
           act->name = parse_identifier("a column name", true);
-          skip_to_comma_or_close();  // TYPE x / SET DEFAULT / DROP NOT NULL ...
+          if (accept(Keyword::kTYPE)) {  // PostgreSQL ALTER COLUMN c TYPE t
+            act->new_type = parse_type();
+          } else if (at(Keyword::kSET) && at_word("DATA", 1) && at(Keyword::kTYPE, 2)) {
+            advance();  // the standard's SET DATA TYPE t
+            advance();
+            advance();
+            act->new_type = parse_type();
+          }
+          skip_to_comma_or_close();  // USING ... / SET DEFAULT / DROP NOT NULL ...
         }
       } else if (verb == Keyword::kCHANGE) {
         act->name = parse_identifier("a column name", true);

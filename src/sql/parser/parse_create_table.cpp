@@ -58,6 +58,10 @@ Statement* Parser::parse_create_table(std::uint32_t begin, bool or_replace,
   if (at(Keyword::kLIKE) || at_word("CLONE")) {
     advance();
     t->like = parse_object_name("a table name");
+  } else if (at(Keyword::kPARTITION) && at_word("OF", 1)) {  // PostgreSQL PARTITION OF parent
+    advance();
+    advance();
+    t->partition_of = parse_object_name("a table name");
   } else if (at(TokenKind::kLeftParen) && !at_query_start()) {
     advance();
     ListBuilder<ColumnDef*> columns(arena_);

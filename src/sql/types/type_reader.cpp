@@ -124,6 +124,7 @@ class Reader {
     } else {
       type = build(*rule, segs[used - 1], segs, used, depth);
       if (!rule->note_message.empty()) note(rule->note, std::string(rule->note_message));
+      if (rule->auto_increment) result_.auto_increment = true;
     }
     const std::size_t consumed = apply_modifiers(type, segs, used);
     // A length unit means nothing without a length; one form keeps equal types equal.

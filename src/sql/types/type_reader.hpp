@@ -27,6 +27,8 @@ struct ReadTypeResult {
   LogicalType type;
   /// Facts a person should know (W-TYPE-UNKNOWN, W-TYPE-DATE-TIME, W-TYPE-BOOLEAN ...).
   std::vector<TypeLoss> notes;
+  /// The type name implies generated values (PostgreSQL SERIAL): an auto-increment column.
+  bool auto_increment = false;
   /// Words after the type that are not part of it (NOT NULL, COLLATE x ...), as written.
   std::vector<std::string> ignored;
 };

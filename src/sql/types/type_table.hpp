@@ -56,17 +56,29 @@ struct ReadRule {
   /// The bare name is a large object of `default_length` bytes (Snowflake VARCHAR: 16 MB)
   /// while NAME(n) is an ordinary string of n characters.
   bool large_when_bare = false;
+  bool auto_increment = false;  ///< the name implies generated values (SERIAL)
   LossCode note = LossCode::kUnknownType;  ///< with note_message: said whenever read
   std::string_view note_message;
 
   constexpr ReadRule bytes() const {
-    return with([](ReadRule& r) { r.unit = LengthUnit::kBytes; });
+    ReadRule r = *this;
+    r.unit = LengthUnit::kBytes;
+    return r;
   }
   constexpr ReadRule unicode() const {
-    return with([](ReadRule& r) { r.charset = Charset::kUnicode; });
+    ReadRule r = *this;
+    r.charset = Charset::kUnicode;
+    return r;
+  }
+  constexpr ReadRule serial() const {
+    ReadRule r = *this;
+    r.auto_increment = true;
+    return r;
   }
   constexpr ReadRule lob() const {
-    return with([](ReadRule& r) { r.large = true; });
+    ReadRule r = *this;
+    r.large = true;
+    return r;
   }
   constexpr ReadRule length(std::int64_t dflt, std::int64_t max = -1) const {
     ReadRule r = *this;
@@ -81,7 +93,9 @@ struct ReadRule {
     return r;
   }
   constexpr ReadRule boolean_when_one() const {
-    return with([](ReadRule& r) { r.boolean_if_one = true; });
+    ReadRule r = *this;
+    r.boolean_if_one = true;
+    return r;
   }
   constexpr ReadRule noting(LossCode code, std::string_view message) const {
     ReadRule r = *this;
@@ -90,13 +104,6 @@ struct ReadRule {
     return r;
   }
 
- private:
-  template <typename F>
-  constexpr ReadRule with(F f) const {
-    ReadRule r = *this;
-    f(r);
-    return r;
-  }
 };
 
 // Row builders: one call per row keeps the tables short and readable.

@@ -76,6 +76,15 @@ class BigqueryDialect final : public Dialect {
     return false;
   }
 
+  // Name rules: column names ignore case; project.dataset.table, the dataset is the schema.
+  NameRules name_rules() const override {
+    NameRules n;
+    n.unquoted = IdentifierCase::kInsensitive;
+    n.quoted_case_sensitive = false;
+    n.database_is_schema = false;
+    return n;
+  }
+
   std::span<const DetectionClue> detection_clues() const override { return kClues; }
 };
 

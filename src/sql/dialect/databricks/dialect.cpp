@@ -68,6 +68,15 @@ class DatabricksDialect final : public Dialect {
     return false;
   }
 
+  // Name rules: names ignore case, quoted or not; a database is a schema.
+  NameRules name_rules() const override {
+    NameRules n;
+    n.unquoted = IdentifierCase::kInsensitive;
+    n.quoted_case_sensitive = false;
+    n.database_is_schema = true;
+    return n;
+  }
+
   std::span<const DetectionClue> detection_clues() const override { return kClues; }
 };
 

@@ -91,6 +91,16 @@ class MysqlDialect final : public Dialect {
     return false;
   }
 
+  // Name rules: column names ignore case (table names follow lower_case_table_names; taken as
+  // ignoring case); a database is a schema.
+  NameRules name_rules() const override {
+    NameRules n;
+    n.unquoted = IdentifierCase::kInsensitive;
+    n.quoted_case_sensitive = false;
+    n.database_is_schema = true;
+    return n;
+  }
+
   std::span<const DetectionClue> detection_clues() const override { return kClues; }
 };
 

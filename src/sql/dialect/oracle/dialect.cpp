@@ -76,6 +76,15 @@ class OracleDialect final : public Dialect {
     return false;
   }
 
+  // Name rules: unquoted names fold to upper case; quoted ones are exact.
+  NameRules name_rules() const override {
+    NameRules n;
+    n.unquoted = IdentifierCase::kUpper;
+    n.quoted_case_sensitive = true;
+    n.database_is_schema = false;
+    return n;
+  }
+
   std::span<const DetectionClue> detection_clues() const override { return kClues; }
 };
 

@@ -79,6 +79,15 @@ class PostgresDialect final : public Dialect {
     return false;
   }
 
+  // Name rules: unquoted names fold to lower case; quoted ones are exact.
+  NameRules name_rules() const override {
+    NameRules n;
+    n.unquoted = IdentifierCase::kLower;
+    n.quoted_case_sensitive = true;
+    n.database_is_schema = false;
+    return n;
+  }
+
   std::span<const DetectionClue> detection_clues() const override { return kClues; }
 };
 

@@ -60,6 +60,16 @@ class RedshiftDialect final : public Dialect {
     return false;
   }
 
+  // Name rules: names fold to lower case, quoted ones too (enable_case_sensitive_identifier is off
+  // by default).
+  NameRules name_rules() const override {
+    NameRules n;
+    n.unquoted = IdentifierCase::kLower;
+    n.quoted_case_sensitive = false;
+    n.database_is_schema = false;
+    return n;
+  }
+
   std::span<const DetectionClue> detection_clues() const override { return kClues; }
 };
 

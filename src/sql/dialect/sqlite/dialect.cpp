@@ -57,6 +57,15 @@ class SqliteDialect final : public Dialect {
     return false;
   }
 
+  // Name rules: names ignore case, quoted or not; an attached database is a schema.
+  NameRules name_rules() const override {
+    NameRules n;
+    n.unquoted = IdentifierCase::kInsensitive;
+    n.quoted_case_sensitive = false;
+    n.database_is_schema = true;
+    return n;
+  }
+
   std::span<const DetectionClue> detection_clues() const override { return kClues; }
 };
 

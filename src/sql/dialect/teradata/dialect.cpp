@@ -70,6 +70,15 @@ class TeradataDialect final : public Dialect {
     return false;
   }
 
+  // Name rules: names ignore case, quoted or not; a database is the namespace of tables.
+  NameRules name_rules() const override {
+    NameRules n;
+    n.unquoted = IdentifierCase::kInsensitive;
+    n.quoted_case_sensitive = false;
+    n.database_is_schema = true;
+    return n;
+  }
+
   std::span<const DetectionClue> detection_clues() const override { return kClues; }
 };
 

@@ -86,6 +86,15 @@ class TsqlDialect final : public Dialect {
     return false;
   }
 
+  // Name rules: the default collation compares names ignoring case, quoted or not.
+  NameRules name_rules() const override {
+    NameRules n;
+    n.unquoted = IdentifierCase::kInsensitive;
+    n.quoted_case_sensitive = false;
+    n.database_is_schema = false;
+    return n;
+  }
+
   std::span<const DetectionClue> detection_clues() const override { return kClues; }
 };
 
