@@ -5,12 +5,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "auth/opaque_tokens.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "llm/llm_settings.hpp"
 
 namespace godwit::server {
 namespace {
@@ -74,6 +74,7 @@ void apply_environment(ServerConfig& c, const std::vector<std::string>& flags) {
   if (const char* v = env("GODWIT_PUBLIC_URL")) c.public_url = v;
   if (const char* v = env("GODWIT_GOOGLE_CLIENT_IDS")) c.google_client_ids = parse_list(v);
   if (const char* v = env("GODWIT_GOOGLE_JWKS")) c.google_jwks = v;
+  c.llm = llm::llm_settings_from_environment(c.llm);
   if (const char* v = env("GODWIT_THREADS"); v && !flag_set(flags, "threads")) {
     c.threads = static_cast<int>(parse_int("GODWIT_THREADS", v, 1, 1024));
   }
@@ -82,9 +83,12 @@ void apply_environment(ServerConfig& c, const std::vector<std::string>& flags) {
   }
   if (const char* v = env("GODWIT_PASSWORD_HASH_COST")) {
     std::string cost = to_lower(v);
-    if (cost == "interactive") c.password_hash_cost = auth::PasswordHashCost::kInteractive;
-    else if (cost == "moderate") c.password_hash_cost = auth::PasswordHashCost::kModerate;
-    else if (cost == "minimum") c.password_hash_cost = auth::PasswordHashCost::kMinimum;
+    if (cost == "interactive")
+      c.password_hash_cost = auth::PasswordHashCost::kInteractive;
+    else if (cost == "moderate")
+      c.password_hash_cost = auth::PasswordHashCost::kModerate;
+    else if (cost == "minimum")
+      c.password_hash_cost = auth::PasswordHashCost::kMinimum;
     else {
       throw Error(ErrorKind::kInvalidInput,
                   "GODWIT_PASSWORD_HASH_COST must be interactive, moderate or minimum");
