@@ -22,32 +22,45 @@ nlohmann::json encode_user(const store::User& user) {
   };
 }
 
-nlohmann::json encode_project(const store::ProjectView& view) {
+void write_project(JsonWriter& out, const store::ProjectView& view) {
+  // Keys in sorted order, as nlohmann::json (a std::map) writes them.
   const store::Project& p = view.project;
-  nlohmann::json phases = nlohmann::json::array();
+  out.begin_object()
+      .member("completed_phases", p.completed_phases)
+      .member("created_at", p.created_at)
+      .member("current_phase", p.current_phase)
+      .member("description", p.description)
+      .member("id", p.id)
+      .member("mappings_complete", p.mappings_complete)
+      .member("name", p.name)
+      .member("owner_id", p.owner_id)
+      .key("phases")
+      .begin_array();
   for (const services::PhaseStatus& s : services::phase_statuses(p)) {
-    phases.push_back({{"name", s.name}, {"state", s.state}, {"blocked_by", nullable(s.blocked_by)}});
+    out.begin_object()
+        .member("blocked_by", s.blocked_by)
+        .member("name", s.name)
+        .member("state", s.state)
+        .end_object();
   }
-  nlohmann::json out = {
-      {"id", p.id},
-      {"name", p.name},
-      {"description", nullable(p.description)},
-      {"source_dialect", p.source_dialect},
-      {"target_dialect", p.target_dialect},
-      {"status", p.status},
-      {"current_phase", p.current_phase},
-      {"completed_phases", p.completed_phases},
-      {"schemas_uploaded", p.schemas_uploaded},
-      {"mappings_complete", p.mappings_complete},
-      {"validation_complete", p.validation_complete},
-      {"template_id", nullable(p.template_id)},
-      {"owner_id", p.owner_id},
-      {"role", std::string(store::to_string(view.role))},
-      {"created_at", p.created_at},
-      {"updated_at", p.updated_at},
-  };
-  out["phases"] = std::move(phases);
-  return out;
+  out.end_array()
+      .member("role", store::to_string(view.role))
+      .member("schemas_uploaded", p.schemas_uploaded)
+      .member("source_dialect", p.source_dialect)
+      .member("status", p.status)
+      .member("target_dialect", p.target_dialect)
+      .member("template_id", p.template_id)
+      .member("updated_at", p.updated_at)
+      .member("validation_complete", p.validation_complete)
+      .end_object();
+}
+
+std::string encode_project(const store::ProjectView& view) {
+  std::string text;
+  text.reserve(1024);
+  JsonWriter out(text);
+  write_project(out, view);
+  return text;
 }
 
 nlohmann::json encode_member(const store::Member& m) {

@@ -67,13 +67,13 @@ void Router::add(const std::string& method, const std::string& path, Access acce
   auto wrapped = [this, names = names, access, handler = std::move(handler)](
                      const httplib::Request& req, httplib::Response& res) {
     guarded(req, res, [&] {
-      RequestContext ctx{req, res, {}, std::nullopt};
+      RequestContext ctx{req, res, {}, {}};
       for (std::size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
         ctx.params[names[i]] = req.matches[i + 1].str();
       }
       if (access == Access::kAuthenticated) {
         ctx.user = authenticator_(req);
-        set_log_user(ctx.user->id);
+        set_log_user(ctx.user);
       }
       handler(ctx);
     });

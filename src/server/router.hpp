@@ -14,7 +14,6 @@
 
 #include <httplib.h>
 
-#include "store/repositories/user_repository.hpp"
 
 namespace godwit::server {
 
@@ -22,15 +21,17 @@ struct RequestContext {
   const httplib::Request& req;
   httplib::Response& res;
   std::map<std::string, std::string> params;
-  std::optional<store::User> user;  ///< set on authenticated routes
+  std::string user;  ///< the signed-in account's id, on authenticated routes
 
   const std::string& param(const std::string& name) const { return params.at(name); }
-  const store::User& current_user() const { return *user; }
+  /// The signed-in account's id (routes that need its row ask AuthService::profile).
+  const std::string& user_id() const { return user; }
 };
 
 using RouteHandler = std::function<void(RequestContext&)>;
-/// Resolves `Authorization: Bearer ...` to a user or throws godwit::Error(kUnauthorized).
-using Authenticator = std::function<store::User(const httplib::Request&)>;
+/// Resolves `Authorization: Bearer ...` to an account id or throws
+/// godwit::Error(kUnauthorized).
+using Authenticator = std::function<std::string(const httplib::Request&)>;
 
 enum class Access { kPublic, kAuthenticated };
 

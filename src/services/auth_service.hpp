@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <semaphore>
 #include <string>
+#include <unordered_map>
 
 #include "auth/access_tokens.hpp"
 #include "auth/google_id_token.hpp"
@@ -75,8 +77,13 @@ class AuthService {
   Session refresh(const std::string& refresh_token);
   /// Revokes the token's family (this sign-in on every tab). Unknown tokens are ignored.
   void logout(const std::string& refresh_token);
-  /// The user for a valid access token; throws kUnauthorized with the reason.
-  store::User authenticate(std::string_view access_token);
+  /// The account id of a valid access token; throws kUnauthorized with the reason.
+  /// Whether the account still exists is asked of the store at most once every
+  /// kAccountCheckSeconds per account: Godwit has no way to delete one, the check only
+  /// guards against rows removed by hand, and a query per request was a third of the
+  /// cost of the API's hottest call. Routes that need the row load it (profile()).
+  std::string authenticate(std::string_view access_token);
+  static constexpr int kAccountCheckSeconds = 5;
 
   store::User profile(const std::string& user_id);
   ProfileUpdateResult update_profile(const std::string& user_id, const ProfileUpdate& update);
@@ -110,6 +117,9 @@ class AuthService {
   auth::RateLimiter address_limiter_;
   std::string dummy_hash_;
   std::counting_semaphore<1024> hash_slots_;
+  std::mutex accounts_seen_mutex_;
+  /// Account id -> steady-clock second until which it is known to exist.
+  std::unordered_map<std::string, std::int64_t> accounts_seen_;
 };
 
 }  // namespace godwit::services

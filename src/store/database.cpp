@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 
@@ -37,7 +38,24 @@ std::string replace_all(std::string text, const std::string& needle, std::string
   return text;
 }
 
+// Process-wide SQLite settings, before the first connection initialises the library:
+// - MEMSTATUS off: otherwise every sqlite3_malloc takes one global mutex to keep
+//   statistics nobody reads, and the pool's threads queue on it.
+// - MULTITHREAD: a connection is used by one thread at a time (the pool guarantees it),
+//   so SQLite's per-connection mutexes are unnecessary.
+// sqlite3_config fails with SQLITE_MISUSE once the library is initialised (by an
+// earlier user in this process); the defaults are then kept, which is only slower.
+// SOCI's header declares the SQLite API inside namespace sqlite_api.
+void configure_sqlite_library() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
+}
+
 void open_sqlite(soci::session& session, const DatabaseTarget& target) {
+  configure_sqlite_library();
   std::string path = target.in_memory ? std::string(":memory:") : target.sqlite_path;
   // SOCI's SQLite connect string: quoted so that paths with spaces survive.
   session.open(soci::sqlite3, "db=\"" + path + "\" timeout=5");
@@ -147,6 +165,7 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig& config) {
 
   std::unique_ptr<Database> db(new Database(target.backend, size));
   db->pool_ = std::make_unique<soci::connection_pool>(size);
+  for (std::size_t i = 0; i < size; ++i) db->caches_.push_back(std::make_unique<detail::StatementCache>());
   for (std::size_t i = 0; i < size; ++i) {
     soci::session& session = db->pool_->at(i);
     try {

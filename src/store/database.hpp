@@ -5,10 +5,15 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <soci/soci.h>
 
 namespace godwit::store {
+
+namespace detail {
+class StatementCache;
+}
 
 enum class Backend { kSqlite, kPostgres };
 
@@ -46,6 +51,9 @@ class Database {
 
   /// The pool repositories lease sessions from: `soci::session s(db.pool());`.
   soci::connection_pool& pool() { return *pool_; }
+  /// The prepared statements kept for the pooled session at `position`; only the
+  /// thread that leased that session touches it (detail::Connection).
+  detail::StatementCache& statement_cache(std::size_t position) { return *caches_.at(position); }
 
   ~Database();
   Database(const Database&) = delete;
@@ -56,6 +64,8 @@ class Database {
   Backend backend_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // After pool_: cached statements refer to its sessions, so they go first.
+  std::vector<std::unique_ptr<detail::StatementCache>> caches_;
 };
 
 }  // namespace godwit::store

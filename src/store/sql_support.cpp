@@ -15,21 +15,29 @@
 
 namespace godwit::store::detail {
 
-Connection::Connection(Database& db) : session_(db.pool()) {
-  if (db.backend() != Backend::kPostgres) return;
-  auto* native = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
+Connection::Connection(Database& db)
+    : pool_(db.pool()), position_(pool_.lease()), backend_(db.backend()) {
+  session_ = &pool_.at(position_);
+  cache_ = &db.statement_cache(position_);
+  if (backend_ != Backend::kPostgres) return;
+  auto* native = static_cast<soci::postgresql_session_backend*>(session_->get_backend());
   // PQstatus is local (no round trip): it turns bad after an operation hit a dropped
   // connection, and that failed operation already reported the error to its caller.
   if (native != nullptr && PQstatus(native->conn_) == CONNECTION_OK) return;
   try {
-    session_.reconnect();
-    configure_session(session_, Backend::kPostgres);
+    cache_->clear();
+    session_->reconnect();
+    configure_session(*session_, Backend::kPostgres);
   } catch (const soci::soci_error&) {
+    pool_.give_back(position_);
     throw Error(ErrorKind::kUnavailable, "the metadata database cannot be reached");
   } catch (const std::runtime_error&) {
+    pool_.give_back(position_);
     throw Error(ErrorKind::kUnavailable, "the metadata database cannot be reached");
   }
 }
+
+Connection::~Connection() { pool_.give_back(position_); }
 
 void configure_session(soci::session& session, Backend backend) {
   if (backend == Backend::kSqlite) {
@@ -92,6 +100,27 @@ void Params::bind(Binder& statement) {
   for (IntegerValue& v : integers_) statement, soci::use(v.value, v.indicator, v.name);
 }
 
+bool Params::assign_values(const Params& other) {
+  if (texts_.size() != other.texts_.size() || integers_.size() != other.integers_.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < texts_.size(); ++i) {
+    if (texts_[i].name != other.texts_[i].name) return false;
+  }
+  for (std::size_t i = 0; i < integers_.size(); ++i) {
+    if (integers_[i].name != other.integers_[i].name) return false;
+  }
+  for (std::size_t i = 0; i < texts_.size(); ++i) {
+    texts_[i].value = other.texts_[i].value;
+    texts_[i].indicator = other.texts_[i].indicator;
+  }
+  for (std::size_t i = 0; i < integers_.size(); ++i) {
+    integers_[i].value = other.integers_[i].value;
+    integers_[i].indicator = other.integers_[i].indicator;
+  }
+  return true;
+}
+
 bool run_statement(soci::statement& statement, const std::string& sql, bool fetch_first) {
   statement.alloc();
   statement.prepare(sql, soci::details::st_one_time_query);
@@ -141,6 +170,28 @@ long long query_integer(soci::session& session, const std::string& sql, Params& 
     rethrow_database_error(session);
   }
   return value;
+}
+
+namespace {
+
+struct IntegerRow {
+  long long value = 0;
+  soci::indicator indicator = soci::i_ok;
+  void bind(Binder& b) { b, soci::into(value, indicator); }
+  std::optional<long long> model() const {
+    return indicator == soci::i_null ? std::nullopt : std::optional<long long>(value);
+  }
+};
+
+}  // namespace
+
+long long query_integer(Connection& connection, const std::string& sql, Params& params,
+                        long long fallback) {
+  if (connection.backend() != Backend::kSqlite) {
+    return query_integer(static_cast<soci::session&>(connection), sql, params, fallback);
+  }
+  std::optional<std::optional<long long>> row = query_one<IntegerRow>(connection, sql, params);
+  return row && *row ? **row : fallback;
 }
 
 WriteTransaction::WriteTransaction(soci::session& session, Backend backend) : session_(session) {
@@ -220,7 +271,23 @@ std::string now_timestamp() {
   return format_timestamp(micros / 1'000'000, static_cast<int>(micros % 1'000'000));
 }
 
+namespace {
+
+// True when `raw` already has the stored form 2026-11-25T07:54:54.123456Z (what SQLite
+// hands back): then there is nothing to convert.
+bool is_stored_form(std::string_view raw) {
+  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd.ddddddZ";
+  if (raw.size() != kShape.size()) return false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (kShape[i] == 'd' ? (raw[i] < '0' || raw[i] > '9') : raw[i] != kShape[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string timestamp_from_db(std::string_view raw) {
+  if (is_stored_form(raw)) return std::string(raw);
   // YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH[:MM]|-HH[:MM]]
   std::tm tm{};
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
@@ -262,6 +329,7 @@ std::string to_json_array(const std::vector<std::string>& values) {
 
 std::vector<std::string> from_json_array(const std::string& json) {
   std::vector<std::string> out;
+  if (json == "[]") return out;  // the common case, without a parser
   nlohmann::json parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_array()) return out;
   for (const auto& element : parsed) {

@@ -7,6 +7,9 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
+#include <memory>
+#include <typeinfo>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,13 +22,26 @@ namespace godwit::store::detail {
 /// A pooled connection leased for one repository call. A PostgreSQL connection that the
 /// server dropped (restart, idle timeout, failover) is reopened when next leased, so
 /// one outage does not leave a dead slot failing every later call.
+class StatementCache;
+
 class Connection {
  public:
   explicit Connection(Database& db);
-  operator soci::session&() { return session_; }
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  operator soci::session&() { return *session_; }
+  Backend backend() const { return backend_; }
+  /// Statements kept prepared on this pooled session (SQLite only, see StatementCache).
+  StatementCache& cache() { return *cache_; }
 
  private:
-  soci::session session_;
+  soci::connection_pool& pool_;
+  std::size_t position_;
+  soci::session* session_;
+  StatementCache* cache_;
+  Backend backend_;
 };
 
 /// Per-connection settings, applied when a connection is opened or reopened: SQLite
@@ -63,6 +79,9 @@ class Params {
   std::string add_integer(long long value);
 
   void bind(Binder& statement);
+  /// Takes the values of `other`, which must have the same names in the same order
+  /// (a statement cached for the same SQL); false when it has not.
+  bool assign_values(const Params& other);
 
  private:
   struct TextValue {
@@ -137,16 +156,122 @@ auto query_one(soci::session& session, const std::string& sql, Params& params)
 long long query_integer(soci::session& session, const std::string& sql, Params& params,
                         long long fallback = 0);
 
+/// Statements kept prepared on one pooled SQLite session, keyed by their SQL and row
+/// type. sqlite3_prepare was a fifth of the cost of a short query (GET /projects runs two
+/// per request). Not used on PostgreSQL: SOCI deallocates a prepared statement from its
+/// destructor with a query that throws when the connection is gone, and one-time queries
+/// (PQexecParams) already cost a single round trip there.
+struct CachedStatement {
+  virtual ~CachedStatement() = default;
+};
+
+class StatementCache {
+ public:
+  static constexpr std::size_t kMaxEntries = 128;
+  CachedStatement* find(const std::string& key) {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : it->second.get();
+  }
+  CachedStatement* put(const std::string& key, std::unique_ptr<CachedStatement> entry) {
+    if (entries_.size() >= kMaxEntries) entries_.clear();  // SQL assembled from filters
+    return (entries_[key] = std::move(entry)).get();
+  }
+  void erase(const std::string& key) { entries_.erase(key); }
+  void clear() { entries_.clear(); }
+
+ private:
+  std::map<std::string, std::unique_ptr<CachedStatement>> entries_;
+};
+
+template <typename Row>
+struct CachedQuery : CachedStatement {
+  explicit CachedQuery(soci::session& session) : statement(session) {}
+  soci::statement statement;  // bound to row's and params' members, which never move
+  Row row;
+  Params params;
+};
+
+/// The cached statement for `sql` with `params`' values, prepared on first use.
+template <typename Row>
+CachedQuery<Row>& cached_query(Connection& connection, const std::string& key,
+                               const std::string& sql, const Params& params) {
+  StatementCache& cache = connection.cache();
+  if (CachedStatement* found = cache.find(key)) {
+    auto& entry = static_cast<CachedQuery<Row>&>(*found);  // the key names Row's type
+    if (entry.params.assign_values(params)) return entry;
+    cache.erase(key);
+  }
+  auto entry = std::make_unique<CachedQuery<Row>>(static_cast<soci::session&>(connection));
+  entry->params = params;
+  Binder binder(entry->statement);
+  entry->row.bind(binder);
+  entry->params.bind(binder);
+  entry->statement.alloc();
+  entry->statement.prepare(sql, soci::details::st_repeatable_query);
+  entry->statement.define_and_bind();
+  return static_cast<CachedQuery<Row>&>(*cache.put(key, std::move(entry)));
+}
+
+template <typename Row>
+std::string cache_key(const std::string& sql) {
+  return sql + '\0' + typeid(Row).name();
+}
+
+/// query_all on a leased connection: through the statement cache on SQLite.
+template <typename Row>
+auto query_all(Connection& connection, const std::string& sql, Params& params) {
+  if (connection.backend() != Backend::kSqlite) {
+    return query_all<Row>(static_cast<soci::session&>(connection), sql, params);
+  }
+  std::vector<decltype(Row{}.model())> rows;
+  std::string key = cache_key<Row>(sql);
+  try {
+    CachedQuery<Row>& q = cached_query<Row>(connection, key, sql, params);
+    q.statement.execute(false);
+    while (q.statement.fetch()) rows.push_back(q.row.model());
+  } catch (const soci::soci_error&) {
+    connection.cache().erase(key);
+    throw;
+  }
+  return rows;
+}
+
+/// query_one on a leased connection: through the statement cache on SQLite.
+template <typename Row>
+auto query_one(Connection& connection, const std::string& sql, Params& params)
+    -> std::optional<decltype(Row{}.model())> {
+  if (connection.backend() != Backend::kSqlite) {
+    return query_one<Row>(static_cast<soci::session&>(connection), sql, params);
+  }
+  std::string key = cache_key<Row>(sql);
+  try {
+    CachedQuery<Row>& q = cached_query<Row>(connection, key, sql, params);
+    if (!q.statement.execute(true)) return std::nullopt;
+    auto model = q.row.model();
+    // Finish the step so the statement holds no read transaction open between calls.
+    while (q.statement.fetch()) {
+    }
+    return model;
+  } catch (const soci::soci_error&) {
+    connection.cache().erase(key);
+    throw;
+  }
+}
+
+/// query_integer on a leased connection: through the statement cache on SQLite.
+long long query_integer(Connection& connection, const std::string& sql, Params& params,
+                        long long fallback = 0);
+
 /// The same helpers on a connection leased for just this statement.
 template <typename Row>
 auto query_all(Database& db, const std::string& sql, Params& params) {
   Connection connection(db);
-  return query_all<Row>(static_cast<soci::session&>(connection), sql, params);
+  return query_all<Row>(connection, sql, params);
 }
 template <typename Row>
 auto query_one(Database& db, const std::string& sql, Params& params) {
   Connection connection(db);
-  return query_one<Row>(static_cast<soci::session&>(connection), sql, params);
+  return query_one<Row>(connection, sql, params);
 }
 
 /// A transaction that takes the write lock up front (BEGIN IMMEDIATE on SQLite), so two

@@ -101,8 +101,8 @@ void add_auth_routes(Router& router, services::AuthService& auth, const ServerCo
     ctx.res.status = 204;
   });
 
-  router.get("/api/v1/auth/profile", Access::kAuthenticated, [](RequestContext& ctx) {
-    write_json(ctx.res, 200, encode_user(ctx.current_user()));
+  router.get("/api/v1/auth/profile", Access::kAuthenticated, [&](RequestContext& ctx) {
+    write_json(ctx.res, 200, encode_user(auth.profile(ctx.user_id())));
   });
 
   router.put("/api/v1/auth/profile", Access::kAuthenticated, [&, max](RequestContext& ctx) {
@@ -113,7 +113,7 @@ void add_auth_routes(Router& router, services::AuthService& auth, const ServerCo
     update.current_password = body.string("current_password", 1024);
     update.new_password = body.string("new_password", 1024);
     body.finish();
-    services::ProfileUpdateResult result = auth.update_profile(ctx.current_user().id, update);
+    services::ProfileUpdateResult result = auth.update_profile(ctx.user_id(), update);
     if (result.tokens) {
       write_session(ctx, config, 200, result.user, *result.tokens);
     } else {

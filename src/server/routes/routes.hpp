@@ -18,5 +18,7 @@ void add_project_routes(Router& router, services::ProjectService& projects);
 
 /// Writes a JSON body with the given status.
 void write_json(httplib::Response& res, int status, const nlohmann::json& body);
+/// For bodies already serialised (JsonWriter).
+void write_json(httplib::Response& res, int status, std::string body);
 
 }  // namespace godwit::server

@@ -10,6 +10,13 @@ void write_json(httplib::Response& res, int status, const nlohmann::json& body) 
                   "application/json");
 }
 
+void write_json(httplib::Response& res, int status, std::string body) {
+  res.status = status;
+  res.body = std::move(body);  // set_content() would copy it
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", "application/json");
+}
+
 void add_system_routes(Router& router, store::Database& db) {
   router.get("/healthz", Access::kPublic, [](RequestContext& ctx) {
     write_json(ctx.res, 200, {{"status", "ok"}});

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "store/migrations.hpp"
 #include "store/repositories/user_repository.hpp"
+#include "store/sql_support.hpp"
 #include "store_test_support.hpp"
 
 namespace godwit::store::testing {
@@ -37,6 +38,58 @@ constexpr const char* kPlanTables[] = {
     "audit_log",
     "schema_migrations",
 };
+
+struct ProbeRow {
+  std::string key;
+  long long value = 0;
+  void bind(detail::Binder& b) { b, soci::into(key), soci::into(value); }
+  std::pair<std::string, long long> model() const { return {key, value}; }
+};
+
+// Statements kept prepared (on SQLite) must behave as if prepared anew: new parameter
+// values, rows written in between, and a failed statement must not poison later calls.
+TEST_P(DatabaseTest, RepeatedQueriesSeeNewParametersAndLaterWrites) {
+  {
+    soci::session session(db().pool());
+    session << "CREATE TABLE cache_probe (k TEXT NOT NULL, v INTEGER NOT NULL)";
+    session << "INSERT INTO cache_probe VALUES ('a', 1), ('b', 2), ('b', 3)";
+  }
+  const std::string sql = "SELECT k, v FROM cache_probe WHERE k = :k ORDER BY v";
+  auto rows_for = [&](const std::string& key) {
+    detail::Params params;
+    params.text("k", key);
+    return detail::query_all<ProbeRow>(db(), sql, params);
+  };
+  auto count_for = [&](const std::string& key) {
+    detail::Connection connection(db());
+    detail::Params params;
+    params.text("k", key);
+    return detail::query_integer(connection, "SELECT COUNT(*) FROM cache_probe WHERE k = :k",
+                                 params);
+  };
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(rows_for("a").size(), 1u);
+    ASSERT_EQ(rows_for("b").size(), 2u);
+    EXPECT_EQ(rows_for("b")[1].second, 3);
+    EXPECT_TRUE(rows_for("c").empty());
+    EXPECT_EQ(count_for("b"), 2);
+  }
+  {
+    soci::session session(db().pool());
+    session << "INSERT INTO cache_probe VALUES ('c', 4)";
+  }
+  EXPECT_EQ(rows_for("c").size(), 1u);
+  EXPECT_EQ(count_for("c"), 1);
+  detail::Params params;
+  EXPECT_THROW(detail::query_all<ProbeRow>(db(), "SELECT k, v FROM no_such_table", params),
+               soci::soci_error);
+  EXPECT_EQ(rows_for("b").size(), 2u);
+  // A writer must not wait on a read snapshot that a kept statement holds open.
+  detail::Params update;
+  update.text("k", "a");
+  EXPECT_EQ(detail::execute(db(), "UPDATE cache_probe SET v = 10 WHERE k = :k", update), 1);
+  EXPECT_EQ(rows_for("a").at(0).second, 10);
+}
 
 TEST_P(DatabaseTest, EmptyDatabaseIsAtVersionZero) {
   EXPECT_EQ(db().schema_version(), 0);
