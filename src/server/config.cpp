@@ -11,6 +11,7 @@
 #include "auth/opaque_tokens.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "llm/llm_settings.hpp"
 
 namespace godwit::server {
 namespace {
@@ -74,6 +75,7 @@ void apply_environment(ServerConfig& c, const std::vector<std::string>& flags) {
   if (const char* v = env("GODWIT_PUBLIC_URL")) c.public_url = v;
   if (const char* v = env("GODWIT_GOOGLE_CLIENT_IDS")) c.google_client_ids = parse_list(v);
   if (const char* v = env("GODWIT_GOOGLE_JWKS")) c.google_jwks = v;
+  c.llm = llm::llm_settings_from_environment(c.llm);
   if (const char* v = env("GODWIT_THREADS"); v && !flag_set(flags, "threads")) {
     c.threads = static_cast<int>(parse_int("GODWIT_THREADS", v, 1, 1024));
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "auth/passwords.hpp"
+#include "llm/llm_settings.hpp"
 
 namespace godwit::server {
 
@@ -26,6 +27,7 @@ struct ServerConfig {
   std::vector<std::string> google_client_ids;
   std::string google_jwks;  ///< a file path or an https URL
   int threads = 0;          ///< 0: chosen from the core count
+  llm::LlmSettings llm;     ///< GODWIT_LLM_*: provider, model, limits (default offline)
   std::int64_t access_token_ttl_seconds = 15 * 60;
   auth::PasswordHashCost password_hash_cost = auth::PasswordHashCost::kInteractive;
   bool production = false;
