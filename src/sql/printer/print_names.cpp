@@ -46,8 +46,8 @@ bool is_reserved(const PrinterProfile& p, std::string_view word) {
 bool case_would_fold(IdentifierCase rule, std::string_view text) {
   for (char ch : text) {
     unsigned char c = static_cast<unsigned char>(ch);
-    if (rule == IdentifierCase::kFoldLower && std::isupper(c)) return true;
-    if (rule == IdentifierCase::kFoldUpper && std::islower(c)) return true;
+    if (rule == IdentifierCase::kLower && std::isupper(c)) return true;
+    if (rule == IdentifierCase::kUpper && std::islower(c)) return true;
   }
   return false;
 }

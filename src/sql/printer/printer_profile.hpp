@@ -9,6 +9,8 @@
 #include <span>
 #include <string_view>
 
+#include "sql/dialect/dialect.hpp"
+
 namespace godwit::sql {
 
 /// How faithful one translated construct is.
@@ -22,11 +24,7 @@ std::string_view to_string(Fidelity fidelity);
 
 /// How unquoted identifiers are folded by the target (decides when a quoted name must stay
 /// quoted to keep its case).
-enum class IdentifierCase : std::uint8_t {
-  kInsensitive,  ///< case never matters (MySQL columns, T-SQL, BigQuery columns, Spark)
-  kFoldLower,    ///< unquoted names fold to lower case (PostgreSQL, Redshift)
-  kFoldUpper,    ///< unquoted names fold to upper case (Snowflake, Oracle, ANSI)
-};
+// IdentifierCase (dialect/dialect.hpp) says how the target folds unquoted names.
 
 enum class LimitSyntax : std::uint8_t {
   kLimit,  ///< LIMIT n OFFSET m
@@ -107,7 +105,7 @@ struct PrinterProfile {
   std::string_view dialect;
   char quote_open = '"';
   char quote_close = '"';
-  IdentifierCase identifier_case = IdentifierCase::kFoldUpper;
+  IdentifierCase identifier_case = IdentifierCase::kUpper;
   bool dollar_in_identifiers = false;
   bool identifier_backslash_escape = false;          ///< `a\`b` (BigQuery) instead of doubling
   std::span<const std::string_view> reserved_words;  ///< upper case, sorted

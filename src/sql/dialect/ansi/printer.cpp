@@ -116,7 +116,7 @@ constexpr std::string_view kReserved[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "ansi";
-  p.identifier_case = IdentifierCase::kFoldUpper;
+  p.identifier_case = IdentifierCase::kUpper;
   p.limit = LimitSyntax::kFetch;
   p.nulls_sort_high = true;
   p.format_style = FormatStyle::kOracle;

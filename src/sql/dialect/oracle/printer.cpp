@@ -113,7 +113,7 @@ PrinterProfile make_profile() {
   p.create_or_replace_table = false;
   p.rownum = true;
   p.dual_table = true;
-  p.identifier_case = IdentifierCase::kFoldUpper;
+  p.identifier_case = IdentifierCase::kUpper;
   p.limit = LimitSyntax::kFetch;
   p.nulls_sort_high = true;
   p.boolean_literals = false;

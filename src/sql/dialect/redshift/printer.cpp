@@ -192,7 +192,7 @@ constexpr OperatorReadRule kOperators[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "redshift";
-  p.identifier_case = IdentifierCase::kFoldLower;
+  p.identifier_case = IdentifierCase::kLower;
   p.dollar_in_identifiers = true;
   p.nulls_sort_high = true;
   p.integer_division = true;

@@ -90,7 +90,7 @@ PrinterProfile make_profile() {
   p.create_or_replace_table = true;
   p.check_constraints = false;
   p.dual_table = true;
-  p.identifier_case = IdentifierCase::kFoldUpper;
+  p.identifier_case = IdentifierCase::kUpper;
   p.dollar_in_identifiers = true;
   p.backslash_escapes = true;
   p.nulls_sort_high = true;
