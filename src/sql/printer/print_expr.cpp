@@ -214,6 +214,10 @@ std::string Printer::expr(const Expr* e, int parent_precedence, bool right_side)
         }
         out += "}";
         if (!same_) downgrade(Fidelity::kApproximate, e->span, "object constant copied");
+      } else if (c == "GROUPING SETS" && l->items.empty()) {
+        // The parser keeps GROUPING SETS (...) only as text: copy it rather than lose it.
+        out = std::string(parsed_.text(e->span));
+        if (!same_) downgrade(Fidelity::kApproximate, e->span, "GROUPING SETS copied as written");
       } else if (c == "ARRAY") {
         if (!same_ && tgt_.array_open.empty())
           out = "NULL " + unsupported(e->span, "array value");
