@@ -129,7 +129,16 @@ std::string Printer::expr(const Expr* e, int parent_precedence, bool right_side)
       }
       break;
     }
-    case ExprKind::kParameter: out = std::string(static_cast<const ParameterExpr*>(e)->text); break;
+    case ExprKind::kParameter: {
+      std::string_view text = static_cast<const ParameterExpr*>(e)->text;
+      // Snowflake session variables ($name) exist in no other dialect.
+      if (!same_ && src_.dialect == "snowflake" && text.size() > 1 && text[0] == '$' &&
+          !std::isdigit(static_cast<unsigned char>(text[1])))
+        out = "NULL " + unsupported(e->span, "session variable");
+      else
+        out = std::string(text);
+      break;
+    }
     case ExprKind::kUnary: {
       auto* u = static_cast<const UnaryExpr*>(e);
       std::string op = normalize_op(u->op);
@@ -214,6 +223,10 @@ std::string Printer::expr(const Expr* e, int parent_precedence, bool right_side)
         }
         out += "}";
         if (!same_) downgrade(Fidelity::kApproximate, e->span, "object constant copied");
+      } else if (c == "GROUPING SETS" && l->items.empty()) {
+        // The parser keeps GROUPING SETS (...) only as text: copy it rather than lose it.
+        out = std::string(parsed_.text(e->span));
+        if (!same_) downgrade(Fidelity::kApproximate, e->span, "GROUPING SETS copied as written");
       } else if (c == "ARRAY") {
         if (!same_ && tgt_.array_open.empty())
           out = "NULL " + unsupported(e->span, "array value");
@@ -244,10 +257,26 @@ std::string Printer::expr(const Expr* e, int parent_precedence, bool right_side)
     }
     case ExprKind::kFieldAccess: {
       auto* f = static_cast<const FieldAccessExpr*>(e);
-      bool colon =
-          f->field.span.begin > 0 && parsed_.source().substr(f->field.span.begin - 1, 1) == ":";
+      // A Snowflake path (v:a.b, v : a) anywhere along the chain makes the whole access one.
+      auto colon_before = [&](const FieldAccessExpr* a) {
+        std::size_t i = a->field.span.begin;
+        while (i > 0 && std::isspace(static_cast<unsigned char>(parsed_.source()[i - 1]))) --i;
+        return i > 0 && parsed_.source()[i - 1] == ':';
+      };
+      bool colon = colon_before(f);
+      bool colon_chain = colon;
+      for (const Expr* b = f->base; b && !colon_chain;) {
+        if (b->kind == ExprKind::kFieldAccess) {
+          colon_chain = colon_before(static_cast<const FieldAccessExpr*>(b));
+          b = static_cast<const FieldAccessExpr*>(b)->base;
+        } else {
+          colon_chain =
+              b->kind == ExprKind::kBinary && static_cast<const BinaryExpr*>(b)->op == ":";
+          b = nullptr;
+        }
+      }
       std::string field = f->field.text == "*" ? "*" : ident(f->field);
-      if (colon && !same_) {
+      if (colon_chain && !same_) {
         out = "NULL " + unsupported(e->span, "semi-structured path");
       } else {
         std::string base = expr(f->base, kAtom, false);
@@ -303,6 +332,7 @@ std::string Printer::binary(const BinaryExpr& b, int parent_precedence, bool rig
   std::string op = normalize_op(b.op);
   int prec = binary_precedence(op);
   if (same_) op = collapse_blanks(b.op);
+  if (!same_ && op == ":") return "NULL " + unsupported(b.span, "semi-structured path");
   if (!same_ && op == "+" && src_.plus_concatenates && is_string_concat(&b)) {
     // T-SQL '+' with a string operand concatenates (NULL-propagating, as ||).
     std::vector<const Expr*> parts;

@@ -274,8 +274,12 @@ std::string Printer::table_ref(const TableRef* t) {
       if (j->right->kind == TableRefKind::kJoin) right = "(" + right + ")";
       if (j->join_kind == JoinKind::kComma) return out + ", " + right;
       std::string kw = j->natural ? "NATURAL " : "";
+      // MySQL, Snowflake and Spark accept JOIN without ON (a cross join filtered by WHERE);
+      // the other dialects require a condition, so a translated one is a CROSS JOIN.
+      bool bare =
+          j->join_kind == JoinKind::kInner && !j->on && j->using_columns.empty() && !j->natural;
       switch (j->join_kind) {
-        case JoinKind::kInner: kw += "JOIN"; break;
+        case JoinKind::kInner: kw += bare && !same_ ? "CROSS JOIN" : "JOIN"; break;
         case JoinKind::kLeft: kw += "LEFT JOIN"; break;
         case JoinKind::kRight: kw += "RIGHT JOIN"; break;
         case JoinKind::kFull: kw += "FULL JOIN"; break;

@@ -52,8 +52,13 @@ constexpr PythonRule kRules[] = {
      Fidelity::kApproximate, "Python rounds halves to even; SQL rounds them away from zero"},
     {"round", 1, "(lambda a: None if a is None else round(a))($1)", Fidelity::kApproximate,
      "Python rounds halves to even; SQL rounds them away from zero"},
-    {"mod", 2, "(lambda a, b: None if a is None or b is None else a % b)($1, $2)",
-     Fidelity::kApproximate, "Python's % takes the sign of the divisor; SQL MOD of the dividend"},
+    // SQL's MOD takes the sign of the dividend, Python's % that of the divisor.
+    {"mod", 2,
+     "(lambda a, b: None if a is None or b is None else (abs(a) % abs(b)) * (-1 if a < 0 else "
+     "1))($1, $2)",
+     Fidelity::kApproximate,
+     "a zero divisor raises ZeroDivisionError (SQL: an error, NULL in MySQL, the dividend in "
+     "Oracle)"},
     {"current_date", 0, "__import__('datetime').date.today()", Fidelity::kApproximate,
      "the worker's local date, not the database session's"},
     {"current_timestamp", 0,
@@ -150,10 +155,13 @@ std::string PythonWriter::binary(const BinaryExpr& b) {
   if (op == "+" || op == "-" || op == "*")
     py = op;
   else if (op == "/") {
-    py = "/";
+    // Integer-dividing sources truncate integer / integer toward zero (Python's // floors).
     if (src_.integer_division)
-      note(Fidelity::kApproximate, b.span,
-           "the source truncates integer / integer; Python's / does not (use // for integers)");
+      return "(lambda a, b: None if a is None or b is None else ((abs(a) // abs(b)) * (1 if (a "
+             "< 0) == (b < 0) else -1) if isinstance(a, int) and isinstance(b, int) else a / "
+             "b))(" +
+             l + ", " + r + ")";
+    py = "/";
   } else if (op == "%") {
     for (const PythonRule& rule : kRules)
       if (rule.canonical == "mod") {
