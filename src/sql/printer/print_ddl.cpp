@@ -170,6 +170,15 @@ std::string Printer::create_table(const CreateTableStatement& s) {
   }
   out += name(s.name);
   if (!s.like.empty()) out += " LIKE " + name(s.like);
+  if (!s.partition_of.empty()) {
+    // PostgreSQL declarative partitioning: the partition takes its parent's columns.
+    if (same_)
+      out += " PARTITION OF " + name(s.partition_of);
+    else
+      out += " " + unsupported(s.span, "PARTITION OF " + name(s.partition_of) +
+                                           " (a PostgreSQL partition: partition the parent "
+                                           "table in the target instead)");
+  }
   if (!s.columns.empty() || !s.constraints.empty()) {
     out += " (";
     {
