@@ -69,6 +69,7 @@ struct TableInfo {
   const schema::Table* table = nullptr;
   std::string stem;
   std::vector<std::string> lower_columns;
+  std::vector<ColumnStem> stems;  ///< column_stem() of each column
   std::unordered_set<std::string> unique_single;      ///< single-column PK or unique, lower case
   std::string pk_single;                              ///< lower case; empty when none or composite
   std::vector<std::vector<std::string>> unique_sets;  ///< PK and unique keys, lower case
@@ -88,7 +89,10 @@ TableInfo describe(const schema::Table& t) {
   TableInfo info;
   info.table = &t;
   info.stem = normalize_table_name(t.name.name);
-  for (const schema::Column& c : t.columns) info.lower_columns.push_back(to_lower(c.name));
+  for (const schema::Column& c : t.columns) {
+    info.lower_columns.push_back(to_lower(c.name));
+    info.stems.push_back(column_stem(c.name));
+  }
   auto add_key = [&](const schema::Key& k) {
     std::vector<std::string> cols;
     for (const std::string& c : k.columns) cols.push_back(to_lower(c));
@@ -259,7 +263,7 @@ std::vector<Relationship> infer_relationships(const schema::Catalog& catalog,
       const schema::Column& col = ft.columns[ci];
       const std::string& lower = from.lower_columns[ci];
       if (declared_columns.count({ft.id, lower})) continue;
-      ColumnStem cs = column_stem(col.name);
+      const ColumnStem& cs = from.stems[ci];
       if (cs.stem.empty()) continue;
       std::vector<Candidate> candidates;
       if (auto it = by_stem.find(cs.stem); it != by_stem.end()) {
@@ -288,7 +292,7 @@ std::vector<Relationship> infer_relationships(const schema::Catalog& catalog,
           bool named = name == lower ||
                        std::find(kBareKeys.begin(), kBareKeys.end(), name) != kBareKeys.end();
           if (!named) {
-            ColumnStem ts = column_stem(name);
+            const ColumnStem& ts = to.stems[k];
             named = !ts.stem.empty() && (ts.stem == cs.stem || ts.stem == to.stem);
           }
           if (!named) continue;
