@@ -69,7 +69,7 @@ struct TableInfo {
   const schema::Table* table = nullptr;
   std::string stem;
   std::vector<std::string> lower_columns;
-  std::vector<ColumnStem> stems;  ///< column_stem() of each column
+  std::vector<ColumnStem> stems;                      ///< column_stem() of each column
   std::unordered_set<std::string> unique_single;      ///< single-column PK or unique, lower case
   std::string pk_single;                              ///< lower case; empty when none or composite
   std::vector<std::vector<std::string>> unique_sets;  ///< PK and unique keys, lower case
