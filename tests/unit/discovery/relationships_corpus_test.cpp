@@ -3,11 +3,14 @@
 // declared keys removed the inference finds them again without inventing others.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 
 #include "core/text.hpp"
 #include "corpus_support.hpp"
+#include "discovery/complexity.hpp"
+#include "discovery/findings.hpp"
 #include "discovery/relationships.hpp"
 #include "schema/builder.hpp"
 #include "sql/parser/parse.hpp"
@@ -112,6 +115,39 @@ TEST_F(CorpusRelationships, SakilaWithoutDeclaredKeysIsRediscovered) {
       EXPECT_EQ(r.cardinality, Cardinality::kOneToOne);
     }
   }
+}
+
+TEST_F(CorpusRelationships, SakilaFindingsAndComplexity) {
+  schema::Catalog c =
+      catalog_of("gh-sakila/mysql/mysql-sakila-db__mysql-sakila-schema.sql", "mysql");
+  FindingOptions options;
+  options.target_dialect = "bigquery";
+  std::map<std::string, std::string> domains;
+  std::size_t no_pk = 0;
+  for (const Finding& f : analyze(c, options)) {
+    if (f.code == "F-NO-PRIMARY-KEY") ++no_pk;
+    if (f.code == "F-DOMAIN")  // objects are qualified: "sakila.customer"
+      domains[f.objects[0].substr(f.objects[0].rfind('.') + 1)] = f.detail;
+  }
+  EXPECT_EQ(no_pk, 0u);  // every Sakila table declares a primary key
+  EXPECT_EQ(domains["customer"], "crm");
+  EXPECT_EQ(domains["payment"], "finance");
+  EXPECT_EQ(domains["staff"], "hr");
+  EXPECT_EQ(domains["film_actor"], "media");
+  EXPECT_EQ(domains["country"], "reference");
+
+  ProjectComplexity p = compute_complexity(c);
+  ASSERT_EQ(p.tables.size(), 16u);
+  double film = 0, language = 0;
+  for (const TableComplexity& t : p.tables) {
+    EXPECT_GE(t.score, 0.0);
+    EXPECT_LE(t.score, 10.0);
+    if (t.table.name == "film") film = t.score;
+    if (t.table.name == "language") language = t.score;
+  }
+  // film has more columns, keys, views and the film_text triggers; language has none.
+  EXPECT_GT(film, language);
+  EXPECT_GT(p.score, 0.0);
 }
 
 }  // namespace
