@@ -110,11 +110,15 @@ TEST_F(CorpusRelationships, SakilaWithoutDeclaredKeysIsRediscovered) {
   EXPECT_EQ(invented, (std::set<std::string>{"film_text.film_id,->film.film_id,"}));
   EXPECT_EQ(missed, (std::set<std::string>{"film.original_language_id,->language.language_id,",
                                            "store.manager_staff_id,->staff.staff_id,"}));
+  std::size_t film_text = 0;
   for (const Relationship& r : with_keys) {
     if (link(r) == "film_text.film_id,->film.film_id,") {
+      ++film_text;
       EXPECT_EQ(r.cardinality, Cardinality::kOneToOne);
+      EXPECT_FALSE(r.declared);
     }
   }
+  EXPECT_EQ(film_text, 1u);
 }
 
 TEST_F(CorpusRelationships, SakilaFindingsAndComplexity) {
@@ -148,6 +152,40 @@ TEST_F(CorpusRelationships, SakilaFindingsAndComplexity) {
   // film has more columns, keys, views and the film_text triggers; language has none.
   EXPECT_GT(film, language);
   EXPECT_GT(p.score, 0.0);
+}
+
+// Every file of the corpus, in its MANIFEST dialect: the three analyses run without a
+// crash (the sanitizers watch) and keep their invariants.
+TEST_F(CorpusRelationships, EveryFileAnalysesCleanly) {
+  std::size_t files = 0, inferred = 0;
+  for (const auto& file : godwit::testing::read_manifest()) {
+    schema::Catalog c = catalog_of(file.path, file.dialect);
+    ++files;
+    std::set<std::string> declared_from;
+    for (const Relationship& r : infer_relationships(c)) {
+      EXPECT_GE(r.confidence, 0.5) << file.path;
+      EXPECT_LE(r.confidence, 1.0) << file.path;
+      EXPECT_FALSE(r.ai_generated);
+      if (r.declared) {
+        for (const std::string& col : r.from_columns)
+          declared_from.insert(std::to_string(r.from_table_id) + "." + to_lower(col));
+      } else {
+        ++inferred;
+        EXPECT_FALSE(declared_from.count(std::to_string(r.from_table_id) + "." +
+                                         to_lower(r.from_columns[0])))
+            << file.path << ": " << link(r);
+      }
+    }
+    ComplexityOptions copts;
+    copts.target = sql::find_type_table("snowflake");
+    ProjectComplexity p = compute_complexity(c, copts);
+    EXPECT_LE(p.score, 10.0) << file.path;
+    FindingOptions fopts;
+    fopts.target_dialect = "snowflake";
+    for (const Finding& f : analyze(c, fopts)) EXPECT_FALSE(f.code.empty()) << file.path;
+  }
+  EXPECT_GT(files, 0u);
+  EXPECT_GT(inferred, 0u);
 }
 
 }  // namespace
