@@ -223,8 +223,10 @@ std::vector<Relationship> infer_relationships(const schema::Catalog& catalog,
 
   // Index of candidate targets: normalised name -> tables, and abbreviation prefixes.
   std::unordered_map<std::string, std::vector<std::size_t>> by_stem;
-  // A prefix names one table when that table's stem is the shortest with the prefix and
-  // every other stem with it extends that one ("cust": customer, customer_profile).
+  // Abbreviations are 3 or 4 letters ("cust", "emp", "prod"): a longer stem that starts
+  // a table's name is a word of a compound ("domain" in "domainmetadata"), not an
+  // abbreviation. A prefix names one table when that table's stem is the shortest with the prefix
+  // and every other stem with it extends that one ("cust": customer, customer_profile).
   struct PrefixEntry {
     std::size_t table = 0;
     bool ambiguous = false;
@@ -235,7 +237,7 @@ std::vector<Relationship> infer_relationships(const schema::Catalog& catalog,
       if (!infos[i].table || infos[i].stem.empty()) continue;
       by_stem[infos[i].stem].push_back(i);
       const std::string& s = infos[i].stem;
-      for (std::size_t len = 3; len < s.size(); ++len) {
+      for (std::size_t len = 3; len <= 4 && len < s.size(); ++len) {
         auto [it, inserted] = by_prefix.try_emplace(s.substr(0, len), PrefixEntry{i, false});
         if (inserted) continue;
         PrefixEntry& e = it->second;
@@ -304,7 +306,7 @@ std::vector<Relationship> infer_relationships(const schema::Catalog& catalog,
           }
         }
         if (best == tt.columns.size()) continue;
-        if (cand.abbreviation && best_rank < 2) continue;
+        if (cand.abbreviation && (best_rank < 2 || &tt == &ft)) continue;
         const schema::Column& target = tt.columns[best];
         if (&tt == &ft && best_rank < 2) continue;
 
@@ -323,6 +325,7 @@ std::vector<Relationship> infer_relationships(const schema::Catalog& catalog,
           s.score += 0.2;
           s.evidence.push_back("target-unique: " + target.name);
         } else {
+          s.score -= 0.3;
           s.evidence.push_back("target-not-unique: " + target.name);
         }
         if (to.lower_columns[best] == lower) {

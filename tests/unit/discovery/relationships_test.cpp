@@ -151,6 +151,33 @@ TEST(Relationships, AmbiguousAbbreviationsAreNotGuessed) {
   EXPECT_TRUE(inferred(infer_relationships(c)).empty());
 }
 
+TEST(Relationships, CompoundNamesAreNotAbbreviations) {
+  // Found on the corpus (PowerDNS): "domain" starts "domainmetadata" but is a word of
+  // it, not an abbreviation of it.
+  schema::Catalog c = build(
+      "CREATE TABLE domainmetadata (id int PRIMARY KEY, domain_id int);"
+      "CREATE TABLE cryptokeys (id int PRIMARY KEY, domain_id int)");
+  EXPECT_TRUE(inferred(infer_relationships(c)).empty());
+}
+
+TEST(Relationships, NonUniqueTargetsNeedSampleEvidence) {
+  schema::Catalog c = build(
+      "CREATE TABLE cache (user_id int, cache_key varchar(128), data text);"
+      "CREATE TABLE cache_shared (id int PRIMARY KEY, cache_key varchar(128))");
+  EXPECT_TRUE(inferred(infer_relationships(c)).empty());  // 0.6 - 0.3 + 0.1 + 0.05
+  SampleValues samples;
+  samples[sample_key(*c.find_table("cache"), "cache_key")] = {"a", "b", "c"};
+  samples[sample_key(*c.find_table("cache_shared"), "cache_key")] = {"a", "b"};
+  RelationshipOptions options;
+  options.samples = &samples;
+  std::vector<Relationship> rs = infer_relationships(c, options);
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(describe(rs[0]), "cache_shared.cache_key->cache.cache_key");
+  EXPECT_EQ(rs[0].cardinality, Cardinality::kManyToMany);
+  EXPECT_NEAR(rs[0].confidence, 0.6, 1e-9);
+  EXPECT_TRUE(has_evidence(rs[0], "target-not-unique"));
+}
+
 TEST(Relationships, SchemasPreferTheSameSchema) {
   schema::Catalog c = build(
       "CREATE TABLE sales.customer (id int PRIMARY KEY);"
