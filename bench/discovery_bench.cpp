@@ -64,8 +64,9 @@ int main(int argc, char** argv) {
     };
     add("id", sql::LogicalType::integer(64));
     for (int k = 0; k < 4; ++k) {
-      std::string other = table_name(rng() % tables);
-      add(other.substr(0, other.size() - 1) + "_id", sql::LogicalType::integer(64));
+      // Named for the table's singular ("kalos" -> "kalo_id", "kavirus" -> "kavirus_id").
+      add(discovery::normalize_table_name(table_name(rng() % tables)) + "_id",
+          sql::LogicalType::integer(64));
     }
     for (int k = 0; k < 15; ++k)
       add((k % 5 == 0 ? "ref" + std::to_string(k) + "_no" : "attr_" + std::to_string(k)),
