@@ -295,6 +295,7 @@ struct SelectBody : QueryBody {
   std::span<TableRef* const> from;
   Expr* where = nullptr;
   std::span<Expr* const> group_by;
+  Span group_by_modifier{};  ///< MySQL WITH ROLLUP / WITH CUBE after GROUP BY (empty: none)
   Expr* having = nullptr;
   Expr* qualify = nullptr;
   std::span<const NamedWindow> windows;
@@ -572,6 +573,10 @@ struct InsertStatement : Statement {
   std::uint32_t value_rows = 0;  ///< rows of a VALUES list (skipped, not parsed)
   bool overwrite = false;        ///< INSERT OVERWRITE (Hive)
   std::string_view modifiers;    ///< IGNORE, OR REPLACE, REPLACE INTO ...
+  /// ON CONFLICT ..., ON DUPLICATE KEY UPDATE ..., RETURNING ...: kept as written, not
+  /// modelled (empty span: none). The printer copies it within a dialect and reports it
+  /// unsupported across dialects, so it is never dropped silently.
+  Span trailing{};
 };
 
 struct QueryStatement : Statement {

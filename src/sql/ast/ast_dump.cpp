@@ -356,6 +356,7 @@ std::string dump_statement(const Statement& s) {
         case InsertSource::kSet: out += " set"; break;
         case InsertSource::kOther: out += " other"; break;
       }
+      if (i.trailing.end > i.trailing.begin) out += " trailing-clause";
       out += '\n';
       return out;
     }

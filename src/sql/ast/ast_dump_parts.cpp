@@ -381,6 +381,7 @@ void put_body(std::string& out, const QueryBody* b) {
       if (!s->group_by.empty()) {
         out += " (group-by";
         put_list(out, s->group_by);
+        if (s->group_by_modifier.end > s->group_by_modifier.begin) out += " with-modifier";
         out += ')';
       }
       if (s->having) {

@@ -93,6 +93,7 @@ Statement* Parser::parse_insert() {
         }
         ++ins->value_rows;
       } while (accept(TokenKind::kComma));
+      std::uint32_t trailing_begin = peek().offset;
       while (!at_statement_end()) {
         if (dialect_.script().optional_semicolons && (peek().flags & kTokenAtLineStart) &&
             is_statement_start_word(peek()))
@@ -102,6 +103,7 @@ Statement* Parser::parse_insert() {
         else
           advance();  // ON CONFLICT, RETURNING ...
       }
+      if (last_end_ > trailing_begin) ins->trailing = span_from(trailing_begin);
     }
   } else if (at(Keyword::kDEFAULT) && at(Keyword::kVALUES, 1)) {
     advance();
@@ -121,6 +123,7 @@ Statement* Parser::parse_insert() {
   }
   // ON CONFLICT ..., ON DUPLICATE KEY UPDATE ..., RETURNING ...
   if (at(Keyword::kON) || at(Keyword::kRETURNING)) {
+    std::uint32_t trailing_begin = peek().offset;
     while (!at_statement_end()) {
       if (dialect_.script().optional_semicolons && (peek().flags & kTokenAtLineStart) &&
           is_statement_start_word(peek()))
@@ -130,6 +133,7 @@ Statement* Parser::parse_insert() {
       else
         advance();
     }
+    if (last_end_ > trailing_begin) ins->trailing = span_from(trailing_begin);
   }
   ins->span = span_from(begin);
   return ins;

@@ -363,8 +363,10 @@ SelectBody* Parser::parse_select_body() {
       } while (accept(TokenKind::kComma));
     s->group_by = groups.finish();
     if (at(Keyword::kWITH) && (at(Keyword::kROLLUP, 1) || at(Keyword::kCUBE, 1))) {
+      std::uint32_t mb = peek().offset;
       advance();
       advance();
+      s->group_by_modifier = span_from(mb);
     }
   }
   if (accept(Keyword::kHAVING)) s->having = parse_expr();

@@ -231,6 +231,14 @@ std::string Printer::select(const SelectBody& s, const Query* owner) {
   }
   if (where) out += nl() + "WHERE " + expr(where);
   if (!s.group_by.empty()) out += nl() + "GROUP BY " + exprs(s.group_by);
+  if (s.group_by_modifier.end > s.group_by_modifier.begin) {  // MySQL WITH ROLLUP / CUBE
+    if (same_)
+      out += " " + std::string(parsed_.text(s.group_by_modifier));
+    else
+      out += " " + unsupported(s.group_by_modifier,
+                               "GROUP BY ... " + std::string(parsed_.text(s.group_by_modifier)) +
+                                   " (write GROUP BY ROLLUP(...) in the target)");
+  }
   if (s.having) out += nl() + "HAVING " + expr(s.having);
   if (s.qualify) {
     if (same_ || tgt_.qualify)

@@ -21,6 +21,7 @@ Printer::Printer(const ParseResult& parsed, const PrinterProfile& source,
       same_(&source == &target) {}
 
 std::string Printer::insert(const InsertStatement& s) {
+  const bool has_trailing = s.trailing.end > s.trailing.begin;
   std::string out = ctes(s.ctes, false);
   if (s.overwrite)
     out += "INSERT OVERWRITE TABLE ";
@@ -54,7 +55,8 @@ std::string Printer::insert(const InsertStatement& s) {
       }
       ParseOptions po;
       po.skip_insert_values = false;
-      std::string rows(text.substr(at));
+      std::size_t rows_end = has_trailing ? s.trailing.begin - s.span.begin : text.size();
+      std::string rows(text.substr(at, rows_end - at));
       if (iequals(rows.substr(0, 6), "VALUE ")) rows.insert(5, "S");
       ParseResult sub = parse_sql(rows, *parsed_.dialect, po);
       if (sub.has_errors() || sub.statements.size() != 1 ||
@@ -77,6 +79,14 @@ std::string Printer::insert(const InsertStatement& s) {
     case InsertSource::kOther:
       if (same_) return verbatim(s.span);
       return unsupported(s.span, "INSERT form");
+  }
+  if (has_trailing) {  // ON CONFLICT / ON DUPLICATE KEY UPDATE / RETURNING, as written
+    std::string_view clause = parsed_.text(s.trailing);
+    if (same_)
+      out += " " + std::string(clause);
+    else
+      out += " " + unsupported(s.trailing,
+                               "the INSERT clause '" + std::string(clause.substr(0, 40)) + "'");
   }
   return out;
 }
