@@ -20,17 +20,13 @@
 #include "sql/ast/ast_dump.hpp"
 #include "sql/dialect/detect.hpp"
 #include "sql/parser/parse.hpp"
+#include "support/case_file.hpp"
 
 namespace godwit::sql {
 namespace {
 
-struct Case {
-  std::string file;
-  int line = 0;
-  std::string directive;
-  std::string input;
-  std::string expected;
-};
+using Case = testing::TestCase;
+using testing::lines_of;
 
 std::filesystem::path cases_dir() {
   if (const char* src = std::getenv("GODWIT_SOURCE_DIR"); src && *src)
@@ -38,36 +34,8 @@ std::filesystem::path cases_dir() {
   return GODWIT_SQL_CASES_DIR;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string l;
-  while (std::getline(in, l)) lines.push_back(l);
-  return lines;
-}
-
 std::vector<Case> read_cases(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  std::vector<std::string> lines = lines_of(s.str());
-  std::vector<Case> cases;
-  std::size_t i = 0;
-  while (i < lines.size()) {
-    if (lines[i].empty() || lines[i][0] == '#') {
-      ++i;
-      continue;
-    }
-    Case c;
-    c.file = path.filename().string();
-    c.line = static_cast<int>(i + 1);
-    c.directive = lines[i++];
-    while (i < lines.size() && lines[i] != "----") c.input += lines[i++] + "\n";
-    ++i;  // ----
-    while (i < lines.size() && !lines[i].empty()) c.expected += lines[i++] + "\n";
-    cases.push_back(std::move(c));
-  }
-  return cases;
+  return testing::read_case_file(path);
 }
 
 std::string run_case(const Case& c) {
