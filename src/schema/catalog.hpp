@@ -56,6 +56,8 @@ struct Column {
   std::string generated;      ///< GENERATED ALWAYS AS (expr): the expression text
   std::string collation;
   std::string comment;
+  /// Example values as text (CSV samples, live introspection when asked); empty otherwise.
+  std::vector<std::string> sample_values;
 };
 
 /// A primary or unique key.
@@ -115,6 +117,9 @@ struct Table {
   std::string comment;
   std::string query;  ///< views and CTAS: the query's source text
   Origin origin;
+  /// Known from a live database or a data sample, never from DDL.
+  std::optional<std::int64_t> row_count;
+  std::optional<std::int64_t> size_bytes;
 
   /// The column at `key` (folded as the table's dialect does), or nullptr.
   const Column* find_column_by_key(std::string_view folded) const;

@@ -32,7 +32,7 @@ json key_json(const Key& k) {
 }
 
 json column_json(const Column& c) {
-  return {{"name", c.name},
+  json j = {{"name", c.name},
           {"type", c.type_text},
           {"logical_type", sql::to_json(c.type)},
           {"nullable", c.nullable},
@@ -42,6 +42,8 @@ json column_json(const Column& c) {
           {"generated", c.generated},
           {"collation", c.collation},
           {"comment", c.comment}};
+  if (!c.sample_values.empty()) j["sample_values"] = strings(c.sample_values);
+  return j;
 }
 
 json foreign_key_json(const ForeignKey& f) {
@@ -141,6 +143,8 @@ json to_json(const Table& t) {
   j["indexes"] = indexes;
   j["query"] = t.query;
   j["origin"] = origin_json(t.origin);
+  if (t.row_count) j["row_count"] = *t.row_count;
+  if (t.size_bytes) j["size_bytes"] = *t.size_bytes;
   return j;
 }
 
