@@ -9,10 +9,8 @@
 // the current behaviour (review the diff before committing it).
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -22,6 +20,7 @@
 #include "schema/catalog_json.hpp"
 #include "sql/parser/parse.hpp"
 #include "support/case_file.hpp"
+#include "support/case_suite.hpp"
 
 namespace godwit::schema {
 namespace {
@@ -33,10 +32,6 @@ std::filesystem::path cases_dir() {
   if (const char* src = std::getenv("GODWIT_SOURCE_DIR"); src && *src)
     return std::filesystem::path(src) / "tests" / "unit" / "schema" / "cases";
   return GODWIT_SCHEMA_CASES_DIR;
-}
-
-std::vector<Case> read_cases(const std::filesystem::path& path) {
-  return testing::read_case_file(path);
 }
 
 std::string run_case(const Case& c) {
@@ -77,54 +72,7 @@ std::string run_case(const Case& c) {
   return out;
 }
 
-class CatalogCase : public ::testing::Test {
- public:
-  explicit CatalogCase(Case c) : case_(std::move(c)) {}
-  void TestBody() override {
-    EXPECT_EQ(run_case(case_), case_.expected) << case_.file << ":" << case_.line << "\n"
-                                               << case_.input;
-  }
-
- private:
-  Case case_;
-};
-
-void rewrite(const std::filesystem::path& path) {
-  std::vector<Case> cases = read_cases(path);
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  std::vector<std::string> lines = lines_of(s.str());
-  std::string out;
-  std::size_t i = 0;
-  while (i < lines.size() && (lines[i].empty() || lines[i][0] == '#')) out += lines[i++] + "\n";
-  for (const Case& c : cases) out += c.directive + "\n" + c.input + "----\n" + run_case(c) + "\n";
-  std::ofstream(path) << out;
-}
-
-int register_cases() {
-  std::filesystem::path dir = cases_dir();
-  if (!std::filesystem::exists(dir)) return 0;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
-    if (e.path().extension() == ".test") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  bool rewriting = std::getenv("GODWIT_REWRITE_CASES") != nullptr;
-  int n = 0;
-  for (const auto& f : files) {
-    if (rewriting) rewrite(f);
-    for (Case& c : read_cases(f)) {
-      std::string suite = "CatalogCases_" + f.stem().string();
-      std::string name = "line_" + std::to_string(c.line);
-      ::testing::RegisterTest(suite.c_str(), name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
-                              [c]() -> ::testing::Test* { return new CatalogCase(c); });
-      ++n;
-    }
-  }
-  return n;
-}
-
-const int kRegistered = register_cases();
+const int kRegistered = testing::register_case_files(cases_dir(), "CatalogCases", run_case);
 
 }  // namespace
 }  // namespace godwit::schema
