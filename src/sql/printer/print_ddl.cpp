@@ -3,6 +3,7 @@
 // as written (table options, storage clauses) are copied in the source dialect and
 // reported as unsupported comments across dialects.
 #include "sql/printer/printer_impl.hpp"
+#include "sql/types/type_mapping.hpp"
 
 namespace godwit::sql {
 
@@ -23,6 +24,21 @@ std::string Printer::references(const ForeignKeyTarget& fk) {
   if (!fk.on_delete.empty()) out += " ON DELETE " + upper(fk.on_delete);
   if (!fk.on_update.empty()) out += " ON UPDATE " + upper(fk.on_update);
   return out;
+}
+
+// A 0/1 default of a column that becomes a real boolean (T-SQL BIT, MySQL BOOL) is
+// written TRUE/FALSE: PostgreSQL refuses `BOOLEAN DEFAULT 1`.
+std::string Printer::column_default(const ColumnDef& c) {
+  const Expr* value = c.default_value;
+  if (!same_ && c.type && src_types_ && tgt_types_ && tgt_.boolean_literals &&
+      value->kind == ExprKind::kLiteral) {
+    const auto* literal = static_cast<const LiteralExpr*>(value);
+    if (literal->literal_kind == LiteralKind::kNumber &&
+        (literal->text == "0" || literal->text == "1") &&
+        map_type(c.type->text, *src_types_, *tgt_types_).target.kind == TypeKind::kBoolean)
+      return literal->text == "1" ? "TRUE" : "FALSE";
+  }
+  return expr(value, 9, false);
 }
 
 std::string Printer::column_def(const ColumnDef& c) {
@@ -52,7 +68,7 @@ std::string Printer::column_def(const ColumnDef& c) {
     out += " NOT NULL";
   else if (c.null_explicit)
     out += " NULL";
-  if (c.default_value) out += " DEFAULT " + expr(c.default_value, 9, false);
+  if (c.default_value) out += " DEFAULT " + column_default(c);
   if (c.primary_key) out += " PRIMARY KEY" + std::string(same_ ? "" : tgt_.key_suffix);
   if (c.identity != IdentityKind::kNone) {
     std::string_view written;

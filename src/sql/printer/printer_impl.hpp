@@ -61,6 +61,7 @@ class Printer {
   // Statements (print_statement.cpp, print_ddl.cpp).
   std::string create_table(const CreateTableStatement& s);
   std::string column_def(const ColumnDef& c);
+  std::string column_default(const ColumnDef& c);
   std::string constraint(const TableConstraint& c);
   std::string references(const ForeignKeyTarget& fk);
   std::string options_as_written(std::span<const Option> options, std::string_view what);
