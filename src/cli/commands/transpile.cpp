@@ -92,7 +92,8 @@ int run_transpile(const TranspileOptions& options) {
       for (const Diagnostic& d : s.diagnostics)
         std::cout << "-- " << to_string(d.severity) << " " << d.code << " (line " << d.location.line
                   << "): " << d.message << "\n";
-      std::cout << s.sql << ";\n\n";
+      if (!s.sql.empty()) std::cout << s.sql << ";";  // empty: dropped, the diagnostic says why
+      std::cout << "\n\n";
     }
     for (const Diagnostic& d : parsed.diagnostics) std::cerr << format_diagnostic(d) << "\n";
     std::cerr << "godwit transpile: " << t.statements.size() << " statements, " << t.counts.exact

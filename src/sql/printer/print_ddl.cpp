@@ -2,6 +2,7 @@
 // identity, defaults, constraints), ALTER TABLE and CREATE INDEX. Parts the AST keeps only
 // as written (table options, storage clauses) are copied in the source dialect and
 // reported as unsupported comments across dialects.
+#include "core/text.hpp"
 #include "sql/printer/printer_impl.hpp"
 #include "sql/types/type_mapping.hpp"
 
@@ -199,21 +200,75 @@ std::string Printer::create_table(const CreateTableStatement& s) {
     out += " (";
     {
       Indent in(*this);
-      bool first = true;
-      for (const ColumnDef* c : s.columns) {
-        out += (first ? "" : ",") + (options_.pretty || !first ? nl() : "") + column_def(*c);
+      // An element that translates to nothing but a marked comment takes no comma: a
+      // comma before the closing parenthesis would make the whole statement invalid.
+      bool first = true, any = false;
+      auto add = [&](const std::string& element) {
+        bool comment_only = element.starts_with("/* godwit:") && element.ends_with("*/");
+        out += (comment_only || !any ? "" : ",") + (options_.pretty || !first ? nl() : "") +
+               element;
         first = false;
-      }
+        any = any || !comment_only;
+      };
+      for (const ColumnDef* c : s.columns) add(column_def(*c));
       for (const TableConstraint* c : s.constraints) {
-        out += (first ? "" : ",") + (options_.pretty || !first ? nl() : "") + constraint(*c);
-        first = false;
+        if (!same_ && c->kind == ConstraintKind::kIndex) continue;  // after the table
+        add(constraint(*c));
       }
     }
     out += options_.pretty ? "\n)" : ")";
   }
   out += options_as_written(s.options, "table option");
   if (s.as_query) out += " AS" + nl() + query(s.as_query);
+  if (same_) return out;
+  // MySQL's inline `KEY name (cols)` has no place in other dialects' CREATE TABLE: it
+  // becomes a CREATE INDEX after the table, or is dropped where there are no indexes.
+  for (const TableConstraint* c : s.constraints) {
+    if (c->kind != ConstraintKind::kIndex) continue;
+    if (c->columns.empty()) {
+      out += "; " + unsupported(c->span, "index without key columns");
+      continue;
+    }
+    if (!tgt_.secondary_indexes) {
+      downgrade(Fidelity::kApproximate, c->span,
+                "index " + verbatim(c->span) + " dropped: " + std::string(tgt_.dialect) +
+                    " has no secondary indexes (cluster or partition the table instead)",
+                "W-TRANSLATE-INDEX");
+      continue;
+    }
+    out += ";" + std::string(options_.pretty ? "\n" : " ") + "CREATE INDEX " +
+           index_name(c->name, s.name, c->columns, c->span) + " ON " + name(s.name) + " (" +
+           idents(c->columns) + ")";
+    if (!c->options.empty())
+      downgrade(Fidelity::kApproximate, c->span,
+                "index options dropped: " + std::string(c->options));
+    else
+      count_exact();
+  }
   return out;
+}
+
+std::string Printer::index_name(const Identifier& index, const ObjectName& table,
+                                std::span<const Identifier> columns, Span where) {
+  std::string table_name(table.empty() ? std::string_view() : table.last().text);
+  std::string written;
+  if (index.empty()) {
+    written = table_name;
+    for (const Identifier& c : columns) written += "_" + std::string(c.text);
+    written += "_idx";
+  } else if (colliding_indexes_.contains(to_lower(index.text))) {
+    written = table_name + "_" + std::string(index.text);
+    downgrade(Fidelity::kApproximate, where,
+              "index " + std::string(index.text) + " renamed to " + written +
+                  ": several tables use that name, and " + std::string(tgt_.dialect) +
+                  " index names are unique per schema",
+              "W-TRANSLATE-INDEX");
+  } else {
+    return ident(index);
+  }
+  Identifier generated;
+  generated.text = written;
+  return ident(generated);
 }
 
 std::string Printer::alter_table(const AlterTableStatement& s) {
@@ -265,6 +320,15 @@ std::string Printer::create_index(const CreateIndexStatement& s) {
     if (same_) return std::string(parsed_.text(s.span));
     return unsupported(s.span, "index without key columns");
   }
+  if (!same_ && !tgt_.secondary_indexes) {
+    // Nothing to write: the statement disappears, the diagnostic says why.
+    downgrade(Fidelity::kApproximate, s.span,
+              "CREATE INDEX " + std::string(s.name.text) +
+                  " dropped: " + std::string(tgt_.dialect) +
+                  " has no secondary indexes (cluster or partition the table instead)",
+              "W-TRANSLATE-INDEX");
+    return {};
+  }
   std::string out = "CREATE ";
   if (s.unique) out += "UNIQUE ";
   if (!s.modifiers.empty() && !iequals(s.modifiers, "UNIQUE")) {
@@ -276,7 +340,15 @@ std::string Printer::create_index(const CreateIndexStatement& s) {
   }
   out += "INDEX ";
   if (s.if_not_exists) out += "IF NOT EXISTS ";
-  out += ident(s.name) + " ON " + name(s.table);
+  if (same_) {
+    out += ident(s.name);
+  } else {
+    std::vector<Identifier> key_columns;
+    for (const IndexColumn& c : s.columns)
+      if (!c.expr) key_columns.push_back(c.name);
+    out += index_name(s.name, s.table, key_columns, s.span);
+  }
+  out += " ON " + name(s.table);
   if (!s.method.empty()) {
     if (same_)
       out += " USING " + std::string(s.method);

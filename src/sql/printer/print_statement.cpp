@@ -2,8 +2,11 @@
 // only as written (routines, control-flow blocks, SET, GRANT ...) are copied when the
 // target is the source dialect and reported unsupported otherwise.
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "sql/dialect/dialect_names.hpp"
 #include "sql/printer/printer_impl.hpp"
 #include "sql/types/type_table.hpp"
@@ -299,11 +302,35 @@ StatementTranslation translate_expression(const ParseResult& parsed, const Expr&
   return p.expression(expr);
 }
 
+namespace {
+
+// Folded index names used by more than one index of the script (inline keys included).
+std::unordered_set<std::string> colliding_index_names(const ParseResult& parsed) {
+  std::unordered_map<std::string, int> uses;
+  for (const Statement* s : parsed.statements) {
+    if (s->kind == StatementKind::kCreateIndex) {
+      const auto& ci = static_cast<const CreateIndexStatement&>(*s);
+      if (!ci.name.empty()) ++uses[to_lower(ci.name.text)];
+    } else if (s->kind == StatementKind::kCreateTable) {
+      for (const TableConstraint* c : static_cast<const CreateTableStatement&>(*s).constraints)
+        if (c->kind == ConstraintKind::kIndex && !c->name.empty()) ++uses[to_lower(c->name.text)];
+    }
+  }
+  std::unordered_set<std::string> out;
+  for (const auto& [name, n] : uses)
+    if (n > 1) out.insert(name);
+  return out;
+}
+
+}  // namespace
+
 Translation translate(const ParseResult& parsed, std::string_view target,
                       const PrintOptions& options) {
   const PrinterProfile& to = profile_or_throw(target);
   const PrinterProfile& from = profile_or_throw(parsed.dialect->name());
   Printer p(parsed, from, to, options);
+  if (&from != &to && from.index_names_per_table && !to.index_names_per_table)
+    p.colliding_indexes_ = colliding_index_names(parsed);
   Translation t;
   for (const Statement* s : parsed.statements) {
     t.statements.push_back(p.statement(*s));

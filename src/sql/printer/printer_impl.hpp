@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sql/printer/printer.hpp"
@@ -67,6 +68,13 @@ class Printer {
   std::string options_as_written(std::span<const Option> options, std::string_view what);
   std::string alter_table(const AlterTableStatement& s);
   std::string create_index(const CreateIndexStatement& s);
+  /// The index name to write: unnamed inline keys get `<table>_<columns>_idx`, names used
+  /// on several tables (legal where names are per table) get the table name in front.
+  std::string index_name(const Identifier& name, const ObjectName& table,
+                         std::span<const Identifier> columns, Span where);
+  /// Index names that more than one index of the script uses (folded), when the target
+  /// scopes index names to the schema and the source did not; set by translate().
+  std::unordered_set<std::string> colliding_indexes_;
   std::string insert(const InsertStatement& s);
   std::string dml(const Statement& s);
 

@@ -146,6 +146,9 @@ struct PrinterProfile {
   bool unicode_prefix = false;             ///< N'..' for strings with non-ASCII characters (T-SQL)
   bool check_constraints = true;           ///< CHECK (...) constraints exist
   bool unique_constraints = true;          ///< UNIQUE constraints exist
+  bool secondary_indexes = true;           ///< CREATE INDEX exists (warehouses cluster instead)
+  bool index_names_per_table = false;      ///< index names are scoped to their table (MySQL,
+                                           ///< T-SQL), not to the schema
   std::string_view key_suffix;             ///< after PRIMARY KEY / FOREIGN KEY: " NOT ENFORCED"
   bool create_or_replace_table = false;    ///< CREATE OR REPLACE TABLE
   std::string_view or_replace_view = "OR REPLACE";  ///< CREATE <this> VIEW ("OR ALTER" in T-SQL)

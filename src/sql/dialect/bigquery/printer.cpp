@@ -202,6 +202,7 @@ PrinterProfile make_profile() {
   p.dialect = "bigquery";
   p.create_or_replace_table = true;
   p.check_constraints = false;
+  p.secondary_indexes = false;
   p.unique_constraints = false;
   p.key_suffix = " NOT ENFORCED";
   p.quote_open = '`';

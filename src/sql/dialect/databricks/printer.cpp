@@ -177,6 +177,7 @@ PrinterProfile make_profile() {
   p.dialect = "databricks";
   p.create_or_replace_table = true;
   p.check_constraints = false;
+  p.secondary_indexes = false;
   p.unique_constraints = false;
   p.quote_open = '`';
   p.quote_close = '`';

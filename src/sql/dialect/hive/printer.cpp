@@ -63,6 +63,7 @@ PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "hive";
   p.check_constraints = false;
+  p.secondary_indexes = false;
   p.unique_constraints = false;
   p.quote_open = '`';
   p.quote_close = '`';

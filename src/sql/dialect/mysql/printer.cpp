@@ -257,6 +257,7 @@ constexpr OperatorReadRule kOperators[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "mysql";
+  p.index_names_per_table = true;
   p.dual_table = true;
   p.quote_open = '`';
   p.quote_close = '`';

@@ -192,6 +192,7 @@ constexpr OperatorReadRule kOperators[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "redshift";
+  p.secondary_indexes = false;  // sort and distribution keys instead
   p.identifier_case = IdentifierCase::kLower;
   p.dollar_in_identifiers = true;
   p.nulls_sort_high = true;

@@ -89,6 +89,7 @@ PrinterProfile make_profile() {
   p.dialect = "snowflake";
   p.create_or_replace_table = true;
   p.check_constraints = false;
+  p.secondary_indexes = false;
   p.dual_table = true;
   p.identifier_case = IdentifierCase::kUpper;
   p.dollar_in_identifiers = true;

@@ -198,6 +198,7 @@ constexpr FunctionWriteRule kWrites[] = {
 PrinterProfile make_profile() {
   PrinterProfile p;
   p.dialect = "tsql";
+  p.index_names_per_table = true;
   p.or_replace_view = "OR ALTER";
   p.plus_concatenates = true;
   p.unicode_prefix = true;
