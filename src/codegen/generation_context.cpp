@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "discovery/findings.hpp"
 #include "sql/printer/printer_profile.hpp"
@@ -63,15 +64,23 @@ GenerationContext make_context(const schema::Catalog& source, const schema::Cata
                                Platform platform) {
   GenerationContext ctx{source, target, mapping, options, platform, {}, {}};
   const std::vector<discovery::Finding> findings = discovery::analyze(target);
+  // Column findings by their table ("schema.table.column" -> "schema.table").
+  std::unordered_map<std::string, std::vector<const discovery::Finding*>> by_table;
+  for (const discovery::Finding& f : findings) {
+    if (f.objects.size() != 1) continue;
+    const std::size_t dot = f.objects[0].rfind('.');
+    if (dot != std::string::npos) by_table[f.objects[0].substr(0, dot)].push_back(&f);
+  }
   for (const schema::Table& t : target.tables) {
     if (t.kind != schema::TableKind::kTable) continue;
     const std::string name = t.name.to_string();
     TableLayout layout;
     layout.incremental = t.primary_key.has_value() && !t.primary_key->columns.empty();
-    for (const discovery::Finding& f : findings) {
-      if (f.objects.size() != 1 || f.objects[0].rfind(name + ".", 0) != 0) continue;
+    static const std::vector<const discovery::Finding*> kNone;
+    auto found = by_table.find(name);
+    for (const discovery::Finding* fp : found == by_table.end() ? kNone : found->second) {
+      const discovery::Finding& f = *fp;
       const std::string column = f.objects[0].substr(name.size() + 1);
-      if (column.find('.') != std::string::npos) continue;
       if (f.code == "F-PARTITION-CANDIDATE" && layout.partition_column.empty())
         layout.partition_column = column;
       else if (f.code == "F-CLUSTER-CANDIDATE" && layout.cluster_columns.size() < 4)

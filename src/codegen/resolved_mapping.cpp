@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 
 #include "sql/dialect/dialect.hpp"
 #include "sql/dialect/dialect_names.hpp"
@@ -179,6 +180,12 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
   out.formula_dialect = std::string(*canonical);
   const sql::Dialect& formula = sql::dialect_by_name(out.formula_dialect);
 
+  // Field mappings by target table, looked up once (a document has thousands).
+  std::unordered_map<const schema::Table*, std::vector<const mapping::FieldMapping*>> by_target;
+  for (const mapping::FieldMapping& fm : document.fields)
+    if (selected(fm.status, fm.rank, options.include_suggested))
+      by_target[target.find_table(fm.target.table)].push_back(&fm);
+
   for (const mapping::TableMapping& tm : document.tables) {
     // A suggested table mapping counts once a person approved one of its fields.
     if (tm.status == MappingStatus::kRejected) continue;
@@ -211,9 +218,11 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
     rt.filter = substitute_tables(tm.filter, rt.sources);
 
     std::map<const schema::Column*, std::pair<ResolvedField, bool>> by_column;  // bool: approved
-    for (const mapping::FieldMapping& fm : document.fields) {
-      if (!selected(fm.status, fm.rank, options.include_suggested)) continue;
-      if (target.find_table(fm.target.table) != rt.target) continue;
+    static const std::vector<const mapping::FieldMapping*> kNone;
+    auto candidates = by_target.find(rt.target);
+    for (const mapping::FieldMapping* fmp :
+         candidates == by_target.end() ? kNone : candidates->second) {
+      const mapping::FieldMapping& fm = *fmp;
       std::vector<const schema::Column*> cols;
       std::vector<const ResolvedSource*> srcs;
       bool belongs = true;
