@@ -162,6 +162,17 @@ def check_dbt(adapter, read):
         print('dbt %s: %d models rendered and parsed, %d YAML files checked' % (adapter, models, ymls))
 
 
+def check_apply():
+    with tempfile.TemporaryDirectory() as out:
+        run = generate('bigquery', out)
+        if '--apply partition:analytics.customer:signup_date' not in run.stdout:
+            fail('bigquery: partition advice missing: %s' % run.stdout)
+        run = generate('bigquery', out, '--apply', 'partition:analytics.customer:signup_date')
+        ddl = open(os.path.join(out, 'ddl', 'analytics.customer.sql')).read()
+        if '\nPARTITION BY signup_date\n' not in ddl or 'partition:analytics.customer' in run.stdout:
+            fail('bigquery: --apply did not partition: %s' % ddl)
+
+
 def check_cli_errors():
     with tempfile.TemporaryDirectory() as out:
         run = subprocess.run([GODWIT, 'generate', '--project-file', PROJECT, '--platform', 'oracle',
@@ -182,6 +193,7 @@ check_warehouse('postgres', 'postgres')
 check_beam()
 check_dbt('bigquery', 'bigquery')
 check_dbt('databricks', 'spark')
+check_apply()
 check_cli_errors()
 print('%d failures' % len(failures))
 sys.exit(1 if failures else 0)
