@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace godwit::validation {
 
@@ -310,8 +311,12 @@ class Differ {
                   "the native PostgreSQL row hash needs PostgreSQL on both sides; use the "
                   "portable MD5 hash for other engines");
     }
+    record_hash_available_ = hash == RowHash::kNativePostgres && postgres_at_least_14(source) &&
+                             postgres_at_least_14(target);
     result_.stats.normalized = false;
-    result_.stats.hash = hash == RowHash::kNativePostgres ? "postgres-hashtextextended" : "md5-60";
+    result_.stats.hash = hash != RowHash::kNativePostgres ? "md5-60"
+                         : record_hash_available_         ? "postgres-hash_record_extended"
+                                                          : "postgres-hashtextextended";
     const bool same_engine = source.engine() == target.engine();
     setup(source_, source, request.source_table, hash, true, same_engine);
     setup(target_, target, request.target_table, hash, false, same_engine);
@@ -344,6 +349,10 @@ class Differ {
     side.queries = &result_.stats.queries;
     side.hashed_by_godwit = &result_.stats.rows_hashed_by_godwit;
     std::vector<std::string> hashed;
+    // kNativePostgres on PostgreSQL 14+: columns compared as stored are hashed as binary
+    // values (hash_record_extended), about twice as fast as hashing their text.
+    const bool record_hash = hash == RowHash::kNativePostgres && record_hash_available_;
+    std::vector<std::string> record_items;
     auto render = [&](const ComparedColumn& column, bool raw_allowed) {
       ColumnRendering rendering{
           side.engine, connection.quote_identifier(is_source ? column.source : column.target),
@@ -362,6 +371,8 @@ class Differ {
     };
     for (const auto& key : request_.key) {
       auto [ref, raw, normalized, as_stored] = render(key, false);
+      const bool binary = key.source_type == key.target_type && hashes_as_stored(key.source_type);
+      record_items.push_back(binary ? ref : normalized);
       side.key_refs.push_back(ref);
       side.key_texts.push_back(normalized);
       hashed.push_back(normalized);
@@ -370,13 +381,44 @@ class Differ {
       auto [ref, raw, normalized, as_stored] = render(column, true);
       if (!as_stored) result_.stats.normalized = true;
       hashed.push_back(as_stored ? raw : normalized);
+      record_items.push_back(as_stored && hashes_as_stored(column.source_type) ? ref
+                             : as_stored                                       ? raw
+                                                                               : normalized);
       side.raw_texts.push_back(std::move(raw));
       side.normalized_texts.push_back(std::move(normalized));
     }
     side.row_text = row_text_sql(side.engine, hashed);
-    if (computes_hash_in_database(side.engine, hash)) {
+    if (record_hash) {
+      side.hash = "hash_record_extended(ROW(" + join(record_items, ", ") + "), 0)";
+    } else if (computes_hash_in_database(side.engine, hash)) {
       side.hash = row_hash_sql(side.engine, hash, side.row_text);
     }
+  }
+
+  /// Types whose PostgreSQL values have an extended hash function consistent with
+  /// equality (json, geometric types and unknown types do not).
+  static bool hashes_as_stored(const sql::LogicalType& type) {
+    using sql::TypeKind;
+    switch (type.kind) {
+      case TypeKind::kInteger:
+      case TypeKind::kDecimal:
+      case TypeKind::kFloat:
+      case TypeKind::kString:
+      case TypeKind::kBoolean:
+      case TypeKind::kDate:
+      case TypeKind::kTime:
+      case TypeKind::kTimestamp:
+      case TypeKind::kUuid:
+      case TypeKind::kBinary: return true;
+      default: return false;
+    }
+  }
+
+  /// hash_record_extended() exists from PostgreSQL 14.
+  static bool postgres_at_least_14(Connector& connection) {
+    const std::string version = connection.server_version();  // "PostgreSQL 15.10 ..."
+    const auto digit = version.find_first_of("0123456789");
+    return digit != std::string::npos && std::atoi(version.c_str() + digit) >= 14;
   }
 
   bool segmentable() const {
@@ -421,7 +463,7 @@ class Differ {
     const Int128 width = static_cast<Int128>(*hi) - *lo + 1;
     const std::size_t wanted = std::max<std::size_t>(
         1, options_.first_level_segments.value_or(static_cast<std::size_t>(
-               width / static_cast<Int128>(std::max<std::size_t>(1, options_.leaf_rows / 2)))));
+               width / static_cast<Int128>(std::max<std::size_t>(1, options_.leaf_rows / 8)))));
     // Level 1: the whole key range, in chunks of at most max_segments_per_query segments.
     std::vector<Segment> differing;
     const std::int64_t step = static_cast<std::int64_t>((width + static_cast<Int128>(wanted) - 1) /
@@ -707,6 +749,7 @@ class Differ {
 
   const TableDiffRequest& request_;
   const DiffOptions& options_;
+  bool record_hash_available_ = false;
   Side source_;
   Side target_;
   TableDiff result_;

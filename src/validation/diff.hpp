@@ -34,11 +34,11 @@ struct DiffOptions {
   /// A differing segment with at most this many rows on each side is compared by its
   /// (key, row hash) list; a larger one is split again.
   std::size_t leaf_rows = 256;
-  /// Segments the whole key range is split into first. Unset: one per leaf_rows / 2 keys,
+  /// Segments the whole key range is split into first. Unset: one per leaf_rows / 8 keys,
   /// so that dense keys need no second level; a small number makes the diff bisect.
   std::optional<std::size_t> first_level_segments;
   /// Most segments one checksum query may return (one GROUP BY over a key range).
-  std::size_t max_segments_per_query = 65536;
+  std::size_t max_segments_per_query = 32768;
   /// Rows reported with column detail; the counts stay exact beyond it.
   std::size_t max_detailed_rows = 1000;
   /// Keys per point look-up query.

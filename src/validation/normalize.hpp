@@ -76,8 +76,10 @@ std::string raw_text_sql(const ColumnRendering& column);
 
 /// How rows are hashed inside a database.
 enum class RowHash {
-  /// PostgreSQL only: hashtextextended() of the row text, a native 64-bit hash about
-  /// 6x cheaper than MD5. Both sides must be PostgreSQL.
+  /// PostgreSQL only: a native 64-bit hash, several times cheaper than MD5. Both sides
+  /// must be PostgreSQL; the diff hashes columns of equal type as binary values
+  /// (hash_record_extended, PostgreSQL 14+) and this is hashtextextended() of the row
+  /// text otherwise.
   kNativePostgres,
   /// The first 60 bits of the MD5 of the row text as an unsigned integer: computable
   /// identically by PostgreSQL (md5), MariaDB (MD5/CONV) and by Godwit itself.

@@ -139,7 +139,7 @@ TEST_F(DiffPgTest, IdenticalTablesAreEqualWithRowCounts) {
   EXPECT_TRUE(diff.rows.empty());
   EXPECT_EQ(diff.stats.source_rows, 3000u);
   EXPECT_EQ(diff.stats.target_rows, 3000u);
-  EXPECT_EQ(diff.stats.hash, "postgres-hashtextextended");
+  EXPECT_EQ(diff.stats.hash, "postgres-hash_record_extended");
   EXPECT_EQ(diff.stats.rows_listed, 0u);
   EXPECT_EQ(diff.stats.rows_fetched, 0u);
 }
