@@ -284,9 +284,12 @@ struct Side {
   }
 };
 
+/// Runs both sides' work concurrently, or one after the other when both sides are the
+/// same connection (one connection serves one statement at a time).
 template <typename F, typename G>
-auto on_both(F&& source_work, G&& target_work) {
-  auto source_result = std::async(std::launch::async, std::forward<F>(source_work));
+auto on_both(bool concurrent, F&& source_work, G&& target_work) {
+  auto source_result = std::async(concurrent ? std::launch::async : std::launch::deferred,
+                                  std::forward<F>(source_work));
   auto target_result = target_work();
   return std::make_pair(source_result.get(), std::move(target_result));
 }
@@ -311,6 +314,7 @@ class Differ {
                   "the native PostgreSQL row hash needs PostgreSQL on both sides; use the "
                   "portable MD5 hash for other engines");
     }
+    concurrent_ = &source != &target;
     record_hash_available_ = hash == RowHash::kNativePostgres && postgres_at_least_14(source) &&
                              postgres_at_least_14(target);
     result_.stats.normalized = false;
@@ -442,8 +446,8 @@ class Differ {
           "SELECT min(" + side.key_refs[0] + "), max(" + side.key_refs[0] + ") FROM " + side.table,
           {});
     };
-    auto [source_bounds, target_bounds] =
-        on_both([&] { return bounds(source_); }, [&] { return bounds(target_); });
+    auto [source_bounds, target_bounds] = on_both(
+        concurrent_, [&] { return bounds(source_); }, [&] { return bounds(target_); });
     std::optional<std::int64_t> lo, hi;
     for (const ResultSet* r : {&source_bounds, &target_bounds}) {
       const auto& row = r->rows.at(0);
@@ -506,9 +510,9 @@ class Differ {
       const std::int64_t chunk_lo = static_cast<std::int64_t>(start);
       const std::int64_t chunk_hi =
           static_cast<std::int64_t>(std::min<Int128>(hi, start + per_query - 1));
-      auto [source_sums, target_sums] =
-          on_both([&] { return source_.segment_sums(chunk_lo, chunk_hi, step); },
-                  [&] { return target_.segment_sums(chunk_lo, chunk_hi, step); });
+      auto [source_sums, target_sums] = on_both(
+          concurrent_, [&] { return source_.segment_sums(chunk_lo, chunk_hi, step); },
+          [&] { return target_.segment_sums(chunk_lo, chunk_hi, step); });
       std::map<std::int64_t, Segment> segments;
       for (const auto& [index, sum] : source_sums) segments[index].source = sum;
       for (const auto& [index, sum] : target_sums) segments[index].target = sum;
@@ -549,8 +553,8 @@ class Differ {
   void run_listed() {
     report("checksums", 0);
     check_cancel();
-    auto [source_sum, target_sum] =
-        on_both([&] { return source_.table_sum(); }, [&] { return target_.table_sum(); });
+    auto [source_sum, target_sum] = on_both(
+        concurrent_, [&] { return source_.table_sum(); }, [&] { return target_.table_sum(); });
     result_.stats.source_rows = source_sum.count;
     result_.stats.target_rows = target_sum.count;
     ++result_.stats.segments;
@@ -566,8 +570,8 @@ class Differ {
       side.list_keys(ranges, rows);
       return rows;
     };
-    auto [source_rows, target_rows] =
-        on_both([&] { return list(source_); }, [&] { return list(target_); });
+    auto [source_rows, target_rows] = on_both(
+        concurrent_, [&] { return list(source_); }, [&] { return list(target_); });
     result_.stats.rows_listed += source_rows.size() + target_rows.size();
     for (auto& [identity, entry] : source_rows) {
       auto found = target_rows.find(identity);
@@ -606,8 +610,9 @@ class Differ {
         side.fetch_rows(keys, rows);
         return rows;
       };
-      auto [source_rows, target_rows] = on_both([&] { return fetch(source_, source_keys); },
-                                                [&] { return fetch(target_, target_keys); });
+      auto [source_rows, target_rows] = on_both(
+          concurrent_, [&] { return fetch(source_, source_keys); },
+          [&] { return fetch(target_, target_keys); });
       result_.stats.rows_fetched += source_rows.size() + target_rows.size();
       for (const auto& [identity, source_row] : source_rows) {
         auto found = target_rows.find(identity);
@@ -683,8 +688,8 @@ class Differ {
   void run_without_key() {
     report("checksums", 0);
     check_cancel();
-    auto [source_sum, target_sum] =
-        on_both([&] { return source_.table_sum(); }, [&] { return target_.table_sum(); });
+    auto [source_sum, target_sum] = on_both(
+        concurrent_, [&] { return source_.table_sum(); }, [&] { return target_.table_sum(); });
     result_.stats.source_rows = source_sum.count;
     result_.stats.target_rows = target_sum.count;
     ++result_.stats.segments;
@@ -693,6 +698,7 @@ class Differ {
     check_cancel();
     std::unordered_map<std::uint64_t, std::int64_t> source_counts, target_counts;
     on_both(
+        concurrent_,
         [&] {
           source_.hash_counts(source_counts, 1);
           return 0;
@@ -750,6 +756,7 @@ class Differ {
   const TableDiffRequest& request_;
   const DiffOptions& options_;
   bool record_hash_available_ = false;
+  bool concurrent_ = true;
   Side source_;
   Side target_;
   TableDiff result_;

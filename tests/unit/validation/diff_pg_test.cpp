@@ -306,3 +306,18 @@ TEST_F(DiffPgTest, RefusesRequestsItCannotRun) {
 
 }  // namespace
 }  // namespace godwit::validation
+
+namespace godwit::validation {
+namespace {
+
+TEST_F(DiffPgTest, OneConnectionCanServeBothSides) {
+  create_orders("src", 1000);
+  create_orders("dst", 1000);
+  exec("UPDATE " + schema_ + ".dst SET qty = 0 WHERE id = 999");
+  TableDiff diff = diff_table(*source_, *source_, orders_request("src", "dst"));
+  EXPECT_EQ(diff.changed, 1u);
+  EXPECT_EQ(diff.missing + diff.extra, 0u);
+}
+
+}  // namespace
+}  // namespace godwit::validation
