@@ -2,7 +2,9 @@
 // picks a connector for a ConnectionSpec.
 #include "validation/connectors/connector.hpp"
 
+#include "validation/connectors/mariadb_connector.hpp"
 #include "validation/connectors/postgres_connector.hpp"
+#include "validation/connectors/sqlite_connector.hpp"
 
 namespace godwit::validation {
 
@@ -53,8 +55,8 @@ std::unique_ptr<Connector> connect(const ConnectionSpec& spec) {
   }
   switch (spec.engine) {
     case Engine::kPostgres: return std::make_unique<PostgresConnector>(spec);
-    case Engine::kMariaDb:
-    case Engine::kSqlite:
+    case Engine::kMariaDb: return std::make_unique<MariaDbConnector>(spec);
+    case Engine::kSqlite: return std::make_unique<SqliteConnector>(spec);
     case Engine::kOdbc: break;
   }
   throw ConnectorError(ConnectorError::kUnsupported,

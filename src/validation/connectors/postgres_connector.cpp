@@ -150,7 +150,10 @@ PostgresConnector::PostgresConnector(const ConnectionSpec& spec) {
   settings.emplace_back("connect_timeout", connect_timeout);
   if (!application_name) settings.emplace_back("application_name", "godwit");
   settings.emplace_back("client_encoding", "UTF8");
-  std::string startup = "-c statement_timeout=" + std::to_string(spec.statement_timeout_ms);
+  // Timestamps with time zone read in UTC, as the other connectors do, so values compare
+  // across engines.
+  std::string startup =
+      "-c statement_timeout=" + std::to_string(spec.statement_timeout_ms) + " -c TimeZone=UTC";
   if (spec.read_only) startup += " -c default_transaction_read_only=on";
   settings.emplace_back("options", startup);
 

@@ -2,6 +2,11 @@
 // environment, else the paths compiled in by tests/CMakeLists.txt.
 #include "connector_test_support.hpp"
 
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -47,6 +52,31 @@ std::string make_temp_dir(const std::string& prefix) {
                               (prefix + "-" + std::to_string(random()) + std::to_string(random()));
   std::filesystem::create_directories(dir);
   return dir.string();
+}
+
+ConnectorError::Kind kind_of(const std::function<void()>& action, std::string* code,
+                             std::string* message) {
+  try {
+    action();
+  } catch (const ConnectorError& error) {
+    if (code != nullptr) *code = error.code();
+    if (message != nullptr) *message = error.what();
+    return error.kind();
+  }
+  ADD_FAILURE() << "expected a ConnectorError";
+  return ConnectorError::kUnsupported;
+}
+
+int closed_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+  socklen_t length = sizeof(address);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
 }
 
 }  // namespace godwit::validation::testing

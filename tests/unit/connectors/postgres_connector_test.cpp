@@ -2,9 +2,6 @@
 #include "validation/connectors/postgres_connector.hpp"
 
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "connector_test_support.hpp"
 
@@ -22,31 +19,8 @@ class PostgresConnectorTest : public ::testing::Test {
   ConnectionSpec spec_;
 };
 
-ConnectorError::Kind kind_of(const std::function<void()>& action, std::string* code = nullptr,
-                             std::string* message = nullptr) {
-  try {
-    action();
-  } catch (const ConnectorError& error) {
-    if (code != nullptr) *code = error.code();
-    if (message != nullptr) *message = error.what();
-    return error.kind();
-  }
-  ADD_FAILURE() << "expected a ConnectorError";
-  return ConnectorError::kUnsupported;
-}
-
-/// A loopback port nobody listens on (bound, then closed).
-int closed_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-  socklen_t length = sizeof(address);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
+using testing::closed_port;
+using testing::kind_of;
 
 TEST_F(PostgresConnectorTest, ConnectsAndReportsServerVersion) {
   std::unique_ptr<Connector> db = connect(spec_);
