@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "connector_test_support.hpp"
@@ -317,6 +319,61 @@ TEST_F(DiffPgTest, OneConnectionCanServeBothSides) {
   TableDiff diff = diff_table(*source_, *source_, orders_request("src", "dst"));
   EXPECT_EQ(diff.changed, 1u);
   EXPECT_EQ(diff.missing + diff.extra, 0u);
+}
+
+}  // namespace
+}  // namespace godwit::validation
+
+namespace godwit::validation {
+namespace {
+
+// SQLite has no hash function: Godwit streams its normalised row text and hashes it with
+// the same md5-60 PostgreSQL computes inside the database.
+TEST_F(DiffPgTest, SqliteSourceIsHashedByGodwitAndAgreesWithPostgres) {
+  const std::string dir = testing::make_temp_dir("godwit-diff-sqlite");
+  ConnectionSpec spec;
+  spec.engine = Engine::kSqlite;
+  spec.path = dir + "/source.db";
+  spec.read_only = false;
+  std::ofstream(spec.path).close();  // an empty file is an empty SQLite database
+  {
+    auto writer = connect(spec);
+    writer->query("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, amount REAL, at TEXT)");
+    writer->query(
+        "WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < 2000) "
+        "INSERT INTO items SELECT g, 'item ' || g, (g * 7919 % 100000) / 100.0, "
+        "strftime('%Y-%m-%d %H:%M:%S', '2024-01-01', '+' || g || ' minutes') FROM s");
+  }
+  exec("CREATE TABLE " + schema_ +
+       ".items (id bigint PRIMARY KEY, name text, amount numeric(12,2), at timestamp(0))");
+  exec("INSERT INTO " + schema_ +
+       ".items SELECT g, 'item ' || g, (g * 7919 % 100000) / 100.0, "
+       "timestamp '2024-01-01' + g * interval '1 minute' FROM generate_series(1, 2000) g");
+  spec.read_only = true;
+  auto sqlite = connect(spec);
+  TableDiffRequest request;
+  request.source_table = {"items"};
+  request.target_table = {schema_, "items"};
+  request.key = {{"id", "id", LogicalType::integer(64), LogicalType::integer(64)}};
+  request.columns = {{"name", "name", LogicalType::text(), LogicalType::text()},
+                     {"amount", "amount", LogicalType::decimal(12, 2), LogicalType::decimal(12, 2)},
+                     {"at", "at", LogicalType::timestamp(0), LogicalType::timestamp(0)}};
+  TableDiff diff = diff_table(*sqlite, *target_, request);
+  EXPECT_TRUE(diff.equal()) << diff.changed << " changed";
+  EXPECT_EQ(diff.stats.source_rows, 2000u);
+  EXPECT_EQ(diff.stats.rows_hashed_by_godwit, 2000u);
+
+  exec("UPDATE " + schema_ + ".items SET at = at + interval '3 hours' WHERE id = 42");
+  exec("DELETE FROM " + schema_ + ".items WHERE id = 43");
+  diff = diff_table(*sqlite, *target_, request);
+  EXPECT_EQ(diff.changed, 1u);
+  EXPECT_EQ(diff.missing, 1u);
+  EXPECT_EQ(diff.extra, 0u);
+  ASSERT_EQ(diff.rows.size(), 2u);
+  EXPECT_EQ(diff.rows[0].key.at(0), "43");
+  ASSERT_EQ(diff.rows[1].columns.size(), 1u);
+  EXPECT_EQ(diff.rows[1].columns[0].comparison.symptom, "time_zone_shift");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
