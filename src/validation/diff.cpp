@@ -92,7 +92,6 @@ struct Side {
   std::vector<std::string> normalized_texts;
   std::string row_text;  ///< what is hashed
   std::string hash;      ///< hash expression; empty: Godwit hashes row_text itself
-  RowHash hash_kind = RowHash::kPortableMd5;
   std::size_t* queries = nullptr;
   std::uint64_t* hashed_by_godwit = nullptr;
 
@@ -349,7 +348,6 @@ class Differ {
     side.connection = &connection;
     side.engine = connection.engine();
     side.table = connection.quote_name(name);
-    side.hash_kind = hash;
     side.queries = &result_.stats.queries;
     side.hashed_by_godwit = &result_.stats.rows_hashed_by_godwit;
     std::vector<std::string> hashed;
