@@ -1,0 +1,67 @@
+// Engine names, error kinds, the default qualified-name quoting and the factory that
+// picks a connector for a ConnectionSpec.
+#include "validation/connectors/connector.hpp"
+
+#include "validation/connectors/mariadb_connector.hpp"
+#include "validation/connectors/postgres_connector.hpp"
+#include "validation/connectors/sqlite_connector.hpp"
+
+namespace godwit::validation {
+
+std::string_view to_string(Engine engine) {
+  switch (engine) {
+    case Engine::kPostgres: return "postgresql";
+    case Engine::kMariaDb: return "mariadb";
+    case Engine::kSqlite: return "sqlite";
+    case Engine::kOdbc: return "odbc";
+  }
+  return "unknown";
+}
+
+std::optional<Engine> engine_from_string(std::string_view name) {
+  if (name == "postgresql" || name == "postgres") return Engine::kPostgres;
+  if (name == "mariadb" || name == "mysql") return Engine::kMariaDb;
+  if (name == "sqlite") return Engine::kSqlite;
+  if (name == "odbc") return Engine::kOdbc;
+  return std::nullopt;
+}
+
+std::string_view to_string(ConnectorError::Kind kind) {
+  switch (kind) {
+    case ConnectorError::kConnect: return "connect";
+    case ConnectorError::kAuth: return "auth";
+    case ConnectorError::kTimeout: return "timeout";
+    case ConnectorError::kQuery: return "query";
+    case ConnectorError::kUnsupported: return "unsupported";
+  }
+  return "unknown";
+}
+
+std::string Connector::quote_name(const std::vector<std::string>& parts) const {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += '.';
+    out += quote_identifier(part);
+  }
+  return out;
+}
+
+std::unique_ptr<Connector> connect(const ConnectionSpec& spec) {
+  if (spec.statement_timeout_ms < 0) {
+    throw ConnectorError(ConnectorError::kConnect,
+                         "statement_timeout_ms must be 0 (no limit) or a positive number",
+                         "bad_option");
+  }
+  switch (spec.engine) {
+    case Engine::kPostgres: return std::make_unique<PostgresConnector>(spec);
+    case Engine::kMariaDb: return std::make_unique<MariaDbConnector>(spec);
+    case Engine::kSqlite: return std::make_unique<SqliteConnector>(spec);
+    case Engine::kOdbc: break;
+  }
+  throw ConnectorError(ConnectorError::kUnsupported,
+                       "no connector for engine " + std::string(to_string(spec.engine)) + " yet",
+                       "bad_option");
+}
+
+}  // namespace godwit::validation

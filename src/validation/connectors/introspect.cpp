@@ -1,0 +1,133 @@
+// The engine-independent half of introspection: canonical types, foreign-key
+// resolution, exact counts and samples. Each engine's catalog queries live in
+// introspect_<engine>.cpp.
+#include "validation/connectors/introspect.hpp"
+
+#include "sql/types/type_reader.hpp"
+#include "sql/types/type_table.hpp"
+#include "validation/connectors/introspect_engines.hpp"
+
+namespace godwit::validation {
+
+namespace detail {
+
+std::string_view dialect_of(Engine engine) {
+  switch (engine) {
+    case Engine::kPostgres: return "postgres";
+    case Engine::kMariaDb: return "mysql";
+    case Engine::kSqlite: return "sqlite";
+    case Engine::kOdbc: return "ansi";
+  }
+  return "ansi";
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+void set_type(schema::Column& column, std::string_view dialect) {
+  const sql::DialectTypeTable* table = sql::find_type_table(dialect);
+  if (table == nullptr) table = sql::find_type_table("ansi");
+  column.type = table != nullptr ? sql::read_type(column.type_text, *table).type
+                                 : sql::LogicalType::unknown(column.type_text);
+}
+
+std::int64_t to_int(const Value& value) {
+  if (!value || value->empty()) return 0;
+  try {
+    return std::stoll(*value);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+void warn(schema::Catalog& catalog, std::string code, std::string message) {
+  Diagnostic d;
+  d.severity = Severity::kWarning;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  catalog.diagnostics.push_back(std::move(d));
+}
+
+}  // namespace detail
+
+namespace {
+
+void resolve_foreign_keys(schema::Catalog& catalog) {
+  for (schema::Table& table : catalog.tables) {
+    for (schema::ForeignKey& fk : table.foreign_keys) {
+      for (const schema::Table& other : catalog.tables) {
+        if (other.name.schema == fk.referenced_table.schema &&
+            other.name.name == fk.referenced_table.name) {
+          fk.resolved = true;
+          fk.referenced_table_id = other.id;
+          break;
+        }
+      }
+    }
+  }
+}
+
+void read_exact_counts(Connector& db, schema::Catalog& catalog) {
+  for (schema::Table& table : catalog.tables) {
+    if (table.kind != schema::TableKind::kTable) continue;
+    try {
+      ResultSet result =
+          db.query("select count(*) from " + db.quote_name({table.name.schema, table.name.name}));
+      table.row_count = detail::to_int(result.rows.at(0).at(0));
+    } catch (const ConnectorError& error) {
+      if (error.kind() == ConnectorError::kConnect) throw;
+      detail::warn(catalog, "W-INTROSPECT-COUNT",
+                   "cannot count the rows of " + table.name.to_string() + ": " + error.what());
+    }
+  }
+}
+
+void read_samples(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog) {
+  std::vector<Value> params = {std::to_string(options.sample_scan_rows),
+                               std::to_string(options.sample_values)};
+  for (schema::Table& table : catalog.tables) {
+    std::string from = db.quote_name({table.name.schema, table.name.name});
+    for (schema::Column& column : table.columns) {
+      std::string name = db.quote_identifier(column.name);
+      // Bounded twice: only the first rows are scanned, and only distinct values kept.
+      std::string sql = "select distinct s.v from (select " + name + " as v from " + from +
+                        " where " + name + " is not null limit $1) s limit $2";
+      try {
+        db.query_each(sql, params, [&](const std::vector<Value>& row) {
+          if (row[0]) column.sample_values.push_back(*row[0]);
+          return true;
+        });
+      } catch (const ConnectorError& error) {
+        if (error.kind() == ConnectorError::kConnect) throw;
+        detail::warn(catalog, "W-INTROSPECT-SAMPLE",
+                     "cannot read sample values of " + table.name.to_string() + "." + column.name +
+                         ": " + error.what());
+      }
+    }
+  }
+}
+
+}  // namespace
+
+schema::Catalog introspect(Connector& db, const IntrospectOptions& options) {
+  schema::Catalog catalog;
+  switch (db.engine()) {
+    case Engine::kPostgres: detail::introspect_postgres(db, options, catalog); break;
+    case Engine::kMariaDb: detail::introspect_mariadb(db, options, catalog); break;
+    case Engine::kSqlite: detail::introspect_sqlite(db, options, catalog); break;
+    case Engine::kOdbc:
+      throw ConnectorError(ConnectorError::kUnsupported,
+                           "introspection over ODBC is not available yet", "unsupported");
+  }
+  resolve_foreign_keys(catalog);
+  if (options.exact_row_counts) read_exact_counts(db, catalog);
+  if (options.sample_values > 0) read_samples(db, options, catalog);
+  return catalog;
+}
+
+}  // namespace godwit::validation

@@ -1,0 +1,53 @@
+#include "validation/connectors/connection_url.hpp"
+
+#include <gtest/gtest.h>
+
+namespace godwit::validation {
+namespace {
+
+TEST(ConnectionUrl, ParsesPostgresUrlWithEscapesAndOptions) {
+  ConnectionSpec spec = parse_connection_url(
+      "postgresql://ann%40corp:p%3Ass@db.example.com:6543/sales%20db?sslmode=require&"
+      "statement_timeout_ms=5000&read_only=false");
+  EXPECT_EQ(spec.engine, Engine::kPostgres);
+  EXPECT_EQ(spec.user, "ann@corp");
+  EXPECT_EQ(spec.password, "p:ss");
+  EXPECT_EQ(spec.host, "db.example.com");
+  EXPECT_EQ(spec.port, 6543);
+  EXPECT_EQ(spec.database, "sales db");
+  EXPECT_EQ(spec.options.at("sslmode"), "require");
+  EXPECT_EQ(spec.statement_timeout_ms, 5000);
+  EXPECT_FALSE(spec.read_only);
+}
+
+TEST(ConnectionUrl, ParsesMysqlIpv6SqliteAndOdbc) {
+  ConnectionSpec mysql = parse_connection_url("mysql://root@[::1]:3307/shop");
+  EXPECT_EQ(mysql.engine, Engine::kMariaDb);
+  EXPECT_EQ(mysql.host, "::1");
+  EXPECT_EQ(mysql.port, 3307);
+  EXPECT_EQ(mysql.database, "shop");
+  EXPECT_TRUE(mysql.password.empty());
+  EXPECT_TRUE(mysql.read_only);
+
+  EXPECT_EQ(parse_connection_url("sqlite:data/a.db").path, "data/a.db");
+  EXPECT_EQ(parse_connection_url("sqlite:///tmp/a.db").path, "/tmp/a.db");
+  ConnectionSpec odbc = parse_connection_url("odbc:DSN=warehouse;UID=bob");
+  EXPECT_EQ(odbc.engine, Engine::kOdbc);
+  EXPECT_EQ(odbc.dsn, "DSN=warehouse;UID=bob");
+}
+
+TEST(ConnectionUrl, RejectsBadInputWithoutEchoingThePassword) {
+  EXPECT_THROW(parse_connection_url("oracle://x"), ConnectorError);
+  EXPECT_THROW(parse_connection_url("nothing"), ConnectorError);
+  EXPECT_THROW(parse_connection_url("sqlite:"), ConnectorError);
+  try {
+    parse_connection_url("postgresql://u:s3cret@h:99999/db");
+    FAIL() << "expected an error";
+  } catch (const ConnectorError& error) {
+    EXPECT_EQ(error.code(), "bad_option");
+    EXPECT_EQ(std::string(error.what()).find("s3cret"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace godwit::validation
