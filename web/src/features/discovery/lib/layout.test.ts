@@ -24,7 +24,7 @@ describe('layoutGraph', () => {
     expect(p.a!.x).toBeLessThan(p.b!.x);
     expect(p.b!.x).toBeLessThan(p.c!.x);
     expect(p.b!.x - p.a!.x).toBeGreaterThanOrEqual(240);
-  });
+  }, 30_000); // loading ELK (1.4 MB) is slow on a busy machine
 
   it('keeps stored positions and skips the layout when every node has one', async () => {
     let calls = 0;
@@ -38,5 +38,5 @@ describe('layoutGraph', () => {
     const some = await layoutGraph(nodes, edges, { a: { x: -500, y: -500 } });
     expect(some.a).toEqual({ x: -500, y: -500 });
     expect(some.b).toBeDefined();
-  });
+  }, 30_000);
 });
