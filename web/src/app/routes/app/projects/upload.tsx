@@ -3,6 +3,8 @@
 import { Link } from 'react-router';
 import { Card } from '@/components/ui/card';
 import { paths } from '@/config/paths';
+import { ConnectionForm } from '@/features/connections/components/connection-form';
+import { ConnectionsList } from '@/features/connections/components/connections-list';
 import { FileUploader } from '@/features/files/components/file-uploader';
 import { FilesTable } from '@/features/files/components/files-table';
 import { useProjectContext } from '@/app/routes/app/projects/project-context';
@@ -31,6 +33,21 @@ export default function ProjectUploadRoute() {
         actions={<Link to={paths.projectPhase(project.id, 'discovery')}>Go to discovery →</Link>}
       >
         <FilesTable projectId={project.id} canEdit={canEdit} />
+      </Card>
+      <Card
+        title="Live databases"
+        labelledBy="connections-heading"
+        description="Discovery can also read tables, keys, comments, row counts and samples from a database. Credentials are stored encrypted and never shown again."
+      >
+        <div className="stack">
+          <ConnectionsList projectId={project.id} canEdit={canEdit} />
+          {canEdit ? (
+            <>
+              <h3>Add a connection</h3>
+              <ConnectionForm projectId={project.id} />
+            </>
+          ) : null}
+        </div>
       </Card>
     </div>
   );
