@@ -77,7 +77,7 @@ export type Finding = {
 export type ComplexityFactor = { name: string; value: number | string; weight: number; detail?: string | null };
 export type Complexity = { score: number; factors: ComplexityFactor[] };
 
-export type TableDetail = TableSummary & {
+export type TableDetail = Omit<TableSummary, 'complexity'> & {
   columns: ColumnDetail[];
   keys?: unknown[];
   indexes?: unknown[];

@@ -18,7 +18,6 @@ const detail: TableDetail = {
   role: 'source',
   column_count: 2,
   row_count: 1200,
-  complexity: 3.5,
   finding_count: 1,
   columns: [
     { name: 'id', data_type: 'NUMBER(10)', canonical_type: 'BIGINT', nullable: false, is_primary_key: true, is_foreign_key: false },
