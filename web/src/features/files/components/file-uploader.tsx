@@ -26,7 +26,7 @@ export function FileUploader({ projectId, defaultDialect, uploader }: Props) {
       {uploads.items.length > 0 ? (
         <div className="row">
           <Button variant="primary" disabled={waiting === 0 || busy} loading={busy} onClick={() => void uploads.start()}>
-            {waiting === 1 ? 'Upload 1 file' : `Upload ${waiting} files`}
+            {waiting === 0 ? 'Upload files' : waiting === 1 ? 'Upload 1 file' : `Upload ${waiting} files`}
           </Button>
           {finished && !busy ? <Button onClick={uploads.clearFinished}>Clear uploaded</Button> : null}
         </div>
