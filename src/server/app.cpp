@@ -21,6 +21,7 @@
 #include "jobs/handler_registry.hpp"
 #include "jobs/job_queue.hpp"
 #include "jobs/worker_pool.hpp"
+#include "llm/store_backed.hpp"
 #include "server/logging.hpp"
 #include "server/problem.hpp"
 #include "server/routes/routes.hpp"
@@ -80,6 +81,9 @@ struct App::State {
   std::unique_ptr<jobs::JobQueue> queue;
   std::unique_ptr<services::JobService> jobs;
   std::unique_ptr<services::FileService> files;
+  std::unique_ptr<llm::StoreResponseCache> llm_cache;
+  std::unique_ptr<llm::StoreUsageLedger> llm_ledger;
+  std::unique_ptr<services::DiscoveryService> discovery;
   std::unique_ptr<WebAssets> web;
   httplib::Server http;
   std::unique_ptr<Router> router;
@@ -135,6 +139,14 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   services::FileService* files = s.files.get();
   s.handlers.add(services::kParseFilesJob,
                  [files](jobs::JobContext& context) { return files->parse_files(context); });
+  s.llm_cache = std::make_unique<llm::StoreResponseCache>(*s.db);
+  s.llm_ledger = std::make_unique<llm::StoreUsageLedger>(*s.db);
+  s.discovery = std::make_unique<services::DiscoveryService>(
+      *s.db, *s.projects, *s.queue, (std::filesystem::path(s.config.data_dir) / "storage").string(),
+      s.config.llm, s.llm_cache.get(), s.llm_ledger.get());
+  services::DiscoveryService* discovery = s.discovery.get();
+  s.handlers.add(services::kDiscoveryJob,
+                 [discovery](jobs::JobContext& context) { return discovery->run(context); });
   s.web = std::make_unique<WebAssets>(s.config.web_dir);
 
   httplib::Server& http = s.http;
@@ -250,6 +262,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   streams.max_streams = s.config.max_event_streams;
   streams.heartbeat = std::chrono::seconds(s.config.events_heartbeat_seconds);
   add_job_routes(*s.router, *s.jobs, *s.projects, streams);
+  add_discovery_routes(*s.router, *s.discovery, *s.projects);
   WebAssets* web = s.web.get();
   s.router->finish("/api/", [web](const httplib::Request& req, httplib::Response& res) {
     web->serve(req, res);

@@ -10,6 +10,7 @@
 #include "server/router.hpp"
 #include "jobs/change_feed.hpp"
 #include "services/auth_service.hpp"
+#include "services/discovery_service.hpp"
 #include "services/file_service.hpp"
 #include "services/job_service.hpp"
 #include "services/project_service.hpp"
@@ -31,6 +32,8 @@ struct EventStreamSettings {
 void add_file_routes(Router& router, services::FileService& files);
 void add_job_routes(Router& router, services::JobService& jobs, services::ProjectService& projects,
                     const EventStreamSettings& settings);
+void add_discovery_routes(Router& router, services::DiscoveryService& discovery,
+                          services::ProjectService& projects);
 
 /// Writes a JSON body with the given status.
 void write_json(httplib::Response& res, int status, const nlohmann::json& body);

@@ -46,6 +46,11 @@ void FakeLlmServer::set_answer(nlohmann::json answer) {
   answer_ = std::move(answer);
 }
 
+void FakeLlmServer::set_answer_for(const std::string& schema_name, nlohmann::json answer) {
+  std::lock_guard lock(mutex_);
+  answers_by_schema_[schema_name] = std::move(answer);
+}
+
 void FakeLlmServer::script(std::vector<Behaviour> behaviours) {
   std::lock_guard lock(mutex_);
   script_.assign(behaviours.begin(), behaviours.end());
@@ -93,6 +98,16 @@ void FakeLlmServer::handle(const httplib::Request& req, httplib::Response& res, 
   std::string tool = "answer";
   if (anthropic && recorded.body.is_object() && recorded.body.contains("tool_choice")) {
     tool = recorded.body["tool_choice"].value("name", "answer");
+  }
+  std::string schema_name = anthropic ? tool : "";
+  if (!anthropic && recorded.body.is_object() && recorded.body.contains("response_format") &&
+      recorded.body["response_format"].is_object() &&
+      recorded.body["response_format"].contains("json_schema") &&
+      recorded.body["response_format"]["json_schema"].is_object()) {
+    schema_name = recorded.body["response_format"]["json_schema"].value("name", "");
+  }
+  if (auto it = answers_by_schema_.find(schema_name); it != answers_by_schema_.end()) {
+    answer = it->second;
   }
 
   switch (behaviour) {

@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -48,6 +49,9 @@ class FakeLlmServer {
 
   /// The answer object sent for kGood (the JSON the model "produced").
   void set_answer(nlohmann::json answer);
+  /// The answer for requests whose answer schema is named `schema_name` (OpenAI
+  /// response_format name, Anthropic tool name); others get set_answer's.
+  void set_answer_for(const std::string& schema_name, nlohmann::json answer);
   /// Behaviours for the next requests, in order; afterwards kGood.
   void script(std::vector<Behaviour> behaviours);
   void set_usage(int input_tokens, int output_tokens);
@@ -67,6 +71,7 @@ class FakeLlmServer {
   std::condition_variable released_;
   bool stopping_ = false;
   nlohmann::json answer_ = nlohmann::json::object();
+  std::map<std::string, nlohmann::json> answers_by_schema_;
   std::deque<Behaviour> script_;
   int input_tokens_ = 120;
   int output_tokens_ = 30;
