@@ -82,7 +82,7 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
         if (cancelled) return;
         setLayoutError(null);
         setNodes(elements.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position, selected: n.id === selectedId })));
-        window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200 }));
+        window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }));
       })
       .catch((error: unknown) => {
         if (!cancelled) setLayoutError(error);
