@@ -370,3 +370,6 @@ export const tests = [
     },
   },
 ];
+
+// Upload and discovery pages (issue 6).
+tests.push(...(await import('./discovery-tests.mjs')).discoveryTests);

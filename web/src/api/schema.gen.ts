@@ -2019,6 +2019,899 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/discovery/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a discovery job over the project's files */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["DiscoveryStartRequest"];
+                };
+            };
+            responses: {
+                /** @description The job and the snapshot version it will store */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscoveryStart"];
+                    };
+                };
+                /** @description Malformed query or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Viewers cannot start discovery */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A discovery job is already queued or running */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing to discover, or unknown file ids */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/discovery/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** State of the latest discovery job and the latest snapshot */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscoveryStatus"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/discovery/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Discovery snapshots, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size */
+                    limit?: number;
+                    /** @description Items to skip */
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Snapshot history */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SnapshotPage"];
+                    };
+                };
+                /** @description Malformed query or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/discovery/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Tables of the latest snapshot */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Substring of schema.table, ignoring case */
+                    search?: string;
+                    /** @description Schema name */
+                    schema?: string;
+                    /** @description Page size */
+                    limit?: number;
+                    /** @description Items to skip */
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Table summaries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscoveredTablePage"];
+                    };
+                };
+                /** @description Malformed query or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The project has no discovery snapshot yet (start discovery first) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/discovery/tables/{table_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+                /** @description Table id (from the table list or the graph) */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        /** One table: columns, keys, indexes, relationships, findings, complexity, origin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                    /** @description Table id (from the table list or the graph) */
+                    table_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Table detail */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscoveredTableDetail"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The project has no discovery snapshot yet (start discovery first) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/discovery/diagnostics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Diagnostics of the latest discovery run (per file) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this severity */
+                    severity?: "error" | "warning" | "info";
+                    /** @description Only this file name */
+                    file?: string;
+                    /** @description Page size */
+                    limit?: number;
+                    /** @description Items to skip */
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Diagnostics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscoveryDiagnosticPage"];
+                    };
+                };
+                /** @description Malformed query or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The project has no discovery snapshot yet (start discovery first) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/discovery/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Findings, complexity and business domains (offline or with the project's LLM) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["DiscoveryAnalyzeRequest"];
+                };
+            };
+            responses: {
+                /** @description Analysis */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscoveryAnalysis"];
+                    };
+                };
+                /** @description Malformed query or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Viewers cannot run an analysis */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The project has no discovery snapshot yet (start discovery first) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/lineage-graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Lineage graph of the latest snapshot: filtered, focused on a table, or the most connected tables */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Table id or name (schema.table or table) */
+                    focus?: string;
+                    /** @description Edges walked from the focus */
+                    depth?: number;
+                    /** @description Only this schema */
+                    schema?: string;
+                    /** @description Substring of schema.table */
+                    search?: string;
+                    /** @description Include each node's columns */
+                    columns?: boolean;
+                    /** @description Most nodes returned */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Graph */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineageGraph"];
+                    };
+                };
+                /** @description Malformed query or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The project has no discovery snapshot yet (start discovery first) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The focus names no table */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/lineage-graph/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Store node positions on the latest snapshot */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NodePositions"];
+                };
+            };
+            responses: {
+                /** @description Stored */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed query or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Viewers cannot move nodes */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The project has no discovery snapshot yet (start discovery first) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Node ids not in the latest snapshot */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/settings/llm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The project's LLM settings (API keys stay in the server's environment) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectLlmSettings"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change the project's LLM settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectLlmSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectLlmSettings"];
+                    };
+                };
+                /** @description Malformed query or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Viewers cannot change settings */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2257,6 +3150,238 @@ export interface components {
                 existing_file: components["schemas"]["SchemaFile"];
             }[];
             job: components["schemas"]["Job"] | null;
+        };
+        DiscoveryStartRequest: {
+            /** @description Default: every stored or parsed file */
+            files?: string[];
+            connection_id?: string | null;
+        };
+        DiscoveryStart: {
+            job: components["schemas"]["Job"];
+            snapshot_version: number;
+        };
+        DiscoverySnapshot: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            job_id?: string | null;
+            table_count: number;
+            view_count?: number;
+            column_count: number;
+            relationship_count: number;
+            complexity_score: number;
+            diagnostic_count: number;
+        };
+        DiscoveryStatus: {
+            /** @enum {string} */
+            state: "idle" | "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            job: components["schemas"]["Job"] | null;
+            latest: components["schemas"]["DiscoverySnapshot"] | null;
+        };
+        SnapshotPage: {
+            items: components["schemas"]["DiscoverySnapshot"][];
+            total: number;
+            limit?: number;
+            offset?: number;
+        };
+        DiscoveredTable: {
+            /** Format: uuid */
+            id: string;
+            schema: string;
+            name: string;
+            /** @enum {string} */
+            kind: "table" | "view" | "materialized_view";
+            /** @enum {string} */
+            role: "source" | "intermediate" | "target";
+            column_count: number;
+            row_count?: number | null;
+            complexity?: number | null;
+            finding_count: number;
+            domain?: string | null;
+        };
+        DiscoveredTablePage: {
+            items: components["schemas"]["DiscoveredTable"][];
+            total: number;
+            limit?: number;
+            offset?: number;
+            snapshot?: {
+                /** Format: uuid */
+                id?: string;
+                version?: number;
+            };
+        };
+        DiscoveredColumn: {
+            name?: string;
+            data_type?: string;
+            canonical_type?: string;
+            nullable?: boolean;
+            is_primary_key?: boolean;
+            is_foreign_key?: boolean;
+            references_table?: string | null;
+            references_column?: string | null;
+            description?: string | null;
+            sample_values?: string[];
+        };
+        ComplexityFactor: {
+            name?: string;
+            value?: number;
+            weight?: number;
+            detail?: string;
+        };
+        Complexity: {
+            score?: number;
+            factors?: components["schemas"]["ComplexityFactor"][];
+        };
+        DiscoveryFinding: {
+            id?: string;
+            code?: string;
+            severity?: string;
+            title?: string;
+            detail?: string;
+            objects?: string[];
+            evidence?: string[];
+        };
+        GraphEdge: {
+            id: string;
+            /** @enum {string} */
+            type: "foreign_key" | "inferred" | "lineage";
+            source: string;
+            target: string;
+            source_table?: string;
+            target_table?: string;
+            source_column?: string;
+            target_column?: string;
+            confidence: number;
+            relationship_type?: string;
+            ai_generated: boolean;
+            evidence?: string[];
+            provenance?: Record<string, never> | null;
+        };
+        DiscoveredTableDetail: components["schemas"]["DiscoveredTable"] & {
+            columns?: components["schemas"]["DiscoveredColumn"][];
+            keys?: Record<string, never>;
+            indexes?: Record<string, never>[];
+            relationships?: components["schemas"]["GraphEdge"][];
+            findings?: components["schemas"]["DiscoveryFinding"][];
+            complexity?: components["schemas"]["Complexity"];
+            origin?: {
+                file?: string | null;
+                line?: number | null;
+            };
+            comment?: string;
+            domain_evidence?: string[];
+            snapshot?: {
+                /** Format: uuid */
+                id?: string;
+                version?: number;
+            };
+        };
+        DiscoveryDiagnostic: {
+            code?: string;
+            severity?: string;
+            message?: string;
+            file?: string;
+            line?: number;
+            column?: number;
+            snippet?: string;
+        };
+        DiscoveryDiagnosticPage: {
+            items: components["schemas"]["DiscoveryDiagnostic"][];
+            total: number;
+            limit?: number;
+            offset?: number;
+            snapshot?: {
+                /** Format: uuid */
+                id?: string;
+                version?: number;
+            };
+        };
+        GraphNode: {
+            /** Format: uuid */
+            id: string;
+            schema: string;
+            name: string;
+            kind: string;
+            /** @enum {string} */
+            role: "source" | "intermediate" | "target";
+            column_count: number;
+            position: {
+                x?: number;
+                y?: number;
+            } | null;
+            columns?: {
+                name?: string;
+                data_type?: string;
+                is_primary_key?: boolean;
+                is_foreign_key?: boolean;
+            }[];
+        };
+        LineageGraph: {
+            snapshot: {
+                /** Format: uuid */
+                id?: string;
+                version?: number;
+            };
+            nodes: components["schemas"]["GraphNode"][];
+            edges: components["schemas"]["GraphEdge"][];
+            truncated: boolean;
+            total_nodes: number;
+        };
+        NodePositions: {
+            positions: {
+                /** Format: uuid */
+                node_id: string;
+                x: number;
+                y: number;
+            }[];
+        };
+        DiscoveryAnalyzeRequest: {
+            /** @description Default: the project's LLM setting (a provider other than offline) */
+            use_llm?: boolean;
+        };
+        DiscoveryAnalysis: {
+            findings: components["schemas"]["DiscoveryFinding"][];
+            complexity: components["schemas"]["Complexity"];
+            domains: {
+                table?: string;
+                table_id?: string;
+                domain?: string;
+                confidence?: number;
+                evidence?: string[];
+                reason?: string;
+                provenance?: Record<string, never>;
+            }[];
+            llm: {
+                used?: boolean;
+                provider?: string;
+                model?: string;
+                warning?: string | null;
+                relationships_proposed?: number;
+            };
+            snapshot?: {
+                /** Format: uuid */
+                id?: string;
+                version?: number;
+            };
+        };
+        ProjectLlmSettings: {
+            /** @enum {string} */
+            provider: "offline" | "openai" | "anthropic" | "openai-compatible";
+            model?: string | null;
+            base_url?: string | null;
+            allow_sample_values: boolean;
+            monthly_token_limit: number;
+            updated_at?: string | null;
+        };
+        ProjectLlmSettingsInput: {
+            /** @enum {string} */
+            provider?: "offline" | "openai" | "anthropic" | "openai-compatible";
+            model?: string | null;
+            base_url?: string | null;
+            allow_sample_values?: boolean;
+            monthly_token_limit?: number;
         };
     };
     responses: never;

@@ -1,4 +1,5 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppProvider } from '@/app/provider';
@@ -59,4 +60,27 @@ describe('app routes', () => {
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument();
     expect(screen.getByLabelText(/^New password/)).toBeInTheDocument();
   });
+
+  it('opens the upload and discovery pages from the phase stepper', async () => {
+    const project = sampleProject();
+    const base = `/api/v1/projects/${project.id}`;
+    mockFetch({
+      'POST /api/v1/auth/refresh': { body: sampleSession() },
+      [`GET ${base}`]: { body: project },
+      [`GET ${base}/files`]: { body: { items: [], total: 0 } },
+      [`GET ${base}/connections`]: { body: { items: [], total: 0 } },
+      [`GET ${base}/events`]: problem(404, 'no such project'),
+      [`GET ${base}/discovery/status`]: { body: { state: 'idle', job: null, latest: null } },
+    });
+    const router = renderApp(`/projects/${project.id}`);
+    const stepper = await screen.findByRole('list', { name: 'Migration phases' }, { timeout: 15_000 });
+    await userEvent.click(within(stepper).getByRole('link', { name: 'Upload' }));
+    expect(await screen.findByRole('heading', { name: 'Upload schema files' }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(await screen.findByText('No files yet')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/projects/${project.id}/upload`);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Go to discovery →' }));
+    expect(await screen.findByRole('button', { name: 'Start discovery' }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(screen.getByText('Not run yet')).toBeInTheDocument();
+  }, 60_000);
 });

@@ -7,14 +7,14 @@ export const PHASES: readonly PhaseInfo[] = [
   {
     name: 'upload',
     label: 'Upload',
-    summary: 'Bring in the source schema: DDL scripts, dumps or archives.',
-    plans: ['Upload DDL files or archives', 'See parse diagnostics per statement', 'Keep versions of each upload'],
+    summary: 'Bring in the source schema: DDL scripts, JSON/Avro schemas, CSV samples, archives, or a live database.',
+    plans: ['Upload files with a dialect per file', 'See parse diagnostics per statement', 'Connect a live database'],
   },
   {
     name: 'discovery',
     label: 'Discovery',
     summary: 'Inventory tables, columns, keys and routines, and what they depend on.',
-    plans: ['Browse the discovered catalog', 'Dependency graph of objects', 'Complexity and risk estimates'],
+    plans: ['Lineage graph of tables and relationships', 'Keys, inferred relationships and findings per table', 'Complexity and risk estimates'],
   },
   {
     name: 'mapping',
