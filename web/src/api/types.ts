@@ -30,3 +30,10 @@ export type TemplateList =
   paths['/api/v1/project-templates']['get']['responses'][200]['content']['application/json'];
 export type MemberList =
   paths['/api/v1/projects/{id}/members']['get']['responses'][200]['content']['application/json'];
+export type SchemaFile = Schemas['SchemaFile'];
+export type FileStatus = SchemaFile['status'];
+export type UploadResult = Schemas['UploadResult'];
+export type Job = Schemas['Job'];
+export type JobState = Job['state'];
+export type FileList =
+  paths['/api/v1/projects/{id}/files']['get']['responses'][200]['content']['application/json'];

@@ -18,6 +18,8 @@ const ProjectOverviewRoute = lazy(() => import('@/app/routes/app/projects/overvi
 const ProjectMembersRoute = lazy(() => import('@/app/routes/app/projects/members'));
 const ProjectSettingsRoute = lazy(() => import('@/app/routes/app/projects/settings'));
 const ProjectPhaseRoute = lazy(() => import('@/app/routes/app/projects/phase'));
+const ProjectUploadRoute = lazy(() => import('@/app/routes/app/projects/upload'));
+const ProjectDiscoveryRoute = lazy(() => import('@/app/routes/app/projects/discovery'));
 const ProfileRoute = lazy(() => import('@/app/routes/app/profile'));
 
 /** New pages start at the top; back and forward restore where the user was. */
@@ -53,6 +55,8 @@ export const routes: RouteObject[] = [
               { index: true, element: <ProjectOverviewRoute /> },
               { path: 'members', element: <ProjectMembersRoute /> },
               { path: 'settings', element: <ProjectSettingsRoute /> },
+              { path: 'upload', element: <ProjectUploadRoute /> },
+              { path: 'discovery', element: <ProjectDiscoveryRoute /> },
               { path: ':phase', element: <ProjectPhaseRoute /> },
             ],
           },

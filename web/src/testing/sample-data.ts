@@ -1,4 +1,4 @@
-import type { Project, ProjectTemplate } from '@/api/types';
+import type { Project, ProjectTemplate, SchemaFile } from '@/api/types';
 
 export function sampleProject(overrides: Partial<Project> = {}): Project {
   return {
@@ -40,3 +40,21 @@ export const sampleTemplate: ProjectTemplate = {
   tags: ['warehouse', 'analytics'],
   created_at: '2026-01-01T00:00:00Z',
 };
+
+export function sampleFile(overrides: Partial<SchemaFile> = {}): SchemaFile {
+  return {
+    id: '55555555-5555-4555-8555-555555555555',
+    project_id: '22222222-2222-4222-8222-222222222222',
+    filename: 'orders.sql',
+    file_size: 1234,
+    file_type: 'sql',
+    dialect: 'oracle',
+    status: 'parsed',
+    sha256: null,
+    preview_data: null,
+    error: null,
+    created_at: '2026-01-01T00:00:00Z',
+    processed_at: null,
+    ...overrides,
+  };
+}

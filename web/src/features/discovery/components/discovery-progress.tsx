@@ -1,0 +1,91 @@
+// The start button and the running job's live progress (stage, message, percent).
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/feedback';
+import styles from '@/features/discovery/components/discovery.module.css';
+import type { DiscoveryStatus } from '@/features/discovery/types';
+import type { StreamStatus } from '@/hooks/use-event-stream';
+import { formatRelative } from '@/lib/format';
+
+const STATE_LABEL = {
+  idle: { label: 'Not run yet', tone: 'neutral' },
+  queued: { label: 'Queued', tone: 'info' },
+  running: { label: 'Running', tone: 'info' },
+  succeeded: { label: 'Done', tone: 'success' },
+  failed: { label: 'Failed', tone: 'danger' },
+  cancelled: { label: 'Cancelled', tone: 'warning' },
+} as const;
+
+type Props = {
+  status: DiscoveryStatus;
+  stream: StreamStatus;
+  onStart: () => void;
+  starting: boolean;
+  startError: unknown;
+  canEdit: boolean;
+};
+
+export function DiscoveryProgress({ status, stream, onStart, starting, startError, canEdit }: Props) {
+  const state = STATE_LABEL[status.state] ?? STATE_LABEL.idle;
+  const active = status.state === 'queued' || status.state === 'running';
+  const job = status.job;
+  return (
+    <div className="stack">
+      <div className="row" style={{ flexWrap: 'wrap', gap: 12 }}>
+        <Button variant="primary" onClick={onStart} loading={starting} disabled={!canEdit || active}>
+          {status.latest ? 'Run discovery again' : 'Start discovery'}
+        </Button>
+        <Badge tone={state.tone} dot>
+          {state.label}
+        </Badge>
+        {stream === 'reconnecting' ? <span className="muted">Live updates reconnecting…</span> : null}
+        {!canEdit ? <span className="muted">Viewers cannot start discovery.</span> : null}
+      </div>
+      {startError ? <ErrorState error={startError} title="Discovery could not start" /> : null}
+      {job && (active || status.state === 'failed') ? (
+        <div className={styles.jobProgress}>
+          <div className={styles.progressRow}>
+            <progress max={100} value={job.progress} aria-label="Discovery progress" />
+            <span>{job.progress}%</span>
+          </div>
+          <p role="status" aria-live="polite" className="muted">
+            {[job.stage, job.message].filter(Boolean).join(': ') || (status.state === 'queued' ? 'Waiting for a worker…' : 'Working…')}
+          </p>
+          {status.state === 'failed' && job.error ? <p className={styles.errorText}>Why it failed: {job.error}</p> : null}
+        </div>
+      ) : null}
+      {status.latest ? (
+        <dl className={styles.stats} aria-label="Latest snapshot">
+          <div>
+            <dt>Snapshot</dt>
+            <dd>v{status.latest.version}</dd>
+          </div>
+          <div>
+            <dt>Tables</dt>
+            <dd>{status.latest.table_count}</dd>
+          </div>
+          <div>
+            <dt>Columns</dt>
+            <dd>{status.latest.column_count}</dd>
+          </div>
+          <div>
+            <dt>Relationships</dt>
+            <dd>{status.latest.relationship_count}</dd>
+          </div>
+          <div>
+            <dt>Complexity</dt>
+            <dd>{status.latest.complexity_score.toFixed(1)} / 10</dd>
+          </div>
+          <div>
+            <dt>Diagnostics</dt>
+            <dd>{status.latest.diagnostic_count}</dd>
+          </div>
+          <div>
+            <dt>Taken</dt>
+            <dd>{formatRelative(status.latest.created_at)}</dd>
+          </div>
+        </dl>
+      ) : null}
+    </div>
+  );
+}
