@@ -147,10 +147,10 @@ export const tests = [
 
       // A later phase's page says plainly that it is not available yet.
       await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Overview' }).click();
-      await page.getByRole('list', { name: 'Migration phases' }).getByRole('link', { name: 'Mapping' }).click();
-      await expectUrl(page, /\/mapping$/);
-      await page.getByText('Mapping is not available yet').waitFor();
-      await checkpoint(page, 'phase-mapping');
+      await page.getByRole('list', { name: 'Migration phases' }).getByRole('link', { name: 'Code generation' }).click();
+      await expectUrl(page, /\/codegen$/);
+      await page.getByText('Code generation is not available yet').waitFor();
+      await checkpoint(page, 'phase-codegen');
 
       // Profile.
       await page.getByRole('link', { name: /\(your profile\)$/ }).click();

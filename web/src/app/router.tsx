@@ -20,6 +20,7 @@ const ProjectSettingsRoute = lazy(() => import('@/app/routes/app/projects/settin
 const ProjectPhaseRoute = lazy(() => import('@/app/routes/app/projects/phase'));
 const ProjectUploadRoute = lazy(() => import('@/app/routes/app/projects/upload'));
 const ProjectDiscoveryRoute = lazy(() => import('@/app/routes/app/projects/discovery'));
+const ProjectMappingRoute = lazy(() => import('@/app/routes/app/projects/mapping'));
 const ProfileRoute = lazy(() => import('@/app/routes/app/profile'));
 
 /** New pages start at the top; back and forward restore where the user was. */
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
               { path: 'settings', element: <ProjectSettingsRoute /> },
               { path: 'upload', element: <ProjectUploadRoute /> },
               { path: 'discovery', element: <ProjectDiscoveryRoute /> },
+              { path: 'mapping', element: <ProjectMappingRoute /> },
               { path: ':phase', element: <ProjectPhaseRoute /> },
             ],
           },
