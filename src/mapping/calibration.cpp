@@ -32,8 +32,16 @@ Calibration Calibration::fit_isotonic(std::vector<LabelledScore> samples) {
     double n = 0;
   };
   std::vector<Block> blocks;
-  for (const auto& [score, right] : samples) {
-    blocks.push_back({score, right ? 1.0 : 0.0, 1});
+  for (std::size_t i = 0; i < samples.size();) {
+    // Equal scores form one block from the start (their order says nothing).
+    Block next;
+    const double score = samples[i].first;
+    for (; i < samples.size() && samples[i].first == score; ++i) {
+      next.sum_score += score;
+      next.sum_label += samples[i].second ? 1.0 : 0.0;
+      next.n += 1;
+    }
+    blocks.push_back(next);
     while (blocks.size() > 1) {
       Block& b = blocks[blocks.size() - 1];
       Block& a = blocks[blocks.size() - 2];

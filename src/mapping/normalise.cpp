@@ -116,18 +116,18 @@ std::vector<std::string> strip_table_prefix(const std::vector<std::string>& colu
   std::string last_singular = singular(table_tokens.back());
   std::string whole_singular = singular(table_word);
   const std::string& first = column_tokens[0];
-  bool prefix = first == table_word || first == whole_singular || first == last_singular ||
-                first == table_tokens.back() || is_abbreviation(first, whole_singular) ||
-                is_abbreviation(first, last_singular);
-  // A prefix made of the table's first tokens (order_line_qty in order_line).
-  std::size_t n = 0;
-  if (!prefix && table_tokens.size() > 1 && column_tokens.size() > table_tokens.size()) {
+  // A prefix made of the table's tokens (order_line_qty in order_line) first.
+  if (table_tokens.size() > 1 && column_tokens.size() > table_tokens.size()) {
+    std::size_t n = 0;
     while (n < table_tokens.size() &&
            (column_tokens[n] == table_tokens[n] || column_tokens[n] == singular(table_tokens[n])))
       ++n;
-    if (n != table_tokens.size()) n = 0;
+    if (n == table_tokens.size())
+      return {column_tokens.begin() + static_cast<std::ptrdiff_t>(n), column_tokens.end()};
   }
-  if (n > 0) return {column_tokens.begin() + static_cast<std::ptrdiff_t>(n), column_tokens.end()};
+  bool prefix = first == table_word || first == whole_singular || first == last_singular ||
+                first == table_tokens.back() || is_abbreviation(first, whole_singular) ||
+                is_abbreviation(first, last_singular);
   if (!prefix) return column_tokens;
   return {column_tokens.begin() + 1, column_tokens.end()};
 }
