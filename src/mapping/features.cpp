@@ -133,6 +133,9 @@ double token_similarity(const std::string& a, const std::string& b, bool use_wor
 
 namespace {
 
+void resolve_references(const schema::Catalog& catalog, const Vocabulary& vocabulary,
+                        SideProfiles& side);
+
 KeyRole key_role(const schema::Table& t, const schema::Column& c) {
   bool pk = false, fk = false;
   if (t.primary_key)
@@ -183,6 +186,8 @@ MatchContext::MatchContext(const schema::Catalog& source, const schema::Catalog&
                            bool use_wordnet) {
   profile(source, source_);
   profile(target, target_);
+  resolve_references(source, vocabulary_, source_);
+  resolve_references(target, vocabulary_, target_);
   vocabulary_.finish(use_wordnet);
 
   // Comment TF-IDF: words of comments plus the name tokens, IDF over both sides.
@@ -242,6 +247,40 @@ MatchContext::MatchContext(const schema::Catalog& source, const schema::Catalog&
     for (std::size_t b = 0; b < types_.size(); ++b)
       type_matrix_[a * types_.size() + b] = sql::type_compatibility(types_[a], types_[b]);
 }
+
+namespace {
+
+/// Resolves ColumnProfile::references from foreign keys and from names.
+void resolve_references(const schema::Catalog& catalog, const Vocabulary& vocabulary,
+                        SideProfiles& side) {
+  std::unordered_map<std::string, int> by_name;
+  for (std::size_t i = 0; i < side.tables.size(); ++i) {
+    std::string joined;
+    for (int id : side.tables[i].tokens) joined += vocabulary.text(id) + "_";
+    by_name.emplace(joined, static_cast<int>(i));
+  }
+  for (ColumnProfile& p : side.columns) {
+    const schema::Table& table = catalog.tables[p.table];
+    for (const schema::ForeignKey& fk : table.foreign_keys) {
+      if (p.references >= 0 || p.column == nullptr) break;
+      if (std::find(fk.columns.begin(), fk.columns.end(), p.column->name) == fk.columns.end())
+        continue;
+      for (std::size_t i = 0; i < catalog.tables.size(); ++i)
+        if (catalog.tables[i].name.name == fk.referenced_table.name)
+          p.references = static_cast<int>(i);
+    }
+    if (p.references >= 0 || p.full_tokens.empty()) continue;
+    std::size_t n = p.full_tokens.size();
+    if (n > 1 && vocabulary.text(p.full_tokens[n - 1]) == "id") --n;
+    std::string joined;
+    for (std::size_t i = 0; i < n; ++i) joined += vocabulary.text(p.full_tokens[i]) + "_";
+    auto it = by_name.find(joined);
+    if (it != by_name.end() && static_cast<std::size_t>(it->second) != p.table)
+      p.references = it->second;
+  }
+}
+
+}  // namespace
 
 void MatchContext::profile(const schema::Catalog& catalog, SideProfiles& side) {
   for (const schema::Table& t : catalog.tables) {

@@ -63,6 +63,9 @@ struct ColumnProfile {
   std::vector<std::pair<int, double>> comment_vector;  ///< TF-IDF of comment words, unit length
   int type_id = 0;                                     ///< index into MatchContext::types
   KeyRole key = KeyRole::kNone;
+  /// The table of the same side this column refers to (foreign key, or a name such as
+  /// patient / patient_id next to a table patients), or -1.
+  int references = -1;
   std::vector<std::string> samples;  ///< sorted, unique, lower-case
   const schema::Column* column = nullptr;
 };

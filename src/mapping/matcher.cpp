@@ -190,6 +190,40 @@ MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& 
     doc.tables.push_back(std::move(tm));
   }
 
+  // Similarity propagation through references: a column that refers to a source table
+  // (patient -> patients) is a candidate for the target columns that refer to the target
+  // tables that source table was assigned to (person_id -> person).
+  std::vector<std::vector<std::size_t>> referring(ntt);
+  for (std::size_t t = 0; t < nt; ++t)
+    if (tgt.columns[t].references >= 0)
+      referring[static_cast<std::size_t>(tgt.columns[t].references)].push_back(t);
+  auto reference_score = [&](const ColumnProfile& sp, const ColumnProfile& tp) {
+    if (sp.references < 0 || tp.references < 0) return 0.0;
+    auto rs = static_cast<std::size_t>(sp.references);
+    auto rt = static_cast<std::size_t>(tp.references);
+    if (!assigned.count({rs, rt})) return 0.0;
+    double best = *std::max_element(table_sim[rs].begin(), table_sim[rs].end());
+    return best > 0 ? table_sim[rs][rt] / best : 0.0;
+  };
+  for (std::size_t s = 0; s < ns; ++s) {
+    const ColumnProfile& sp = src.columns[s];
+    if (sp.references < 0) continue;
+    std::set<std::size_t> have;
+    for (const Candidate& c : candidates[s]) have.insert(c.target);
+    for (const auto& [rs, rt] : assigned) {
+      if (rs != static_cast<std::size_t>(sp.references)) continue;
+      for (std::size_t t : referring[rt]) {
+        if (have.count(t)) continue;
+        Candidate c;
+        c.target = t;
+        c.features = ctx.features(sp, tgt.columns[t]);
+        c.raw = ctx.combine(c.features, options.weights, nullptr);
+        ++result.pairs_scored;
+        candidates[s].push_back(c);
+      }
+    }
+  }
+
   // 3. Final column scores with the table prior, top-k, transformations, confidence.
   const Calibration& calibration =
       options.calibration != nullptr ? *options.calibration : Calibration::builtin();
@@ -205,7 +239,10 @@ MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& 
       std::size_t tt = tgt.columns[c.target].table;
       double table_norm = best_table > 0 ? table_sim[sp.table][tt] / best_table : 0;
       double prior = assigned.count({sp.table, tt}) ? 1.0 : options.unmatched_table_prior;
-      c.final_score = prior * ((1 - options.neighbourhood_weight) * c.raw +
+      double raw = c.raw;
+      double ref = reference_score(sp, tgt.columns[c.target]);
+      if (ref > 0) raw += options.reference_weight * ref * (1 - raw);
+      c.final_score = prior * ((1 - options.neighbourhood_weight) * raw +
                                options.neighbourhood_weight * table_norm);
     }
     std::vector<Candidate>& list = candidates[s];
@@ -225,6 +262,9 @@ MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& 
       ctx.combine(c.features, options.weights, &f.evidence);
       for (Evidence& e : f.evidence) e.weight *= 1 - options.neighbourhood_weight;
       double table_norm = best_table > 0 ? table_sim[sp.table][tp.table] / best_table : 0;
+      if (double ref = reference_score(sp, tp); ref > 0)
+        f.evidence.push_back({"neighbourhood", ref, options.reference_weight,
+                              "both refer to tables that are matched to each other"});
       f.evidence.push_back(
           {"neighbourhood", table_norm, options.neighbourhood_weight,
            "tables " + sp.ref.table + " and " + tp.ref.table +

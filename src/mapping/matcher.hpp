@@ -27,6 +27,8 @@ struct MatchOptions {
   double unmatched_table_prior = 0.8;
   /// Share of the final score that comes from the table similarity (neighbourhood).
   double neighbourhood_weight = 0.25;
+  /// How far a pair whose columns refer to matched tables moves towards 1.
+  double reference_weight = 0.6;
   /// Calibration of raw scores; nullptr = the built-in table.
   const Calibration* calibration = nullptr;
   /// Skip calibration: confidence = raw score (used to fit the calibration).
