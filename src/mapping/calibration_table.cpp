@@ -9,14 +9,19 @@ extern const CalibrationPoint kBuiltinCalibration[];
 extern const std::size_t kBuiltinCalibrationSize;
 
 const CalibrationPoint kBuiltinCalibration[] = {
-    {0.209283, 0.000000},
-    {0.373691, 0.030687},
-    {0.623470, 0.161992},
-    {0.822011, 0.272727},
-    {0.869141, 0.408163},
-    {0.950616, 0.570000},
-    {0.975117, 0.578947},
-    {0.996863, 0.725389},
+    {0.210858, 0.000000},
+    {0.289041, 0.031250},
+    {0.378398, 0.031528},
+    {0.580690, 0.161581},
+    {0.765378, 0.183673},
+    {0.790191, 0.196429},
+    {0.814069, 0.277778},
+    {0.846675, 0.457364},
+    {0.892495, 0.493506},
+    {0.929430, 0.684211},
+    {0.946943, 0.859155},
+    {0.985277, 0.910256},
+    {0.999994, 0.958042},
 };
 const std::size_t kBuiltinCalibrationSize =
     sizeof(kBuiltinCalibration) / sizeof(kBuiltinCalibration[0]);

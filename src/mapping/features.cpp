@@ -306,6 +306,7 @@ void MatchContext::profile(const schema::Catalog& catalog, SideProfiles& side) {
       for (const std::string& w : words) {
         std::string canon = canonical_token(w);
         p.full_tokens.push_back(vocabulary_.intern(canon));
+        p.full_joined += canon;
       }
       for (const std::string& w : stripped) {
         std::string canon = canonical_token(w);
@@ -350,17 +351,23 @@ double MatchContext::soft_tfidf(const std::vector<int>& a, const std::vector<int
 }
 
 double MatchContext::name_similarity(const ColumnProfile& s, const ColumnProfile& t) const {
-  double best = soft_tfidf(s.tokens, t.tokens);
-  if (best < 1 && (s.tokens != s.full_tokens || t.tokens != t.full_tokens))
-    best = std::max(best, soft_tfidf(s.full_tokens, t.full_tokens));
-  if (best < 1 && !s.joined.empty()) {
-    if (s.joined == t.joined) return 1;
-    if (s.joined.size() >= 4 && t.joined.size() >= 4) {
-      double jw = jaro_winkler(s.joined, t.joined);
-      if (jw >= 0.88) best = std::max(best, 0.85 * jw);
+  // Tokens and their concatenation ("first_name" = "firstname"), near spellings of it.
+  auto compare = [&](const std::vector<int>& a, const std::vector<int>& b, const std::string& ja,
+                     const std::string& jb) {
+    if (!ja.empty() && ja == jb) return 1.0;
+    double score = soft_tfidf(a, b);
+    if (ja.size() >= 4 && jb.size() >= 4) {
+      double jw = jaro_winkler(ja, jb);
+      if (jw >= 0.88) score = std::max(score, 0.85 * jw);
     }
-  }
-  return best;
+    return score;
+  };
+  double full = compare(s.full_tokens, t.full_tokens, s.full_joined, t.full_joined);
+  if (full >= 1 || (s.tokens == s.full_tokens && t.tokens == t.full_tokens)) return full;
+  // Without table-name prefixes (cust_nm in cust ~ name in customers) the names may agree
+  // better, but only half of that counts: city_id and address_id both reduce to "id".
+  double stripped = compare(s.tokens, t.tokens, s.joined, t.joined);
+  return std::max(full, 0.5 * (full + stripped));
 }
 
 double MatchContext::table_name_similarity(const TableProfile& s, const TableProfile& t) const {

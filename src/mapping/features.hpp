@@ -60,6 +60,7 @@ struct ColumnProfile {
   std::vector<int> tokens;       ///< canonical name tokens, table prefix removed
   std::vector<int> full_tokens;  ///< canonical name tokens as written
   std::string joined;            ///< canonical tokens concatenated ("firstname")
+  std::string full_joined;       ///< the same for full_tokens
   std::vector<std::pair<int, double>> comment_vector;  ///< TF-IDF of comment words, unit length
   int type_id = 0;                                     ///< index into MatchContext::types
   KeyRole key = KeyRole::kNone;

@@ -51,11 +51,23 @@ TEST(Features, NameSimilarityUsesDictionaryPrefixesAndRareWords) {
   MatchContext ctx(s, t, false);
   const auto& src = ctx.source();
   const auto& tgt = ctx.target();
-  EXPECT_EQ(ctx.name_similarity(column(src, "cust_nm"), column(tgt, "name")), 1.0);
+  // Only the table prefix differs: close, but below an exact name.
+  EXPECT_GT(ctx.name_similarity(column(src, "cust_nm"), column(tgt, "name")), 0.8);
+  EXPECT_LT(ctx.name_similarity(column(src, "cust_nm"), column(tgt, "name")), 1.0);
   EXPECT_EQ(ctx.name_similarity(column(src, "ord_amt"), column(tgt, "order_amount")), 1.0);
   EXPECT_EQ(ctx.name_similarity(column(src, "first_name"), column(tgt, "firstname")), 1.0);
   EXPECT_EQ(ctx.name_similarity(column(src, "cust_id"), column(tgt, "customer_id")), 1.0);
   EXPECT_LT(ctx.name_similarity(column(src, "ord_amt"), column(tgt, "zip")), 0.1);
+}
+
+TEST(Features, PrefixStrippingNeverMakesDifferentKeysEqual) {
+  // city.city_id and address.address_id both reduce to "id"; address.city_id is the match.
+  schema::Catalog s = build("CREATE TABLE city (city_id int PRIMARY KEY, city text)");
+  schema::Catalog t = build("CREATE TABLE address (address_id int PRIMARY KEY, city_id int)");
+  MatchContext ctx(s, t, false);
+  const ColumnProfile& city_id = column(ctx.source(), "city_id");
+  EXPECT_EQ(ctx.name_similarity(city_id, column(ctx.target(), "city_id")), 1.0);
+  EXPECT_LT(ctx.name_similarity(city_id, column(ctx.target(), "address_id")), 0.8);
 }
 
 TEST(Features, TypeKeyPositionAndCommentFeatures) {
