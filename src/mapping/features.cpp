@@ -87,7 +87,10 @@ double jaro_winkler(const std::string& a, const std::string& b) {
   if (a == b) return 1;
   const std::size_t la = a.size(), lb = b.size();
   const std::size_t window = std::max<std::size_t>(1, std::max(la, lb) / 2) - 1;
-  std::vector<char> ma(la, 0), mb(lb, 0);
+  // Names are short: flags on the stack, no allocation per pair.
+  constexpr std::size_t kMax = 128;
+  if (la > kMax || lb > kMax) return a.compare(0, kMax, b, 0, kMax) == 0 ? 0.9 : 0.0;
+  char ma[kMax] = {}, mb[kMax] = {};
   std::size_t matches = 0;
   for (std::size_t i = 0; i < la; ++i) {
     std::size_t lo = i > window ? i - window : 0;
@@ -356,7 +359,7 @@ double MatchContext::name_similarity(const ColumnProfile& s, const ColumnProfile
                      const std::string& jb) {
     if (!ja.empty() && ja == jb) return 1.0;
     double score = soft_tfidf(a, b);
-    if (ja.size() >= 4 && jb.size() >= 4) {
+    if (ja.size() >= 4 && jb.size() >= 4 && ja[0] == jb[0]) {
       double jw = jaro_winkler(ja, jb);
       if (jw >= 0.88) score = std::max(score, 0.85 * jw);
     }

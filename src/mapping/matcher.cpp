@@ -108,6 +108,7 @@ MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& 
   for (std::size_t s = 0; s < ns; ++s) {
     const ColumnProfile& sp = src.columns[s];
     std::vector<Candidate>& list = candidates[s];
+    double floor = -1;  // the worst kept score once the list is full
     auto score = [&](std::size_t t) {
       Candidate c;
       c.target = t;
@@ -116,10 +117,13 @@ MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& 
       ++result.pairs_scored;
       if (list.size() < keep * 2) {
         list.push_back(c);
-      } else {
+      } else if (c.raw > floor) {
         auto worst = std::min_element(list.begin(), list.end(),
                                       [](const auto& a, const auto& b) { return a.raw < b.raw; });
         if (worst->raw < c.raw) *worst = c;
+        floor = std::min_element(list.begin(), list.end(), [](const auto& a, const auto& b) {
+                  return a.raw < b.raw;
+                })->raw;
       }
     };
     if (!blocking) {
