@@ -11,5 +11,6 @@ void add_map_type_command(CLI::App& app, int& exit_code);
 void add_parse_command(CLI::App& app, int& exit_code);
 void add_detect_command(CLI::App& app, int& exit_code);
 void add_transpile_command(CLI::App& app, int& exit_code);
+void add_map_command(CLI::App& app, int& exit_code);
 
 }  // namespace godwit::cli
