@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   godwit::cli::add_detect_command(app, exit_code);
   godwit::cli::add_transpile_command(app, exit_code);
   godwit::cli::add_generate_command(app, exit_code);
+  godwit::cli::add_map_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
