@@ -12,6 +12,7 @@
 #include "services/auth_service.hpp"
 #include "services/file_service.hpp"
 #include "services/job_service.hpp"
+#include "services/mapping_service.hpp"
 #include "services/project_service.hpp"
 #include "store/database.hpp"
 
@@ -29,6 +30,8 @@ struct EventStreamSettings {
   std::chrono::milliseconds heartbeat{15000};
 };
 void add_file_routes(Router& router, services::FileService& files);
+void add_mapping_routes(Router& router, services::MappingService& mapping,
+                        services::FileService& files);
 void add_job_routes(Router& router, services::JobService& jobs, services::ProjectService& projects,
                     const EventStreamSettings& settings);
 
