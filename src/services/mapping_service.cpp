@@ -680,6 +680,8 @@ store::FieldMappingRecord MappingService::custom(const std::string& user_id,
     all.transformation = r.transformation;
     apply(updated, all, view.project);
     updated.sources_json = r.sources_json;
+    updated.source_table = r.source_table;
+    updated.source_column = r.source_column;
     updated.formula_dialect = r.formula_dialect;
     updated.target_table = r.target_table;
     updated.target_column = r.target_column;
