@@ -13,6 +13,7 @@
 #include "services/discovery_service.hpp"
 #include "services/file_service.hpp"
 #include "services/job_service.hpp"
+#include "services/mapping_service.hpp"
 #include "services/project_service.hpp"
 #include "store/database.hpp"
 
@@ -30,6 +31,8 @@ struct EventStreamSettings {
   std::chrono::milliseconds heartbeat{15000};
 };
 void add_file_routes(Router& router, services::FileService& files);
+void add_mapping_routes(Router& router, services::MappingService& mapping,
+                        services::FileService& files);
 void add_job_routes(Router& router, services::JobService& jobs, services::ProjectService& projects,
                     const EventStreamSettings& settings);
 void add_discovery_routes(Router& router, services::DiscoveryService& discovery,
