@@ -1,0 +1,78 @@
+// The approved mapping resolved against both catalogs, once per generation: for each
+// table mapping the target table, its source tables with aliases (s1, s2 ...), and per
+// target column the value expression in the formula dialect (value maps applied, table
+// names replaced by the aliases), then translated to each platform's dialect. Internal
+// to src/codegen; every generator reads this instead of the raw document.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "codegen/codegen.hpp"
+#include "core/diagnostics.hpp"
+#include "mapping/model.hpp"
+#include "schema/catalog.hpp"
+#include "sql/parser/parse.hpp"
+
+namespace godwit::codegen {
+
+struct ResolvedSource {
+  const schema::Table* table = nullptr;
+  std::string name;   ///< QualifiedName::to_string()
+  std::string alias;  ///< s1, s2 ...
+};
+
+struct ResolvedField {
+  std::string mapping_id;
+  const schema::Column* target = nullptr;
+  const schema::Column* source = nullptr;  ///< the single source column, when there is one
+  mapping::Transformation transformation = mapping::Transformation::kDirect;
+  std::string expression;  ///< formula dialect; aliases substituted; value map applied
+  const mapping::ValueMap* value_map = nullptr;
+  /// No cast is needed: a direct copy between columns of the same canonical type.
+  bool same_type = false;
+};
+
+struct ResolvedTable {
+  std::string mapping_id;
+  const schema::Table* target = nullptr;
+  std::string target_name;  ///< QualifiedName::to_string()
+  std::vector<ResolvedSource> sources;
+  std::string join;                   ///< formula dialect, aliases substituted
+  std::string filter;                 ///< formula dialect, aliases substituted
+  std::vector<ResolvedField> fields;  ///< in target column order
+  /// Every mapping id of the table: the table mapping's, then its fields'.
+  std::vector<std::string> ids() const;
+};
+
+struct ResolvedMapping {
+  std::string formula_dialect;  ///< canonical name
+  std::vector<ResolvedTable> tables;
+  std::vector<Diagnostic> diagnostics;
+};
+
+ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Catalog& target,
+                                const mapping::MappingDocument& document, const Options& options);
+
+/// One resolved table with its expressions printed in a target SQL dialect.
+struct TranslatedTable {
+  const ResolvedTable* table = nullptr;
+  std::vector<std::string> expressions;  ///< per field; "NULL" when it failed (diagnosed)
+  std::string join;
+  std::string filter;
+};
+
+/// Parses each expression of `table` in the formula dialect and prints it in `dialect`.
+/// Diagnostics (parse errors, approximate or unsupported translations) name `file`.
+TranslatedTable translate_table(const ResolvedTable& table, std::string_view formula_dialect,
+                                std::string_view dialect, const std::string& file,
+                                std::vector<Diagnostic>& diagnostics);
+
+/// Per field, the expression as Python over `row` (Beam); empty when it is not
+/// translatable (diagnosed).
+std::vector<std::string> translate_table_to_python(const ResolvedTable& table,
+                                                   std::string_view formula_dialect,
+                                                   const std::string& file,
+                                                   std::vector<Diagnostic>& diagnostics);
+
+}  // namespace godwit::codegen
