@@ -350,13 +350,17 @@ json CodegenService::status(const std::string& user_id, const std::string& proje
   if (!page.items.empty()) {
     const store::Job& j = page.items.front();
     state = j.state;
-    job = {{"id", j.id},
-           {"state", j.state},
-           {"progress", j.progress},
-           {"stage", j.stage},
-           {"message", j.message},
-           {"created_at", j.created_at},
-           {"error", j.error ? json(*j.error) : json(nullptr)}};
+    auto text = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };
+    job = json::object();
+    job["id"] = j.id;
+    job["kind"] = j.kind;
+    job["state"] = j.state;
+    job["progress"] = j.progress;
+    job["stage"] = text(j.stage);
+    job["message"] = text(j.message);
+    job["created_at"] = j.created_at;
+    job["updated_at"] = j.updated_at;
+    job["error"] = text(j.error);
   }
   return {{"state", state}, {"job", job}, {"platforms", platforms}};
 }
