@@ -80,6 +80,7 @@ struct App::State {
   std::unique_ptr<jobs::JobQueue> queue;
   std::unique_ptr<services::JobService> jobs;
   std::unique_ptr<services::FileService> files;
+  std::unique_ptr<services::MappingService> mapping;
   std::unique_ptr<WebAssets> web;
   httplib::Server http;
   std::unique_ptr<Router> router;
@@ -135,6 +136,12 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   services::FileService* files = s.files.get();
   s.handlers.add(services::kParseFilesJob,
                  [files](jobs::JobContext& context) { return files->parse_files(context); });
+  s.mapping = std::make_unique<services::MappingService>(
+      *s.db, *s.projects, *s.queue, (std::filesystem::path(s.config.data_dir) / "storage").string(),
+      s.config.llm);
+  services::MappingService* mapping = s.mapping.get();
+  s.handlers.add(services::kMappingRunJob,
+                 [mapping](jobs::JobContext& context) { return mapping->run(context); });
   s.web = std::make_unique<WebAssets>(s.config.web_dir);
 
   httplib::Server& http = s.http;
@@ -176,7 +183,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
                                     "' are not allowed; add it to GODWIT_CORS_ORIGINS");
         return httplib::Server::HandlerResponse::Handled;
       }
-      res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+      res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
       res.set_header("Access-Control-Allow-Headers",
                      "Authorization, Content-Type, X-Request-Id, X-Godwit-Session");
       res.set_header("Access-Control-Max-Age", "600");
@@ -244,6 +251,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   add_auth_routes(*s.router, *s.auth, s.config);
   add_project_routes(*s.router, *s.projects);
   add_file_routes(*s.router, *s.files);
+  add_mapping_routes(*s.router, *s.mapping, *s.files);
   EventStreamSettings streams;
   streams.db = s.db.get();
   streams.feed = &s.feed;

@@ -129,6 +129,7 @@ nlohmann::json encode_file(const store::SchemaFile& f) {
       {"error", nullable(f.error)},
       {"created_at", f.created_at},
       {"processed_at", nullable(f.processed_at)},
+      {"role", f.role},
   };
 }
 

@@ -37,6 +37,7 @@ std::string display_name(const std::string& raw) {
 struct Candidate {
   std::string filename;
   std::string content;
+  std::string role;
   SniffedFile sniffed;
   std::string dialect;  ///< canonical SQL dialect, "" for other kinds
   nlohmann::json preview;
@@ -125,6 +126,13 @@ std::optional<std::string> analyse(FileKind kind, const store::SchemaFile& file,
   return "archives are unpacked at upload; this file kind cannot be parsed";
 }
 
+std::string checked_role(const std::string& role) {
+  if (role == "source" || role == "target") return role;
+  throw Error(ErrorKind::kInvalidInput,
+              "a file's role is 'source' or 'target' (the schema it describes), not '" + role + "'",
+              {{"role", "must be 'source' or 'target'"}});
+}
+
 std::optional<FileKind> kind_from_string(const std::string& text) {
   for (FileKind k : {FileKind::kSql, FileKind::kJsonSchema, FileKind::kBigQuerySchema,
                      FileKind::kAvroSchema, FileKind::kCsv, FileKind::kTsv, FileKind::kZip}) {
@@ -168,8 +176,9 @@ UploadOutcome FileService::upload(const std::string& user_id, const std::string&
     check_size(name, part.content.size(), limits_);
     SniffedFile sniffed = sniff_file(name, part.content);
     std::string choice = !part.dialect.empty() ? part.dialect : default_dialect;
+    std::string role = checked_role(part.role.empty() ? "source" : part.role);
     if (sniffed.kind != FileKind::kZip) {
-      candidates.push_back({name, std::move(part.content), sniffed, "", nlohmann::json()});
+      candidates.push_back({name, std::move(part.content), role, sniffed, "", nlohmann::json()});
       dialect_choices.push_back(choice);
       continue;
     }
@@ -184,7 +193,8 @@ UploadOutcome FileService::upload(const std::string& user_id, const std::string&
                     "'" + entry_name + "' is an archive inside an archive; unpack it first",
                     {{entry_name, "nested archives are not read"}});
       }
-      candidates.push_back({entry_name, std::move(entry.content), inner, "", nlohmann::json()});
+      candidates.push_back(
+          {entry_name, std::move(entry.content), role, inner, "", nlohmann::json()});
       dialect_choices.push_back(choice);
     }
     part.content.clear();
@@ -239,6 +249,7 @@ UploadOutcome FileService::upload(const std::string& user_id, const std::string&
     file.dialect = c.dialect;
     file.status = "uploading";
     file.sha256 = sha;
+    file.role = c.role;
     file.preview_data = c.preview.dump();
     file.storage_path = "sha256/" + sha.substr(0, 2) + "/" + sha.substr(2, 2) + "/" + sha;
     try {
@@ -296,6 +307,22 @@ void FileService::remove(const std::string& user_id, const std::string& project_
   }
   // Content is shared by every row with the same hash (in any project).
   if (files_.references(file.storage_path) == 0) content_.remove(file.storage_path);
+}
+
+store::SchemaFile FileService::set_role(const std::string& user_id, const std::string& project_id,
+                                        const std::string& file_id, const std::string& role) {
+  store::ProjectView view = projects_.get(user_id, project_id);
+  store::SchemaFile file = get(user_id, project_id, file_id);
+  if (view.role == store::ProjectRole::kViewer) {
+    throw Error(ErrorKind::kForbidden,
+                "your role on this project (viewer) does not allow you to change files; ask an "
+                "owner or editor");
+  }
+  file.role = checked_role(role);
+  if (!files_.set_role(project_id, file_id, file.role)) {
+    throw Error(ErrorKind::kNotFound, "no file with id '" + file_id + "' in this project");
+  }
+  return file;
 }
 
 nlohmann::json FileService::parse_files(jobs::JobContext& context) {

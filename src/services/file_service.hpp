@@ -34,6 +34,8 @@ struct UploadPart {
   /// Dialect for this file: a dialect name, "auto" (detect), or empty (the request's
   /// default, else the project's source dialect).
   std::string dialect;
+  /// "source" (default when empty) or "target": the side of the mapping it describes.
+  std::string role;
 };
 
 struct DuplicateFile {
@@ -60,6 +62,9 @@ class FileService {
                         const std::string& file_id);
   void remove(const std::string& user_id, const std::string& project_id,
               const std::string& file_id);
+  /// Editors and owners: marks a file as describing the source or the target schema.
+  store::SchemaFile set_role(const std::string& user_id, const std::string& project_id,
+                             const std::string& file_id, const std::string& role);
 
   const UploadLimits& limits() const { return limits_; }
 

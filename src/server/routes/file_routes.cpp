@@ -29,22 +29,31 @@ void add_file_routes(Router& router, services::FileService& files) {
               "send the files as multipart/form-data, one part per file (field name 'files')");
         }
         std::string default_dialect;
+        std::string default_role;
         std::map<std::string, std::string> per_file;
+        std::map<std::string, std::string> per_file_role;
         std::vector<services::UploadPart> parts;
         for (const auto& [name, item] : ctx.req.files) {
           if (item.filename.empty()) {
             if (name == "dialect")
               default_dialect = item.content;
+            else if (name == "role")
+              default_role = item.content;
+            else if (name.rfind("role.", 0) == 0)
+              per_file_role[name.substr(5)] = item.content;
             else if (std::string target = field_dialect_target(name); !target.empty()) {
               per_file[target] = item.content;
             }
             continue;
           }
-          parts.push_back({item.filename, item.content, ""});
+          parts.push_back({item.filename, item.content, "", ""});
         }
         for (services::UploadPart& part : parts) {
           if (auto it = per_file.find(part.filename); it != per_file.end())
             part.dialect = it->second;
+          part.role = default_role;  // form fields may follow the files
+          if (auto it = per_file_role.find(part.filename); it != per_file_role.end())
+            part.role = it->second;
         }
         services::UploadOutcome outcome =
             files.upload(ctx.user_id(), ctx.param("id"), std::move(parts), default_dialect);

@@ -13,6 +13,7 @@
 #include "services/codegen_service.hpp"
 #include "services/file_service.hpp"
 #include "services/job_service.hpp"
+#include "services/mapping_service.hpp"
 #include "services/project_service.hpp"
 #include "store/database.hpp"
 
@@ -31,6 +32,8 @@ struct EventStreamSettings {
 };
 void add_file_routes(Router& router, services::FileService& files);
 void add_codegen_routes(Router& router, services::CodegenService& codegen);
+void add_mapping_routes(Router& router, services::MappingService& mapping,
+                        services::FileService& files);
 void add_job_routes(Router& router, services::JobService& jobs, services::ProjectService& projects,
                     const EventStreamSettings& settings);
 

@@ -12,11 +12,11 @@ using detail::Params;
 
 constexpr const char* kFileColumns =
     "id, project_id, filename, file_size, file_type, dialect, storage_path, status,"
-    " preview_data, sha256, error, created_at, processed_at";
+    " preview_data, sha256, error, created_at, processed_at, role";
 
 struct FileRow {
   std::string id, project_id, filename, file_type, dialect, storage_path, status, preview, sha256,
-      error, created_at, processed_at;
+      error, created_at, processed_at, role;
   long long file_size = 0;
   soci::indicator preview_ind = soci::i_ok, sha_ind = soci::i_ok, error_ind = soci::i_ok,
                   processed_ind = soci::i_ok;
@@ -25,7 +25,7 @@ struct FileRow {
     p, soci::into(id), soci::into(project_id), soci::into(filename), soci::into(file_size),
         soci::into(file_type), soci::into(dialect), soci::into(storage_path), soci::into(status),
         soci::into(preview, preview_ind), soci::into(sha256, sha_ind), soci::into(error, error_ind),
-        soci::into(created_at), soci::into(processed_at, processed_ind);
+        soci::into(created_at), soci::into(processed_at, processed_ind), soci::into(role);
   }
 
   SchemaFile model() const {
@@ -43,6 +43,7 @@ struct FileRow {
     f.error = detail::optional_text(error, error_ind);
     f.created_at = detail::timestamp_from_db(created_at);
     if (processed_ind != soci::i_null) f.processed_at = detail::timestamp_from_db(processed_at);
+    f.role = role;
     return f;
   }
 };
@@ -65,13 +66,15 @@ SchemaFile FileRepository::insert(SchemaFile file) {
       .nullable_text("preview_data", file.preview_data)
       .nullable_text("sha256", file.sha256)
       .nullable_text("error", file.error)
-      .text("created_at", file.created_at);
+      .text("created_at", file.created_at)
+      .text("role", file.role);
   try {
     detail::execute(db_,
                     "INSERT INTO schema_files (id, project_id, filename, file_size, file_type,"
-                    " dialect, storage_path, status, preview_data, sha256, error, created_at)"
+                    " dialect, storage_path, status, preview_data, sha256, error, created_at, role)"
                     " VALUES (:id, :project_id, :filename, :file_size, :file_type, :dialect,"
-                    " :storage_path, :status, :preview_data, :sha256, :error, :created_at)",
+                    " :storage_path, :status, :preview_data, :sha256, :error, :created_at,"
+                    " :role)",
                     params);
   } catch (const soci::soci_error& e) {
     if (detail::is_unique_violation(e)) {
@@ -145,6 +148,17 @@ bool FileRepository::remove(const std::string& project_id, const std::string& fi
   params.text("id", file_id).text("project_id", project_id);
   return detail::execute(db_,
                          "DELETE FROM schema_files WHERE id = :id AND project_id = :project_id",
+                         params) > 0;
+}
+
+bool FileRepository::set_role(const std::string& project_id, const std::string& file_id,
+                              const std::string& role) {
+  if (!detail::is_id(project_id) || !detail::is_id(file_id)) return false;
+  Params params;
+  params.text("role", role).text("id", file_id).text("project_id", project_id);
+  return detail::execute(db_,
+                         "UPDATE schema_files SET role = :role WHERE id = :id AND"
+                         " project_id = :project_id",
                          params) > 0;
 }
 

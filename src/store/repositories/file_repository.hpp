@@ -26,6 +26,7 @@ struct SchemaFile {
   std::optional<std::string> error;
   std::string created_at;
   std::optional<std::string> processed_at;
+  std::string role = "source";  ///< source | target: which side of the mapping it describes
 };
 
 class FileRepository {
@@ -44,6 +45,8 @@ class FileRepository {
                  const std::optional<std::string>& preview_json,
                  const std::optional<std::string>& error);
   bool remove(const std::string& project_id, const std::string& file_id);
+  /// Sets the file's mapping role (source | target); false when no such file.
+  bool set_role(const std::string& project_id, const std::string& file_id, const std::string& role);
   /// How many rows (any project) name this storage path: content is deleted at zero.
   long long references(const std::string& storage_path);
 
