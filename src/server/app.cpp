@@ -85,6 +85,7 @@ struct App::State {
   std::unique_ptr<llm::StoreUsageLedger> llm_ledger;
   std::unique_ptr<services::DiscoveryService> discovery;
   std::unique_ptr<services::MappingService> mapping;
+  std::unique_ptr<services::CodegenService> codegen;
   std::unique_ptr<WebAssets> web;
   httplib::Server http;
   std::unique_ptr<Router> router;
@@ -154,6 +155,19 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   services::MappingService* mapping = s.mapping.get();
   s.handlers.add(services::kMappingRunJob,
                  [mapping](jobs::JobContext& context) { return mapping->run(context); });
+  s.codegen = std::make_unique<services::CodegenService>(
+      *s.db, *s.projects, *s.queue, [mapping](const store::Project& project) {
+        services::MappingSnapshot snapshot = mapping->snapshot(project);
+        if (snapshot.catalogs->source.tables.empty())
+          throw Error(ErrorKind::kConflict,
+                      "the project has no source tables yet: upload its source schema files "
+                      "first");
+        return services::CodegenInputs{snapshot.catalogs->source, snapshot.catalogs->target,
+                                       std::move(snapshot.document)};
+      });
+  services::CodegenService* codegen = s.codegen.get();
+  s.handlers.add(services::kCodegenJob,
+                 [codegen](jobs::JobContext& context) { return codegen->run(context); });
   s.web = std::make_unique<WebAssets>(s.config.web_dir);
 
   httplib::Server& http = s.http;
@@ -264,6 +278,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   add_project_routes(*s.router, *s.projects);
   add_file_routes(*s.router, *s.files);
   add_mapping_routes(*s.router, *s.mapping, *s.files);
+  add_codegen_routes(*s.router, *s.codegen);
   EventStreamSettings streams;
   streams.db = s.db.get();
   streams.feed = &s.feed;

@@ -12,22 +12,21 @@
 
 namespace godwit::services {
 
-nlohmann::json MappingService::export_json(const std::string& user_id,
-                                           const std::string& project_id) {
-  store::ProjectView view = projects_.get(user_id, project_id);
-  std::shared_ptr<const MappingCatalogs> cats = catalogs(view.project);
-  mapping::MappingDocument document;
-  document.source.dialect =
-      cats->source_dialect.empty() ? view.project.source_dialect : cats->source_dialect;
-  document.source.files = cats->source_files;
-  document.target.dialect = cats->target_dialect;
-  document.target.files = cats->target_files;
-  document.formula_dialect = view.project.target_dialect;
-  for (const store::TableMappingRecord& t : mappings_.table_mappings(project_id)) {
+MappingSnapshot MappingService::snapshot(const store::Project& project) {
+  MappingSnapshot out;
+  out.catalogs = catalogs(project);
+  const MappingCatalogs& cats = *out.catalogs;
+  mapping::MappingDocument& document = out.document;
+  document.source.dialect = cats.source_dialect.empty() ? project.source_dialect : cats.source_dialect;
+  document.source.files = cats.source_files;
+  document.target.dialect = cats.target_dialect;
+  document.target.files = cats.target_files;
+  document.formula_dialect = project.target_dialect;
+  for (const store::TableMappingRecord& t : mappings_.table_mappings(project.id)) {
     document.tables.push_back(to_model(t));
   }
   store::FieldMappingQuery q;
-  q.project_id = project_id;
+  q.project_id = project.id;
   q.sort = store::FieldMappingSort::kSource;
   q.descending = false;
   q.limit = 0;
@@ -39,7 +38,13 @@ nlohmann::json MappingService::export_json(const std::string& user_id,
     if (!ids.insert(f.id).second) continue;
     document.fields.push_back(std::move(f));
   }
-  return mapping::to_json(document);
+  return out;
+}
+
+nlohmann::json MappingService::export_json(const std::string& user_id,
+                                           const std::string& project_id) {
+  store::ProjectView view = projects_.get(user_id, project_id);
+  return mapping::to_json(snapshot(view.project).document);
 }
 
 ImportOutcome MappingService::import_json(const std::string& user_id, const std::string& project_id,

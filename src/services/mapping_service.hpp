@@ -19,6 +19,7 @@
 #include "jobs/job_context.hpp"
 #include "jobs/job_queue.hpp"
 #include "llm/llm_settings.hpp"
+#include "mapping/model.hpp"
 #include "services/content_store.hpp"
 #include "services/mapping_catalogs.hpp"
 #include "services/project_service.hpp"
@@ -107,6 +108,13 @@ struct AiSuggestions {
   std::vector<store::FieldMappingRecord> suggestions;
 };
 
+/// The catalogs and the whole mapping of a project as the engines read them (codegen,
+/// validation, export).
+struct MappingSnapshot {
+  std::shared_ptr<const MappingCatalogs> catalogs;
+  mapping::MappingDocument document;
+};
+
 class MappingService {
  public:
   MappingService(store::Database& db, ProjectService& projects, jobs::JobQueue& queue,
@@ -142,6 +150,8 @@ class MappingService {
                                      const RuleInput& input);
   std::string export_csv(const std::string& user_id, const std::string& project_id);
   nlohmann::json export_json(const std::string& user_id, const std::string& project_id);
+  /// No membership check: for jobs and services that already made it.
+  MappingSnapshot snapshot(const store::Project& project);
   /// All or nothing: every row is checked first; problems are kUnprocessable with one
   /// field error per row and field ("rows[3].formula").
   ImportOutcome import_csv(const std::string& user_id, const std::string& project_id,

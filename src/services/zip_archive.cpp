@@ -151,4 +151,41 @@ std::vector<ZipEntry> read_zip(std::string_view archive_name, std::string_view b
   return entries;
 }
 
+std::string write_zip(const std::vector<ZipEntry>& entries) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (!buffer) throw Error(ErrorKind::kUnavailable, "cannot create a zip archive in memory");
+  zip_source_keep(buffer);  // still needed after zip_close, to read the archive back
+  std::unique_ptr<zip_source_t, decltype(&zip_source_free)> keep(buffer, zip_source_free);
+  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+  if (!archive) throw Error(ErrorKind::kUnavailable, "cannot create a zip archive in memory");
+  for (const ZipEntry& e : entries) {
+    zip_source_t* data = zip_source_buffer(archive, e.content.data(), e.content.size(), 0);
+    if (!data ||
+        zip_file_add(archive, e.name.c_str(), data, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+      if (data) zip_source_free(data);
+      zip_discard(archive);
+      throw Error(ErrorKind::kUnavailable, "cannot add " + e.name + " to the zip archive");
+    }
+  }
+  if (zip_close(archive) < 0) {
+    zip_discard(archive);
+    throw Error(ErrorKind::kUnavailable, "cannot write the zip archive");
+  }
+  std::string out;
+  if (zip_source_open(buffer) < 0)
+    throw Error(ErrorKind::kUnavailable, "cannot read the zip archive");
+  zip_source_seek(buffer, 0, SEEK_END);
+  zip_int64_t size = zip_source_tell(buffer);
+  zip_source_seek(buffer, 0, SEEK_SET);
+  if (size > 0) {
+    out.resize(static_cast<std::size_t>(size));
+    zip_int64_t got = zip_source_read(buffer, out.data(), static_cast<zip_uint64_t>(size));
+    out.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+  }
+  zip_source_close(buffer);
+  return out;
+}
+
 }  // namespace godwit::services

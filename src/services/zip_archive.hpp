@@ -29,4 +29,7 @@ struct ZipEntry {
 std::vector<ZipEntry> read_zip(std::string_view archive_name, std::string_view bytes,
                                const ZipLimits& limits);
 
+/// A zip archive (deflated) of `entries`, in memory, entry names as given.
+std::string write_zip(const std::vector<ZipEntry>& entries);
+
 }  // namespace godwit::services

@@ -11,6 +11,7 @@
 #include "jobs/change_feed.hpp"
 #include "services/auth_service.hpp"
 #include "services/discovery_service.hpp"
+#include "services/codegen_service.hpp"
 #include "services/file_service.hpp"
 #include "services/job_service.hpp"
 #include "services/mapping_service.hpp"
@@ -31,6 +32,7 @@ struct EventStreamSettings {
   std::chrono::milliseconds heartbeat{15000};
 };
 void add_file_routes(Router& router, services::FileService& files);
+void add_codegen_routes(Router& router, services::CodegenService& codegen);
 void add_mapping_routes(Router& router, services::MappingService& mapping,
                         services::FileService& files);
 void add_job_routes(Router& router, services::JobService& jobs, services::ProjectService& projects,
