@@ -80,6 +80,7 @@ struct App::State {
   std::unique_ptr<jobs::JobQueue> queue;
   std::unique_ptr<services::JobService> jobs;
   std::unique_ptr<services::FileService> files;
+  std::unique_ptr<services::ConnectionService> connections;
   std::unique_ptr<WebAssets> web;
   httplib::Server http;
   std::unique_ptr<Router> router;
@@ -136,6 +137,10 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   s.handlers.add(services::kParseFilesJob,
                  [files](jobs::JobContext& context) { return files->parse_files(context); });
   s.web = std::make_unique<WebAssets>(s.config.web_dir);
+  services::ConnectionSettings connection_settings;
+  connection_settings.sqlite_root = s.config.sqlite_root;
+  s.connections = std::make_unique<services::ConnectionService>(
+      *s.db, *s.projects, s.config.secret_key, connection_settings);
 
   httplib::Server& http = s.http;
   int threads = s.config.threads > 0 ? s.config.threads
@@ -244,6 +249,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   add_auth_routes(*s.router, *s.auth, s.config);
   add_project_routes(*s.router, *s.projects);
   add_file_routes(*s.router, *s.files);
+  add_connection_routes(*s.router, *s.connections);
   EventStreamSettings streams;
   streams.db = s.db.get();
   streams.feed = &s.feed;

@@ -57,6 +57,7 @@ Router::Router(httplib::Server& server, Authenticator authenticator)
 void Router::get(const std::string& p, Access a, RouteHandler h) { add("GET", p, a, std::move(h)); }
 void Router::post(const std::string& p, Access a, RouteHandler h) { add("POST", p, a, std::move(h)); }
 void Router::put(const std::string& p, Access a, RouteHandler h) { add("PUT", p, a, std::move(h)); }
+void Router::patch(const std::string& p, Access a, RouteHandler h) { add("PATCH", p, a, std::move(h)); }
 void Router::del(const std::string& p, Access a, RouteHandler h) { add("DELETE", p, a, std::move(h)); }
 
 void Router::add(const std::string& method, const std::string& path, Access access,
@@ -82,6 +83,7 @@ void Router::add(const std::string& method, const std::string& path, Access acce
   else if (method == "POST") server_.Post(regex, wrapped);
   else if (method == "PUT") server_.Put(regex, wrapped);
   else if (method == "DELETE") server_.Delete(regex, wrapped);
+  else if (method == "PATCH") server_.Patch(regex, wrapped);
 }
 
 void Router::unmatched(const httplib::Request& req, httplib::Response& res) {

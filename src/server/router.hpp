@@ -48,6 +48,7 @@ class Router {
   void post(const std::string& path, Access access, RouteHandler handler);
   void put(const std::string& path, Access access, RouteHandler handler);
   void del(const std::string& path, Access access, RouteHandler handler);
+  void patch(const std::string& path, Access access, RouteHandler handler);
 
   /// Registers the catch-all handlers (404 / 405 with Allow) for `prefix`; call last.
   /// `fallback_get` handles GETs outside `prefix` (the web UI); may be empty.

@@ -10,6 +10,7 @@
 #include "server/router.hpp"
 #include "jobs/change_feed.hpp"
 #include "services/auth_service.hpp"
+#include "services/connection_service.hpp"
 #include "services/file_service.hpp"
 #include "services/job_service.hpp"
 #include "services/project_service.hpp"
@@ -29,6 +30,7 @@ struct EventStreamSettings {
   std::chrono::milliseconds heartbeat{15000};
 };
 void add_file_routes(Router& router, services::FileService& files);
+void add_connection_routes(Router& router, services::ConnectionService& connections);
 void add_job_routes(Router& router, services::JobService& jobs, services::ProjectService& projects,
                     const EventStreamSettings& settings);
 
