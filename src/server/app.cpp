@@ -86,6 +86,7 @@ struct App::State {
   std::unique_ptr<services::DiscoveryService> discovery;
   std::unique_ptr<services::MappingService> mapping;
   std::unique_ptr<services::CodegenService> codegen;
+  std::unique_ptr<services::ConnectionService> connections;
   std::unique_ptr<WebAssets> web;
   httplib::Server http;
   std::unique_ptr<Router> router;
@@ -169,6 +170,10 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   s.handlers.add(services::kCodegenJob,
                  [codegen](jobs::JobContext& context) { return codegen->run(context); });
   s.web = std::make_unique<WebAssets>(s.config.web_dir);
+  services::ConnectionSettings connection_settings;
+  connection_settings.sqlite_root = s.config.sqlite_root;
+  s.connections = std::make_unique<services::ConnectionService>(
+      *s.db, *s.projects, s.config.secret_key, connection_settings);
 
   httplib::Server& http = s.http;
   int threads = s.config.threads > 0 ? s.config.threads
@@ -279,6 +284,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   add_file_routes(*s.router, *s.files);
   add_mapping_routes(*s.router, *s.mapping, *s.files);
   add_codegen_routes(*s.router, *s.codegen);
+  add_connection_routes(*s.router, *s.connections);
   EventStreamSettings streams;
   streams.db = s.db.get();
   streams.feed = &s.feed;

@@ -67,6 +67,7 @@ void apply_environment(ServerConfig& c, const std::vector<std::string>& flags) {
   }
   if (const char* v = env("GODWIT_JWT_SECRET")) c.jwt_secret = v;
   if (const char* v = env("GODWIT_SECRET_KEY")) c.secret_key = v;
+  if (const char* v = env("GODWIT_SQLITE_ROOT")) c.sqlite_root = v;
   if (const char* v = env("GODWIT_CORS_ORIGINS")) c.cors_origins = parse_list(v);
   if (const char* v = env("GODWIT_MAX_UPLOAD_MB")) {
     c.max_upload_mb = parse_int("GODWIT_MAX_UPLOAD_MB", v, 1, 100000);

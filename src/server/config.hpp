@@ -37,6 +37,7 @@ struct ServerConfig {
   int max_event_streams = 16;            ///< GODWIT_MAX_EVENT_STREAMS
   int events_heartbeat_seconds = 15;     ///< GODWIT_EVENTS_HEARTBEAT_SECONDS
   std::int64_t max_file_mb = 50;         ///< GODWIT_MAX_FILE_MB: one uploaded file (or zip entry)
+  std::string sqlite_root;               ///< GODWIT_SQLITE_ROOT: where SQLite connections may point
 };
 
 /// Reads GODWIT_* variables into `config` (fields already set by flags win when

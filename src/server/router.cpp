@@ -57,8 +57,8 @@ Router::Router(httplib::Server& server, Authenticator authenticator)
 void Router::get(const std::string& p, Access a, RouteHandler h) { add("GET", p, a, std::move(h)); }
 void Router::post(const std::string& p, Access a, RouteHandler h) { add("POST", p, a, std::move(h)); }
 void Router::put(const std::string& p, Access a, RouteHandler h) { add("PUT", p, a, std::move(h)); }
-void Router::del(const std::string& p, Access a, RouteHandler h) { add("DELETE", p, a, std::move(h)); }
 void Router::patch(const std::string& p, Access a, RouteHandler h) { add("PATCH", p, a, std::move(h)); }
+void Router::del(const std::string& p, Access a, RouteHandler h) { add("DELETE", p, a, std::move(h)); }
 
 void Router::add(const std::string& method, const std::string& path, Access access,
                  RouteHandler handler) {

@@ -12,6 +12,7 @@
 #include "services/auth_service.hpp"
 #include "services/discovery_service.hpp"
 #include "services/codegen_service.hpp"
+#include "services/connection_service.hpp"
 #include "services/file_service.hpp"
 #include "services/job_service.hpp"
 #include "services/mapping_service.hpp"
@@ -35,6 +36,7 @@ void add_file_routes(Router& router, services::FileService& files);
 void add_codegen_routes(Router& router, services::CodegenService& codegen);
 void add_mapping_routes(Router& router, services::MappingService& mapping,
                         services::FileService& files);
+void add_connection_routes(Router& router, services::ConnectionService& connections);
 void add_job_routes(Router& router, services::JobService& jobs, services::ProjectService& projects,
                     const EventStreamSettings& settings);
 void add_discovery_routes(Router& router, services::DiscoveryService& discovery,

@@ -130,4 +130,32 @@ schema::Catalog introspect(Connector& db, const IntrospectOptions& options) {
   return catalog;
 }
 
+std::int64_t count_tables(Connector& db) {
+  std::string_view sql;
+  switch (db.engine()) {
+    case Engine::kPostgres:
+      sql =
+          "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+          "where c.relkind in ('r', 'p') and not c.relispartition and n.nspname not in "
+          "('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%' and "
+          "n.nspname not like 'pg\\_temp\\_%'";
+      break;
+    case Engine::kMariaDb:
+      sql =
+          "select count(*) from information_schema.tables where table_type = 'BASE TABLE' and "
+          "table_schema = coalesce(database(), table_schema) and table_schema not in "
+          "('mysql', 'information_schema', 'performance_schema', 'sys')";
+      break;
+    case Engine::kSqlite:
+      sql =
+          "select count(*) from sqlite_master where type = 'table' and name not like "
+          "'sqlite\\_%' escape '\\'";
+      break;
+    case Engine::kOdbc:
+      throw ConnectorError(ConnectorError::kUnsupported,
+                           "counting tables over ODBC is not available yet", "unsupported");
+  }
+  return detail::to_int(db.query(sql).rows.at(0).at(0));
+}
+
 }  // namespace godwit::validation

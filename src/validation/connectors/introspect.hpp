@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,9 @@ struct IntrospectOptions {
 /// (permissions, timeout); per-table problems (a view that no longer compiles, a table
 /// the user may not read for samples) become warnings in catalog.diagnostics.
 schema::Catalog introspect(Connector& db, const IntrospectOptions& options = {});
+
+/// How many base tables introspect() would read with default options: one cheap catalog
+/// query (for "test connection"). Throws ConnectorError.
+std::int64_t count_tables(Connector& db);
 
 }  // namespace godwit::validation
