@@ -201,13 +201,10 @@ void import_schema_file(CatalogBuilder& builder, std::string_view file_name,
   importers::ImportContext ctx(catalog, file_name, content, format);
   switch (format) {
     case SchemaFormat::kJsonSchema: importers::import_json_schema(ctx, options); break;
-    case SchemaFormat::kBigQueryJson:
-    case SchemaFormat::kAvro:
+    case SchemaFormat::kBigQueryJson: importers::import_bigquery_json(ctx, options); break;
+    case SchemaFormat::kAvro: importers::import_avro(ctx, options); break;
     case SchemaFormat::kCsv:
-    case SchemaFormat::kTsv:
-      ctx.error("E-IMPORT-UNSUPPORTED",
-                std::string(to_string(format)) + " files cannot be imported in this build yet");
-      break;
+    case SchemaFormat::kTsv: importers::import_delimited(ctx, options); break;
     case SchemaFormat::kSql: break;
   }
 }
