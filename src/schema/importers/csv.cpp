@@ -579,6 +579,44 @@ void import_delimited(ImportContext& ctx, const ImportOptions& options) {
                 first_ragged_offset + skipped);
 
   std::string name = options.table_name.empty() ? base_name(ctx.file) : options.table_name;
+  Table* described = nullptr;
+  std::size_t matches = 0;
+  for (Table& existing : ctx.catalog.tables) {
+    if (existing.kind == TableKind::kTable && existing.origin.file != ctx.file &&
+        iequals(existing.name.name, name)) {
+      described = &existing;
+      ++matches;
+    }
+  }
+  if (matches == 1) {
+    // A sample of a table a schema file already defined: its values and row count go to
+    // that table, whose declared types stay.
+    std::string unknown;
+    for (std::size_t k = 0; k < width; ++k) {
+      std::string col_name = header && k < rows[0].fields.size()
+                                 ? valid_utf8(trim(rows[0].fields[k]).substr(0, kMaxHeaderName))
+                                 : "";
+      Column* target = nullptr;
+      for (Column& c : described->columns)
+        if (!col_name.empty() && iequals(c.name, col_name)) target = &c;
+      if (!target) {
+        unknown += (unknown.empty() ? "" : ", ") +
+                   (col_name.empty() ? "column_" + std::to_string(k + 1) : col_name);
+        continue;
+      }
+      target->sample_values = std::move(evidence[k].samples);
+    }
+    described->row_count = static_cast<std::int64_t>(data_rows);
+    ctx.info("I-IMPORT-CSV-SAMPLE", "the sample's " + std::to_string(data_rows) +
+                                        " rows describe " + described->name.to_string() +
+                                        " (defined in " + described->origin.file +
+                                        "): its columns get sample values and its row count");
+    if (!unknown.empty())
+      ctx.warning("W-IMPORT-CSV-UNKNOWN-COLUMN",
+                  "the sample has columns that " + described->name.to_string() +
+                      " does not: " + unknown + "; their values are not kept");
+    return;
+  }
   Table t = ctx.make_table("", name);
   t.row_count = static_cast<std::int64_t>(data_rows);
   t.comment = std::string(ctx.format == SchemaFormat::kTsv ? "TSV" : "CSV") + " sample, " +

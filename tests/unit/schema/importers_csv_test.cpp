@@ -219,6 +219,22 @@ TEST(CsvImporter, HostileFilesGiveDiagnostics) {
   EXPECT_EQ(only_table(w)->columns.size(), 10000u);
 }
 
+TEST(CsvImporter, ASampleOfAKnownTableAddsSamplesAndRowCountToIt) {
+  Catalog c;
+  import_schema_file(c, "ddl.sql", "CREATE TABLE customers (id INT PRIMARY KEY, name TEXT);",
+                     SchemaFormat::kSql);
+  import_schema_file(c, "dump/Customers.csv", "ID,name,extra\n1,Ada,x\n2,Grace,y\n",
+                     SchemaFormat::kCsv);
+  ASSERT_EQ(c.tables.size(), 1u) << codes(c);
+  const Table* t = &c.tables[0];
+  EXPECT_EQ(t->row_count, 2);
+  EXPECT_EQ(type_of(t, "id"), "INT32");  // the declared type stays
+  EXPECT_EQ(column(t, "id")->sample_values, (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(column(t, "name")->sample_values, (std::vector<std::string>{"Ada", "Grace"}));
+  EXPECT_TRUE(has_code(c, "I-IMPORT-CSV-SAMPLE"));
+  EXPECT_TRUE(has_code(c, "W-IMPORT-CSV-UNKNOWN-COLUMN"));
+}
+
 TEST(CsvImporter, ReadsARealSampleFromTheSharedDatasets) {
   std::string path =
       std::string(GODWIT_TEST_SHARED_DIR) + "/datasets/matching/synthea_omop/truth.csv";
