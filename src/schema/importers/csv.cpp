@@ -490,7 +490,9 @@ bool is_header(const std::vector<std::string>& first, const std::vector<ColumnEv
       return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ' || c == '-' ||
              c == '.' || static_cast<unsigned char>(c) >= 0x80;
     });
-    if (!name_like || std::find(seen.begin(), seen.end(), cell) != seen.end()) return false;
+    if (!name_like || std::isdigit(static_cast<unsigned char>(cell[0])) ||
+        std::find(seen.begin(), seen.end(), cell) != seen.end())
+      return false;
     seen.emplace_back(cell);
   }
   return true;
@@ -557,7 +559,7 @@ void import_delimited(ImportContext& ctx, const ImportOptions& options) {
     return ev;
   };
   std::vector<ColumnEvidence> below = gather(1, kMaxSampleBytes);
-  bool header = rows.size() > 1 && is_header(rows[0].fields, below);
+  bool header = is_header(rows[0].fields, below);
   std::vector<ColumnEvidence> evidence =
       header ? gather(1, options.max_samples) : gather(0, options.max_samples);
   std::size_t data_rows = total - (header ? 1 : 0);

@@ -154,6 +154,18 @@ TEST(CsvImporter, HeaderlessFilesGetNumberedColumns) {
   EXPECT_EQ(column_names(only_table(named)), (std::vector<std::string>{"colour", "size"}));
 }
 
+TEST(CsvImporter, AHeaderAloneIsAnEmptyTable) {
+  Catalog c = import_text("e.csv", "id,name\n", SchemaFormat::kCsv);
+  ASSERT_EQ(c.tables.size(), 1u) << codes(c);
+  EXPECT_EQ(column_names(&c.tables[0]), (std::vector<std::string>{"id", "name"}));
+  EXPECT_EQ(c.tables[0].row_count, 0);
+  EXPECT_EQ(column(&c.tables[0], "id")->comment, "no values in the sample");
+  Catalog numbers = import_text("n.csv", "1,2\n", SchemaFormat::kCsv);
+  EXPECT_EQ(column_names(&numbers.tables.at(0)),
+            (std::vector<std::string>{"column_1", "column_2"}));
+  EXPECT_EQ(numbers.tables[0].row_count, 1);
+}
+
 TEST(CsvImporter, TsvBomAndNullTokens) {
   Catalog c = import_text("t.tsv", "\xEF\xBB\xBFk\tv\n1\t\\N\n2\tNULL\n3\tx\n", SchemaFormat::kTsv);
   const Table* t = only_table(c);
