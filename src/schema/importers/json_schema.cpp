@@ -337,7 +337,6 @@ class JsonSchemaImporter {
     std::vector<ChildSpec> children;
     std::vector<std::string> saved = std::move(ref_stack_);
     ref_stack_ = std::move(refs);
-    std::vector<std::string> parent_key_columns;
     if (parent && parent->primary_key) {
       ForeignKey fk;
       fk.referenced_table = parent->name;
