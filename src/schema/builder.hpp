@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -16,6 +17,11 @@ namespace godwit::schema {
 
 class CatalogBuilder {
  public:
+  CatalogBuilder() = default;
+  /// Continues `start`: later statements amend its objects and foreign keys may resolve
+  /// to its tables.
+  explicit CatalogBuilder(Catalog start) : catalog_(std::move(start)) {}
+
   /// Applies every statement of one parsed file, in order. `file` names the diagnostics
   /// and origins (defaults to nothing; the parse's own diagnostics are not copied).
   void add(const sql::ParseResult& result, std::string_view file);
@@ -25,6 +31,9 @@ class CatalogBuilder {
   Catalog finish();
 
   const Catalog& catalog() const { return catalog_; }
+  /// The catalog being built, for the importers of non-SQL files (schema/importers),
+  /// which add their tables directly.
+  Catalog& mutable_catalog() { return catalog_; }
 
  private:
   /// A foreign key whose referenced table is looked up at the end.

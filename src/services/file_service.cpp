@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "schema/importers/importer.hpp"
 #include "services/file_sniffer.hpp"
 #include "sql/dialect/detect.hpp"
 #include "sql/dialect/dialect.hpp"
@@ -63,6 +64,62 @@ nlohmann::json upload_preview(const Candidate& c) {
   return p;
 }
 
+/// Tables and columns the schema importer reads from a non-SQL file, for its preview; the
+/// reason when it finds none.
+std::optional<std::string> import_preview(FileKind kind, const store::SchemaFile& file,
+                                          const std::string& content, char delimiter,
+                                          nlohmann::json& preview) {
+  constexpr std::size_t kPreviewTables = 50, kPreviewColumns = 200;
+  schema::SchemaFormat format = kind == FileKind::kJsonSchema ? schema::SchemaFormat::kJsonSchema
+                                : kind == FileKind::kBigQuerySchema
+                                    ? schema::SchemaFormat::kBigQueryJson
+                                : kind == FileKind::kAvroSchema ? schema::SchemaFormat::kAvro
+                                : kind == FileKind::kTsv        ? schema::SchemaFormat::kTsv
+                                                                : schema::SchemaFormat::kCsv;
+  schema::ImportOptions options;
+  options.delimiter = delimiter;
+  schema::Catalog catalog;
+  schema::import_schema_file(catalog, file.filename, content, format, options);
+  nlohmann::json tables = nlohmann::json::array();
+  for (const schema::Table& t : catalog.tables) {
+    if (tables.size() >= kPreviewTables) break;
+    nlohmann::json columns = nlohmann::json::array();
+    for (const schema::Column& c : t.columns) {
+      if (columns.size() >= kPreviewColumns) break;
+      nlohmann::json col = {
+          {"name", c.name}, {"type", sql::to_string(c.type)}, {"nullable", c.nullable}};
+      if (!c.comment.empty()) col["comment"] = c.comment;
+      if (!c.sample_values.empty()) col["sample_values"] = c.sample_values;
+      columns.push_back(std::move(col));
+    }
+    nlohmann::json table = {{"name", t.name.to_string()},
+                            {"column_count", t.columns.size()},
+                            {"columns", std::move(columns)}};
+    if (t.row_count) table["row_count"] = *t.row_count;
+    if (!t.foreign_keys.empty()) table["foreign_key_count"] = t.foreign_keys.size();
+    tables.push_back(std::move(table));
+  }
+  nlohmann::json diagnostics = nlohmann::json::array();
+  for (const Diagnostic& d : catalog.diagnostics) {
+    if (diagnostics.size() >= kPreviewDiagnostics) break;
+    diagnostics.push_back({{"code", d.code},
+                           {"severity", std::string(to_string(d.severity))},
+                           {"line", d.location.line},
+                           {"column", d.location.column},
+                           {"message", d.message}});
+  }
+  preview["detected_format"] = std::string(schema::to_string(format));
+  preview["table_count"] = catalog.tables.size();
+  preview["total_column_count"] = catalog.column_count();
+  preview["tables"] = std::move(tables);
+  preview["diagnostic_count"] = catalog.diagnostics.size();
+  preview["diagnostics"] = std::move(diagnostics);
+  if (!catalog.tables.empty()) return std::nullopt;
+  for (const Diagnostic& d : catalog.diagnostics)
+    if (d.severity == Severity::kError) return d.message;
+  return "no tables were found in the file";
+}
+
 /// What parsing a stored file found, merged into its preview; the reason when it failed.
 std::optional<std::string> analyse(FileKind kind, const store::SchemaFile& file,
                                    std::string content, nlohmann::json& preview) {
@@ -114,13 +171,13 @@ std::optional<std::string> analyse(FileKind kind, const store::SchemaFile& file,
       preview["column_count"] = sample.columns;
       preview["columns"] = sample.header;
       if (sample.rows == 0) return "the sample has no data rows";
-      return std::nullopt;
+      return import_preview(kind, file, content, delimiter, preview);
     }
     case FileKind::kJsonSchema:
     case FileKind::kBigQuerySchema:
     case FileKind::kAvroSchema:
       preview["schema"] = describe_json_schema(kind, content);
-      return std::nullopt;
+      return import_preview(kind, file, content, 0, preview);
     case FileKind::kZip: break;
   }
   return "archives are unpacked at upload; this file kind cannot be parsed";

@@ -156,6 +156,21 @@ TEST(FilesApi, SeveralFilesAreStoredThenParsedByAJob) {
   EXPECT_EQ(list.json["items"][1]["preview_data"]["row_count"], 3);
   EXPECT_EQ(list.json["items"][1]["preview_data"]["columns"], json({"id", "name", "joined"}));
   EXPECT_EQ(list.json["items"][3]["preview_data"]["schema"]["field_count"], 2);
+  // The schema importers' view of the non-SQL files: format, tables and inferred columns.
+  const json& csv_preview = list.json["items"][1]["preview_data"];
+  EXPECT_EQ(csv_preview["detected_format"], "csv");
+  EXPECT_EQ(csv_preview["table_count"], 1);
+  EXPECT_EQ(csv_preview["tables"][0]["name"], "customers");
+  EXPECT_EQ(csv_preview["tables"][0]["row_count"], 3);
+  EXPECT_EQ(csv_preview["tables"][0]["columns"][0]["type"], "INT16");
+  EXPECT_EQ(csv_preview["tables"][0]["columns"][2]["type"], "DATE");
+  EXPECT_EQ(csv_preview["tables"][0]["columns"][1]["sample_values"],
+            json({"Ada", "Grace", "Edsger"}));
+  EXPECT_EQ(list.json["items"][2]["preview_data"]["detected_format"], "json_schema");
+  EXPECT_EQ(list.json["items"][2]["preview_data"]["tables"][0]["name"], "Customer");
+  EXPECT_EQ(list.json["items"][2]["preview_data"]["total_column_count"], 2);
+  EXPECT_EQ(list.json["items"][3]["preview_data"]["tables"][0]["name"], "shop.Order");
+  EXPECT_EQ(list.json["items"][3]["preview_data"]["tables"][0]["columns"][1]["type"], "FLOAT64");
   EXPECT_FALSE(list.json["items"][0]["processed_at"].is_null());
 
   Response one = client.get(

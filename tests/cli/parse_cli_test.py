@@ -61,6 +61,38 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"{name} exits 2", r.returncode == 2, f"{r.returncode} {r.stderr}")
         check(f"{name} says why", r.stderr.strip() != "", "empty stderr")
 
+    # Non-SQL schema files: detected per file (or forced) and merged into the same catalog.
+    sample = os.path.join(tmp, "customers.csv")
+    with open(sample, "w") as f:
+        f.write("id,name,joined\n1,Ada,2024-01-02\n2,Grace,2024-03-04\n")
+    avro = os.path.join(tmp, "order.avsc")
+    with open(avro, "w") as f:
+        f.write('{"type":"record","name":"Order","namespace":"shop","fields":[{"name":"id","type":"long"}]}')
+    r = run(sample, avro, second, "--dialect", "postgres", "--format", "json")
+    check("csv + avro + sql exit 0", r.returncode == 0, f"{r.returncode} {r.stderr}")
+    doc = json.loads(r.stdout) if r.returncode == 0 else {}
+    tables = {t["qualified_name"]: t for t in doc.get("catalog", {}).get("tables", [])}
+    check("csv, avro and sql tables in one catalog",
+          set(tables) == {"customers", "shop.Order", "orders"}, list(tables))
+    fks = tables.get("orders", {}).get("foreign_keys", [])
+    check("the SQL foreign key resolves to the CSV table",
+          len(fks) == 1 and fks[0]["resolved"], fks)
+    formats = [f.get("format", f.get("dialect")) for f in doc.get("files", [])]
+    check("each file says what it was read as", formats == ["csv", "avro", "postgres"], formats)
+    joined = tables.get("customers", {}).get("columns", [{}] * 3)[2]
+    check("csv column types are inferred", joined.get("logical_type", {}).get("kind") == "date", joined)
+    semicolons = os.path.join(tmp, "forced.txt")
+    with open(semicolons, "w") as f:
+        f.write("a;b\n1;2\n")
+    r = run(semicolons, "--input-format", "csv", "--format", "text")
+    check("--input-format csv forces the importer", r.returncode == 0 and "(csv): 1 tables" in r.stdout,
+          f"{r.returncode} {r.stdout[-300:]} {r.stderr}")
+    empty = os.path.join(tmp, "empty.csv")
+    open(empty, "w").close()
+    r = run(empty, "--input-format", "csv")
+    check("an empty csv exits 1 with a diagnostic", r.returncode == 1 and "E-IMPORT-EMPTY" in r.stdout,
+          f"{r.returncode} {r.stdout[-300:]}")
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)

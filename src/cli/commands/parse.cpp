@@ -1,4 +1,5 @@
-// `godwit parse FILE... [--dialect D|auto] [--format json|text]`: parse SQL scripts, build
+// `godwit parse FILE... [--dialect D|auto] [--format json|text] [--input-format F|auto]`:
+// parse SQL scripts (and import JSON Schema, BigQuery, Avro and CSV/TSV files), build
 // one catalog from all of them (tables, columns with both type forms, keys, views with
 // lineage, routines) and print it with the statements and diagnostics. Exit 0 when
 // everything parsed, 1 when error diagnostics were found (the output is still complete),
@@ -9,6 +10,7 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@
 #include "core/error.hpp"
 #include "schema/builder.hpp"
 #include "schema/catalog_json.hpp"
+#include "schema/importers/importer.hpp"
 #include "sql/ast/ast_dump.hpp"
 #include "sql/dialect/detect.hpp"
 
@@ -28,6 +31,7 @@ struct ParseCommandOptions {
   std::vector<std::string> files;
   std::string dialect = "auto";
   std::string format = "text";
+  std::string input_format = "auto";  ///< sql, json_schema, bigquery_json, avro, csv, tsv
   bool quiet = false;
 };
 
@@ -124,6 +128,24 @@ int run_parse(const ParseCommandOptions& options) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     std::string text = buffer.str();
+    std::optional<schema::SchemaFormat> input =
+        schema::schema_format_from_name(options.input_format);
+    if (!input) input = schema::detect_schema_format(path, text);
+    if (input && *input != schema::SchemaFormat::kSql) {
+      // JSON Schema, BigQuery, Avro, CSV/TSV: straight into the catalog.
+      std::size_t tables_before = catalog_builder.catalog().tables.size();
+      schema::import_schema_file(catalog_builder, path, text, *input);
+      std::size_t tables = catalog_builder.catalog().tables.size() - tables_before;
+      if (options.format == "json") {
+        files.push_back({{"file", path},
+                         {"format", std::string(schema::to_string(*input))},
+                         {"tables", tables}});
+      } else {
+        std::cout << "-- " << path << " (" << schema::to_string(*input) << "): " << tables
+                  << " tables\n";
+      }
+      continue;
+    }
     std::string dialect_name = options.dialect;
     sql::DialectDetection detection;
     if (dialect_name == "auto") {
@@ -188,11 +210,17 @@ int run_parse(const ParseCommandOptions& options) {
 void add_parse_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ParseCommandOptions>();
   CLI::App* cmd =
-      app.add_subcommand("parse", "Parse SQL scripts and list the statements and objects found");
-  cmd->add_option("FILE", options->files, "SQL files")->required()->check(CLI::ExistingFile);
+      app.add_subcommand("parse",
+                         "Parse schema files (SQL, JSON Schema, BigQuery, Avro, CSV/TSV) "
+                         "and list the statements and objects found");
+  cmd->add_option("FILE", options->files, "Schema files")->required()->check(CLI::ExistingFile);
   cmd->add_option("--dialect,-d", options->dialect, "Dialect name or 'auto'");
   cmd->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--input-format", options->input_format,
+                  "What the files are: auto (detected per file), sql, json_schema, "
+                  "bigquery_json, avro, csv or tsv")
+      ->check(CLI::IsMember({"auto", "sql", "json_schema", "bigquery_json", "avro", "csv", "tsv"}));
   cmd->add_flag("--quiet,-q", options->quiet, "Text format: only counts and diagnostics");
   cmd->callback([options, &exit_code] {
     try {
