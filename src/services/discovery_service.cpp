@@ -20,6 +20,7 @@
 #include "llm/llm_settings.hpp"
 #include "schema/builder.hpp"
 #include "schema/catalog_json.hpp"
+#include "schema/importers/importer.hpp"
 #include "sql/dialect/detect.hpp"
 #include "sql/dialect/dialect.hpp"
 #include "sql/dialect/dialect_names.hpp"
@@ -752,13 +753,32 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
                               {"file_type", file->file_type},
                               {"dialect", file->dialect}};
     if (file->file_type != "sql") {
+      // JSON Schema, BigQuery schema JSON, Avro and CSV/TSV samples: the importers add
+      // their tables (and a sample's values and row count) to the same catalog.
+      std::optional<schema::SchemaFormat> format = schema::schema_format_from_name(file->file_type);
+      if (!format && file->file_type == "bigquery_schema") format = schema::SchemaFormat::kBigQueryJson;
+      std::string imported;
+      bool readable = true;
+      try {
+        imported = content_.read(file->storage_path);
+      } catch (const Error&) {
+        readable = false;
+      }
+      if (readable && !format) format = schema::detect_schema_format(file->filename, imported);
+      if (readable && format && *format != schema::SchemaFormat::kSql) {
+        schema::import_schema_file(builder, file->filename, imported, *format);
+        summary["status"] = "parsed";
+        summary["format"] = std::string(schema::to_string(*format));
+        files.push_back(summary);
+        continue;
+      }
       Diagnostic d;
       d.code = "W-DISCOVERY-FORMAT";
       d.severity = Severity::kWarning;
       d.file = file->filename;
       d.message = "the " + file->file_type +
-                  " format is not imported into the catalog yet; this file was skipped (SQL DDL "
-                  "files are)";
+                  " file could not be read as a schema (SQL DDL, JSON Schema, BigQuery schema "
+                  "JSON, Avro or a CSV/TSV sample); it was skipped";
       add_diagnostic(diagnostic_json(d, file->filename));
       ++diagnostic_total;
       summary["status"] = "skipped";

@@ -130,18 +130,18 @@ TEST_F(DiscoveryApi, JobStoresAVersionedSnapshotOfEveryFile) {
   EXPECT_EQ(status["job"]["progress"], 100);
   const json& latest = status["latest"];
   EXPECT_EQ(latest["version"], 1);
-  // Sakila: 16 tables and 7 views; Chinook: 11 tables.
-  EXPECT_EQ(latest["table_count"], 27);
+  // Sakila: 16 tables and 7 views; Chinook: 11 tables; the CSV sample: 1 table.
+  EXPECT_EQ(latest["table_count"], 28);
   EXPECT_GT(latest["column_count"].get<int>(), 150);
   EXPECT_GT(latest["relationship_count"].get<int>(), 30);
   EXPECT_GT(latest["complexity_score"].get<double>(), 0.0);
 
-  // The CSV is reported, not silently dropped.
-  Response d = shared_client().get(base() + "/discovery/diagnostics?file=people.csv", token());
-  ASSERT_EQ(d.status, 200) << d.body;
-  ASSERT_EQ(d.json["total"], 1);
-  EXPECT_EQ(d.json["items"][0]["code"], "W-DISCOVERY-FORMAT");
-  EXPECT_EQ(d.json["items"][0]["severity"], "warning");
+  // The CSV sample is imported as a table of its own, with its row count.
+  Response people = shared_client().get(base() + "/discovery/tables?search=people", token());
+  ASSERT_EQ(people.status, 200) << people.body;
+  ASSERT_EQ(people.json["total"], 1) << people.body;
+  EXPECT_EQ(people.json["items"][0]["name"], "people");
+  EXPECT_GT(people.json["items"][0]["column_count"].get<int>(), 0);
 
   // Uploading and discovering completes the upload phase.
   Response p = shared_client().get(base(), token());
