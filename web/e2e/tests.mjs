@@ -373,3 +373,5 @@ export const tests = [
 
 // Upload and discovery pages (issue 6).
 tests.push(...(await import('./discovery-tests.mjs')).discoveryTests);
+// Mapping page (issue 7).
+tests.push(...(await import('./mapping-tests.mjs')).mappingTests);
