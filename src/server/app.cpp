@@ -174,6 +174,11 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   connection_settings.sqlite_root = s.config.sqlite_root;
   s.connections = std::make_unique<services::ConnectionService>(
       *s.db, *s.projects, s.config.secret_key, connection_settings);
+  services::ConnectionService* connections = s.connections.get();
+  s.discovery->set_connection_source(
+      [connections](const std::string& user, const std::string& project, const std::string& id) {
+        return connections->spec(user, project, id);
+      });
 
   httplib::Server& http = s.http;
   int threads = s.config.threads > 0 ? s.config.threads

@@ -26,6 +26,7 @@
 #include "sql/dialect/dialect_names.hpp"
 #include "sql/parser/parse.hpp"
 #include "sql/types/type_table.hpp"
+#include "validation/connectors/introspect.hpp"
 
 namespace godwit::services {
 
@@ -175,10 +176,12 @@ DiscoveryStart DiscoveryService::start(const std::string& user_id, const std::st
                                        const DiscoveryStartInput& input) {
   require_editor(projects_, user_id, project_id, "start discovery");
   if (input.connection_id) {
-    throw Error(ErrorKind::kUnprocessable,
-                "discovery from a live connection is not available in this build; upload schema "
-                "files and start discovery without connection_id",
-                {{"connection_id", "live introspection is not available"}});
+    if (!connections_) {
+      throw Error(ErrorKind::kUnprocessable,
+                  "discovery from a live connection is not available on this server",
+                  {{"connection_id", "live introspection is not configured"}});
+    }
+    connections_(user_id, project_id, *input.connection_id);  // 404 for an unknown id
   }
   std::vector<store::SchemaFile> all = files_.list(project_id);
   nlohmann::json ids = nlohmann::json::array();
@@ -202,7 +205,7 @@ DiscoveryStart DiscoveryService::start(const std::string& user_id, const std::st
       if (f.status == "parsed" || f.status == "stored") ids.push_back(f.id);
     }
   }
-  if (ids.empty()) {
+  if (ids.empty() && !input.connection_id) {
     throw Error(ErrorKind::kUnprocessable,
                 "there is nothing to discover: upload schema files first (POST "
                 "/api/v1/projects/{id}/files/upload), or name files that are stored",
@@ -220,8 +223,9 @@ DiscoveryStart DiscoveryService::start(const std::string& user_id, const std::st
                                           "); wait for it to finish or cancel it first");
   }
   int version = discovery_.next_version(project_id);
-  store::Job job =
-      queue_.enqueue(kDiscoveryJob, project_id, {{"file_ids", ids}, {"user_id", user_id}}, 1);
+  nlohmann::json payload = {{"file_ids", ids}, {"user_id", user_id}};
+  if (input.connection_id) payload["connection_id"] = *input.connection_id;
+  store::Job job = queue_.enqueue(kDiscoveryJob, project_id, payload, 1);
   return {job, version};
 }
 
@@ -734,10 +738,36 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
       store::ProjectRepository(db_).find_for_member(project_id, user_id);
   std::string target = view ? view->project.target_dialect : "";
 
-  context.progress(1, "reading", "reading " + std::to_string(ids.size()) + " file(s)");
-  schema::CatalogBuilder builder;
+  // A live database first: its tables are the catalog the files are then applied to.
+  schema::Catalog live;
+  nlohmann::json connection_summary = nullptr;
+  if (payload.contains("connection_id") && payload["connection_id"].is_string()) {
+    if (!connections_) throw Error(ErrorKind::kUnavailable, "live introspection is not configured");
+    std::string connection_id = payload["connection_id"].get<std::string>();
+    context.progress(1, "introspecting", "reading the connected database's catalog");
+    validation::ConnectionSpec spec = connections_(user_id, project_id, connection_id);
+    try {
+      std::unique_ptr<validation::Connector> db = validation::connect(spec);
+      validation::IntrospectOptions options;
+      options.sample_values = 10;
+      live = validation::introspect(*db, options);
+    } catch (const validation::ConnectorError& e) {
+      throw Error(ErrorKind::kUnavailable,
+                  std::string("the connected database could not be read: ") + e.what());
+    }
+    connection_summary = {
+        {"id", connection_id},
+        {"filename", "connection (" + std::string(validation::to_string(spec.engine)) + ")"},
+        {"file_type", "connection"},
+        {"dialect", std::string(validation::to_string(spec.engine))},
+        {"status", "parsed"},
+        {"tables", live.tables.size()}};
+  }
+  context.progress(2, "reading", "reading " + std::to_string(ids.size()) + " file(s)");
+  schema::CatalogBuilder builder(std::move(live));
   nlohmann::json diagnostics = nlohmann::json::array();
   nlohmann::json files = nlohmann::json::array();
+  if (!connection_summary.is_null()) files.push_back(connection_summary);
   auto add_diagnostic = [&](nlohmann::json d) {
     if (diagnostics.size() < kMaxStoredDiagnostics) diagnostics.push_back(std::move(d));
   };
@@ -756,7 +786,8 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
       // JSON Schema, BigQuery schema JSON, Avro and CSV/TSV samples: the importers add
       // their tables (and a sample's values and row count) to the same catalog.
       std::optional<schema::SchemaFormat> format = schema::schema_format_from_name(file->file_type);
-      if (!format && file->file_type == "bigquery_schema") format = schema::SchemaFormat::kBigQueryJson;
+      if (!format && file->file_type == "bigquery_schema")
+        format = schema::SchemaFormat::kBigQueryJson;
       std::string imported;
       bool readable = true;
       try {

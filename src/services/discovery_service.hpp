@@ -6,6 +6,7 @@
 // Members read; editors and owners start, move nodes, analyse and change settings.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@
 #include "store/repositories/discovery_repository.hpp"
 #include "store/repositories/file_repository.hpp"
 #include "store/repositories/job_repository.hpp"
+#include "validation/connectors/connector.hpp"
 
 namespace godwit::services {
 
@@ -73,8 +75,17 @@ struct LlmSettingsInput {
   std::optional<long long> monthly_token_limit;
 };
 
+/// The full spec of a project's saved connection (password included) for a member;
+/// throws godwit::Error(kNotFound) for an unknown id.
+using ConnectionSpecSource = std::function<validation::ConnectionSpec(
+    const std::string& user_id, const std::string& project_id, const std::string& connection_id)>;
+
 class DiscoveryService {
  public:
+  /// Where discovery from a live database gets its connection (the connection service);
+  /// without one, starting with `connection_id` is refused.
+  void set_connection_source(ConnectionSpecSource source) { connections_ = std::move(source); }
+
   /// `llm_base` holds the server's LLM settings (GODWIT_LLM_*), over which each project's
   /// settings apply; `cache` and `ledger` may be null.
   DiscoveryService(store::Database& db, ProjectService& projects, jobs::JobQueue& queue,
@@ -119,6 +130,7 @@ class DiscoveryService {
   struct SnapshotGraph;
 
  private:
+  ConnectionSpecSource connections_;
   store::SnapshotSummary require_snapshot(const std::string& project_id);
   std::shared_ptr<const SnapshotGraph> graph_of(const store::SnapshotSummary& snapshot);
   nlohmann::json analyze_snapshot(const store::SnapshotSummary& snapshot,

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "api_environment.hpp"
 
@@ -305,6 +306,77 @@ TEST(ConnectionsApi, TestsASqliteFileBelowTheConfiguredRoot) {
                                    owner.access_token);
   EXPECT_EQ(missing.status, 422);
   EXPECT_EQ(error_fields(missing), std::vector<std::string>{"path"});
+}
+
+/// Runs SQL on the fixture's PostgreSQL (the "user database" of these tests).
+void fixture_run(const std::string& sql) {
+  const char* file = std::getenv("GODWIT_TEST_PG_URL_FILE");
+  ASSERT_NE(file, nullptr);
+  std::ifstream in(file);
+  std::string url;
+  std::getline(in, url);
+  PGconn* conn = PQconnectdb(url.c_str());
+  PGresult* result = PQexec(conn, sql.c_str());
+  EXPECT_TRUE(PQresultStatus(result) == PGRES_COMMAND_OK ||
+              PQresultStatus(result) == PGRES_TUPLES_OK)
+      << PQerrorMessage(conn);
+  PQclear(result);
+  PQfinish(conn);
+}
+
+TEST(ConnectionsApi, DiscoveryReadsTheConnectedDatabase) {
+  const std::string schema = "live_" + std::to_string(::getpid());
+  fixture_run("CREATE SCHEMA IF NOT EXISTS " + schema + "; CREATE TABLE IF NOT EXISTS " + schema +
+              ".shipments (id integer PRIMARY KEY, carrier text NOT NULL, weight numeric(8,2));"
+              " INSERT INTO " +
+              schema +
+              ".shipments VALUES (1, 'ups', 2.5), (2, 'dhl', 1.25)"
+              " ON CONFLICT DO NOTHING; COMMENT ON TABLE " +
+              schema + ".shipments IS 'parcels sent'");
+  Account owner = register_account(client(), "livedisc");
+  std::string project = new_project(owner);
+  std::string base = "/api/v1/projects/" + project;
+  json input = fixture_postgres();
+  input["name"] = "warehouse";
+  Response saved = client().post(base + "/connections", input, owner.access_token);
+  ASSERT_EQ(saved.status, 201) << saved.body;
+
+  // No files at all: the connection alone is enough to discover.
+  Response started = client().post(base + "/discovery/start", {{"connection_id", saved.json["id"]}},
+                                   owner.access_token);
+  ASSERT_EQ(started.status, 202) << started.body;
+  json status;
+  for (int i = 0; i < 600; ++i) {
+    status = client().get(base + "/discovery/status", owner.access_token).json;
+    if (status["state"] == "succeeded" || status["state"] == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(status["state"], "succeeded") << status.dump();
+  Response tables = client().get(base + "/discovery/tables?search=shipments", owner.access_token);
+  ASSERT_EQ(tables.status, 200) << tables.body;
+  ASSERT_EQ(tables.json["total"], 1) << tables.body;
+  EXPECT_EQ(tables.json["items"][0]["schema"], schema);
+  Response detail =
+      client().get(base + "/discovery/tables/" + tables.json["items"][0]["id"].get<std::string>(),
+                   owner.access_token);
+  ASSERT_EQ(detail.status, 200) << detail.body;
+  bool carrier = false;
+  for (const json& c : detail.json["columns"]) {
+    if (c["name"] == "carrier") {
+      carrier = true;
+      EXPECT_EQ(c["nullable"], false);
+    }
+    if (c["name"] == "id") {
+      EXPECT_EQ(c["is_primary_key"], true);
+    }
+  }
+  EXPECT_TRUE(carrier) << detail.body;
+
+  // An unknown connection is a 404, not a job that fails later.
+  Response unknown = client().post(base + "/discovery/start",
+                                   {{"connection_id", "00000000-0000-4000-8000-000000000000"}},
+                                   owner.access_token);
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
 }
 
 }  // namespace
