@@ -18,7 +18,8 @@ struct Shared {
 Shared& shared() {
   static Shared s = [] {
     Shared out;
-    out.key = std::make_unique<godwit::test::RsaTestKey>(godwit::test::RsaTestKey::generate("test-kid-1"));
+    out.key = std::make_unique<godwit::test::RsaTestKey>(
+        godwit::test::RsaTestKey::generate("test-kid-1"));
     out.jwks_path = "/tmp/godwit-api-jwks-" + std::to_string(::getpid()) + ".json";
     std::ofstream(out.jwks_path) << out.key->jwks();
     out.server = std::make_unique<ServerProcess>(std::map<std::string, std::string>{
@@ -31,8 +32,14 @@ Shared& shared() {
 
 }  // namespace
 
-ServerProcess& shared_server() { return *shared().server; }
-Client& shared_client() { return *shared().client; }
-const godwit::test::RsaTestKey& google_key() { return *shared().key; }
+ServerProcess& shared_server() {
+  return *shared().server;
+}
+Client& shared_client() {
+  return *shared().client;
+}
+const godwit::test::RsaTestKey& google_key() {
+  return *shared().key;
+}
 
 }  // namespace godwit::api_test

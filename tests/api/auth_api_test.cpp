@@ -29,8 +29,9 @@ bool has_field_error(const Response& r, const std::string& field) {
 
 TEST(AuthApi, RegisterNormalisesEmailAndReturnsSession) {
   std::string email = unique_email("Ada.Lovelace");
-  Response r = shared_client().post("/api/v1/auth/register",
-                                    {{"email", "  " + email + " "}, {"password", "analytical engine 1843"}, {"name", " Ada "}});
+  Response r = shared_client().post(
+      "/api/v1/auth/register",
+      {{"email", "  " + email + " "}, {"password", "analytical engine 1843"}, {"name", " Ada "}});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string lower = email;
   for (char& c : lower) c = static_cast<char>(std::tolower(c));
@@ -45,23 +46,26 @@ TEST(AuthApi, RegisterNormalisesEmailAndReturnsSession) {
 
 TEST(AuthApi, DuplicateEmailIsConflict) {
   Account a = register_account(shared_client(), "dup");
-  Response r = shared_client().post("/api/v1/auth/register",
-                                    {{"email", a.email}, {"password", "another long password"}, {"name", "X"}});
+  Response r = shared_client().post(
+      "/api/v1/auth/register",
+      {{"email", a.email}, {"password", "another long password"}, {"name", "X"}});
   EXPECT_EQ(r.status, 409) << r.body;
   EXPECT_EQ(r.header("Content-Type"), "application/problem+json");
 }
 
 TEST(AuthApi, WeakPasswordIsRejectedWithFieldMessage) {
-  Response r = shared_client().post("/api/v1/auth/register",
-                                    {{"email", unique_email("weak")}, {"password", "short"}, {"name", "W"}});
+  Response r =
+      shared_client().post("/api/v1/auth/register",
+                           {{"email", unique_email("weak")}, {"password", "short"}, {"name", "W"}});
   ASSERT_EQ(r.status, 400) << r.body;
   EXPECT_TRUE(has_field_error(r, "password")) << r.body;
   EXPECT_NE(r.json["detail"].get<std::string>().find("10"), std::string::npos) << r.body;
 }
 
 TEST(AuthApi, InvalidEmailIsRejected) {
-  Response r = shared_client().post("/api/v1/auth/register",
-                                    {{"email", "not an email"}, {"password", "a good long password"}, {"name", "W"}});
+  Response r = shared_client().post(
+      "/api/v1/auth/register",
+      {{"email", "not an email"}, {"password", "a good long password"}, {"name", "W"}});
   ASSERT_EQ(r.status, 400);
   EXPECT_TRUE(has_field_error(r, "email")) << r.body;
 }
@@ -76,20 +80,24 @@ TEST(AuthApi, MissingAndWrongTypedFieldsAreAllListed) {
 
 TEST(AuthApi, LoginWithWrongPasswordSaysSo) {
   Account a = register_account(shared_client(), "login");
-  Response r = shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", "wrong password!!"}});
+  Response r = shared_client().post("/api/v1/auth/login",
+                                    {{"email", a.email}, {"password", "wrong password!!"}});
   ASSERT_EQ(r.status, 401);
   EXPECT_EQ(r.json["detail"], "the email or password is incorrect");
-  Response ok = shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", a.password}});
+  Response ok =
+      shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", a.password}});
   EXPECT_EQ(ok.status, 200) << ok.body;
 }
 
 TEST(AuthApi, LoginIsRateLimitedPerAccount) {
   Account a = register_account(shared_client(), "limited");
   for (int i = 0; i < 5; ++i) {
-    Response r = shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", "nope nope nope"}});
+    Response r = shared_client().post("/api/v1/auth/login",
+                                      {{"email", a.email}, {"password", "nope nope nope"}});
     ASSERT_EQ(r.status, 401) << i;
   }
-  Response r = shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", a.password}});
+  Response r =
+      shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", a.password}});
   ASSERT_EQ(r.status, 429) << r.body;
   int retry_after = std::stoi(r.header("Retry-After"));
   EXPECT_GT(retry_after, 0);
@@ -98,19 +106,25 @@ TEST(AuthApi, LoginIsRateLimitedPerAccount) {
 
 TEST(AuthApi, RefreshRotatesAndReuseRevokesTheFamily) {
   Account a = register_account(shared_client(), "rotate");
-  Response first = shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}});
+  Response first =
+      shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}});
   ASSERT_EQ(first.status, 200) << first.body;
   std::string second_token = first.json["refresh_token"];
   EXPECT_NE(second_token, a.refresh_token);
   // The spent token again: refused, and the family (including the new token) revoked.
-  Response reuse = shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}});
+  Response reuse =
+      shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}});
   EXPECT_EQ(reuse.status, 401);
   Response after = shared_client().post("/api/v1/auth/refresh", {{"refresh_token", second_token}});
   EXPECT_EQ(after.status, 401) << after.body;
   // Other sign-ins of the same user are unaffected.
-  Response login = shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", a.password}});
+  Response login =
+      shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", a.password}});
   ASSERT_EQ(login.status, 200);
-  EXPECT_EQ(shared_client().post("/api/v1/auth/refresh", {{"refresh_token", login.json["refresh_token"]}}).status, 200);
+  EXPECT_EQ(shared_client()
+                .post("/api/v1/auth/refresh", {{"refresh_token", login.json["refresh_token"]}})
+                .status,
+            200);
 }
 
 TEST(AuthApi, UnknownRefreshTokenIsUnauthorized) {
@@ -122,14 +136,17 @@ TEST(AuthApi, LogoutRevokesTheRefreshToken) {
   Account a = register_account(shared_client(), "logout");
   Response out = shared_client().post("/api/v1/auth/logout", {{"refresh_token", a.refresh_token}});
   EXPECT_EQ(out.status, 204);
-  EXPECT_EQ(shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}}).status, 401);
+  EXPECT_EQ(
+      shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}}).status,
+      401);
 }
 
 TEST(AuthApi, BrowserSessionsKeepTheRefreshTokenInAnHttpOnlyCookie) {
   std::string email = unique_email("cookie");
-  Response r = shared_client().post(
-      "/api/v1/auth/register", {{"email", email}, {"password", "a good long password"}, {"name", "C"}}, "",
-      {{"X-Godwit-Session", "cookie"}});
+  Response r =
+      shared_client().post("/api/v1/auth/register",
+                           {{"email", email}, {"password", "a good long password"}, {"name", "C"}},
+                           "", {{"X-Godwit-Session", "cookie"}});
   ASSERT_EQ(r.status, 201);
   EXPECT_FALSE(r.json.contains("refresh_token"));
   std::string cookie = r.header("Set-Cookie");
@@ -142,7 +159,8 @@ TEST(AuthApi, BrowserSessionsKeepTheRefreshTokenInAnHttpOnlyCookie) {
   ASSERT_EQ(refreshed.status, 200) << refreshed.body;
   EXPECT_NE(refreshed.header("Set-Cookie").find("godwit_refresh="), std::string::npos);
   // The old cookie is now spent.
-  EXPECT_EQ(shared_client().raw("POST", "/api/v1/auth/refresh", "", "", {{"Cookie", pair}}).status, 401);
+  EXPECT_EQ(shared_client().raw("POST", "/api/v1/auth/refresh", "", "", {{"Cookie", pair}}).status,
+            401);
 }
 
 TEST(AuthApi, ProfileReadAndUpdate) {
@@ -150,40 +168,54 @@ TEST(AuthApi, ProfileReadAndUpdate) {
   Response me = shared_client().get("/api/v1/auth/profile", a.access_token);
   ASSERT_EQ(me.status, 200);
   EXPECT_EQ(me.json["email"], a.email);
-  Response upd = shared_client().put("/api/v1/auth/profile",
-                                     {{"name", "Grace Hopper"}, {"picture_url", "https://example.com/g.png"}},
-                                     a.access_token);
+  Response upd = shared_client().put(
+      "/api/v1/auth/profile",
+      {{"name", "Grace Hopper"}, {"picture_url", "https://example.com/g.png"}}, a.access_token);
   ASSERT_EQ(upd.status, 200) << upd.body;
   EXPECT_EQ(upd.json["user"]["name"], "Grace Hopper");
   EXPECT_EQ(upd.json["user"]["picture_url"], "https://example.com/g.png");
-  Response cleared = shared_client().put("/api/v1/auth/profile", {{"picture_url", nullptr}}, a.access_token);
+  Response cleared =
+      shared_client().put("/api/v1/auth/profile", {{"picture_url", nullptr}}, a.access_token);
   EXPECT_TRUE(cleared.json["user"]["picture_url"].is_null()) << cleared.body;
-  Response bad = shared_client().put("/api/v1/auth/profile", {{"picture_url", "javascript:alert(1)"}}, a.access_token);
+  Response bad = shared_client().put("/api/v1/auth/profile",
+                                     {{"picture_url", "javascript:alert(1)"}}, a.access_token);
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(has_field_error(bad, "picture_url"));
 }
 
 TEST(AuthApi, PasswordChangeNeedsTheCurrentPasswordAndEndsOtherSessions) {
   Account a = register_account(shared_client(), "pwchange");
-  Response missing = shared_client().put("/api/v1/auth/profile", {{"new_password", "brand new password 1"}}, a.access_token);
+  Response missing = shared_client().put(
+      "/api/v1/auth/profile", {{"new_password", "brand new password 1"}}, a.access_token);
   EXPECT_EQ(missing.status, 400);
-  Response wrong = shared_client().put("/api/v1/auth/profile",
-                                       {{"new_password", "brand new password 1"}, {"current_password", "wrong one"}},
-                                       a.access_token);
+  Response wrong = shared_client().put(
+      "/api/v1/auth/profile",
+      {{"new_password", "brand new password 1"}, {"current_password", "wrong one"}},
+      a.access_token);
   EXPECT_EQ(wrong.status, 422);
-  Response ok = shared_client().put("/api/v1/auth/profile",
-                                    {{"new_password", "brand new password 1"}, {"current_password", a.password}},
-                                    a.access_token);
+  Response ok = shared_client().put(
+      "/api/v1/auth/profile",
+      {{"new_password", "brand new password 1"}, {"current_password", a.password}}, a.access_token);
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_TRUE(ok.json.contains("access_token"));
-  EXPECT_EQ(shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}}).status, 401);
-  EXPECT_EQ(shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", "brand new password 1"}}).status, 200);
-  EXPECT_EQ(shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", a.password}}).status, 401);
+  EXPECT_EQ(
+      shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}}).status,
+      401);
+  EXPECT_EQ(
+      shared_client()
+          .post("/api/v1/auth/login", {{"email", a.email}, {"password", "brand new password 1"}})
+          .status,
+      200);
+  EXPECT_EQ(shared_client()
+                .post("/api/v1/auth/login", {{"email", a.email}, {"password", a.password}})
+                .status,
+            401);
 }
 
 TEST(AuthApi, ForgotAndResetPassword) {
   Account a = register_account(shared_client(), "reset");
-  Response unknown = shared_client().post("/api/v1/auth/forgot-password", {{"email", unique_email("nobody")}});
+  Response unknown =
+      shared_client().post("/api/v1/auth/forgot-password", {{"email", unique_email("nobody")}});
   EXPECT_EQ(unknown.status, 202);
   Response forgot = shared_client().post("/api/v1/auth/forgot-password", {{"email", a.email}});
   ASSERT_EQ(forgot.status, 202);
@@ -192,30 +224,42 @@ TEST(AuthApi, ForgotAndResetPassword) {
   std::string log = shared_server().log();
   std::regex link("reset-password\\?token=([A-Za-z0-9_-]{43})");
   std::string token;
-  for (auto it = std::sregex_iterator(log.begin(), log.end(), link); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(log.begin(), log.end(), link); it != std::sregex_iterator();
+       ++it) {
     token = (*it)[1];  // the newest link is the last one
   }
   ASSERT_FALSE(token.empty()) << "no reset link in the server log";
-  Response weak = shared_client().post("/api/v1/auth/reset-password", {{"token", token}, {"new_password", "x"}});
+  Response weak = shared_client().post("/api/v1/auth/reset-password",
+                                       {{"token", token}, {"new_password", "x"}});
   EXPECT_EQ(weak.status, 400);
-  Response reset = shared_client().post("/api/v1/auth/reset-password",
-                                        {{"token", token}, {"new_password", "reset worked fine 42"}});
+  Response reset = shared_client().post(
+      "/api/v1/auth/reset-password", {{"token", token}, {"new_password", "reset worked fine 42"}});
   ASSERT_EQ(reset.status, 204) << reset.body;
-  Response again = shared_client().post("/api/v1/auth/reset-password",
-                                        {{"token", token}, {"new_password", "reset worked twice 42"}});
+  Response again = shared_client().post(
+      "/api/v1/auth/reset-password", {{"token", token}, {"new_password", "reset worked twice 42"}});
   EXPECT_EQ(again.status, 422);
-  EXPECT_EQ(shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}}).status, 401);
-  EXPECT_EQ(shared_client().post("/api/v1/auth/login", {{"email", a.email}, {"password", "reset worked fine 42"}}).status, 200);
+  EXPECT_EQ(
+      shared_client().post("/api/v1/auth/refresh", {{"refresh_token", a.refresh_token}}).status,
+      401);
+  EXPECT_EQ(
+      shared_client()
+          .post("/api/v1/auth/login", {{"email", a.email}, {"password", "reset worked fine 42"}})
+          .status,
+      200);
 }
 
 class TokenRefusal : public ::testing::Test {
  protected:
   void SetUp() override { account_ = register_account(shared_client(), "tokens"); }
-  int profile_status(const std::string& token) { return shared_client().get("/api/v1/auth/profile", token).status; }
+  int profile_status(const std::string& token) {
+    return shared_client().get("/api/v1/auth/profile", token).status;
+  }
   Account account_;
 };
 
-TEST_F(TokenRefusal, ValidTokenIsAccepted) { EXPECT_EQ(profile_status(account_.access_token), 200); }
+TEST_F(TokenRefusal, ValidTokenIsAccepted) {
+  EXPECT_EQ(profile_status(account_.access_token), 200);
+}
 
 TEST_F(TokenRefusal, ExpiredTokenIsRefused) {
   auth::AccessTokenIssuer issuer(shared_server().jwt_secret(), 900);
@@ -233,20 +277,25 @@ TEST_F(TokenRefusal, TamperedPayloadIsRefused) {
 }
 
 json valid_claims(const Account& a) {
-  return {{"iss", "godwit"}, {"sub", a.id},  {"email", a.email},           {"iat", unix_now()},
-          {"nbf", unix_now()}, {"exp", unix_now() + 600}, {"jti", "0123456789abcdef"}};
+  return {{"iss", "godwit"},          {"sub", a.id},       {"email", a.email},
+          {"iat", unix_now()},        {"nbf", unix_now()}, {"exp", unix_now() + 600},
+          {"jti", "0123456789abcdef"}};
 }
 
 TEST_F(TokenRefusal, AlgNoneIsRefused) {
   json claims = valid_claims(account_);
-  EXPECT_EQ(profile_status(godwit::test::assemble_jwt({{"alg", "none"}, {"typ", "JWT"}}, claims, "")), 401);
+  EXPECT_EQ(
+      profile_status(godwit::test::assemble_jwt({{"alg", "none"}, {"typ", "JWT"}}, claims, "")),
+      401);
 }
 
 TEST_F(TokenRefusal, OtherHmacAlgorithmWithTheRightKeyIsRefused) {
   json claims = valid_claims(account_);
-  std::string hs512 = godwit::test::sign_hmac_jwt(shared_server().jwt_secret(), {{"alg", "HS512"}, {"typ", "JWT"}}, claims, true);
+  std::string hs512 = godwit::test::sign_hmac_jwt(shared_server().jwt_secret(),
+                                                  {{"alg", "HS512"}, {"typ", "JWT"}}, claims, true);
   EXPECT_EQ(profile_status(hs512), 401);
-  std::string hs256 = godwit::test::sign_hmac_jwt(shared_server().jwt_secret(), {{"alg", "HS256"}, {"typ", "JWT"}}, claims);
+  std::string hs256 = godwit::test::sign_hmac_jwt(shared_server().jwt_secret(),
+                                                  {{"alg", "HS256"}, {"typ", "JWT"}}, claims);
   EXPECT_EQ(profile_status(hs256), 200);  // the same claims correctly signed pass
 }
 
@@ -254,14 +303,16 @@ TEST_F(TokenRefusal, MissingOrMalformedAuthorizationIsRefused) {
   Response none = shared_client().get("/api/v1/auth/profile");
   EXPECT_EQ(none.status, 401);
   EXPECT_EQ(none.header("WWW-Authenticate"), "Bearer realm=\"godwit\"");
-  Response basic = shared_client().raw("GET", "/api/v1/auth/profile", "", "", {{"Authorization", "Basic dXNlcjpwdw=="}});
+  Response basic = shared_client().raw("GET", "/api/v1/auth/profile", "", "",
+                                       {{"Authorization", "Basic dXNlcjpwdw=="}});
   EXPECT_EQ(basic.status, 401);
   EXPECT_EQ(profile_status("a.b.c"), 401);
   EXPECT_EQ(profile_status(std::string(5000, 'x')), 401);
 }
 
 TEST(GoogleSignIn, ValidTokenCreatesAndThenReusesTheAccount) {
-  json claims = godwit::test::google_claims(kGoogleClientId, unix_now(), "google-sub-" + std::to_string(::getpid()),
+  json claims = godwit::test::google_claims(kGoogleClientId, unix_now(),
+                                            "google-sub-" + std::to_string(::getpid()),
                                             unique_email("google"));
   std::string token = google_key().sign_jwt(claims);
   Response first = shared_client().post("/api/v1/auth/google", {{"id_token", token}});
@@ -275,15 +326,21 @@ TEST(GoogleSignIn, ValidTokenCreatesAndThenReusesTheAccount) {
 
 TEST(GoogleSignIn, WrongAudienceExpiryAndAlgorithmConfusionAreRefused) {
   std::int64_t now = unix_now();
-  EXPECT_EQ(shared_client().post("/api/v1/auth/google",
-                                 {{"id_token", google_key().sign_jwt(godwit::test::google_claims("someone-else", now))}}).status,
+  EXPECT_EQ(shared_client()
+                .post("/api/v1/auth/google",
+                      {{"id_token",
+                        google_key().sign_jwt(godwit::test::google_claims("someone-else", now))}})
+                .status,
             401);
-  EXPECT_EQ(shared_client().post("/api/v1/auth/google",
-                                 {{"id_token", google_key().sign_jwt(godwit::test::google_claims(kGoogleClientId, now - 7200))}}).status,
+  EXPECT_EQ(shared_client()
+                .post("/api/v1/auth/google",
+                      {{"id_token", google_key().sign_jwt(
+                                        godwit::test::google_claims(kGoogleClientId, now - 7200))}})
+                .status,
             401);
-  std::string confused = godwit::test::sign_hmac_jwt(google_key().public_pem(),
-                                                     {{"alg", "HS256"}, {"kid", google_key().kid()}},
-                                                     godwit::test::google_claims(kGoogleClientId, now));
+  std::string confused = godwit::test::sign_hmac_jwt(
+      google_key().public_pem(), {{"alg", "HS256"}, {"kid", google_key().kid()}},
+      godwit::test::google_claims(kGoogleClientId, now));
   Response r = shared_client().post("/api/v1/auth/google", {{"id_token", confused}});
   EXPECT_EQ(r.status, 401);
   EXPECT_EQ(r.header("Content-Type"), "application/problem+json");
@@ -294,7 +351,8 @@ TEST(GoogleSignIn, UnconfiguredServerSaysSo) {
   Client client(plain.port());
   Response r = client.post("/api/v1/auth/google", {{"id_token", "x.y.z"}});
   EXPECT_EQ(r.status, 503);
-  EXPECT_NE(r.json["detail"].get<std::string>().find("GODWIT_GOOGLE_CLIENT_IDS"), std::string::npos);
+  EXPECT_NE(r.json["detail"].get<std::string>().find("GODWIT_GOOGLE_CLIENT_IDS"),
+            std::string::npos);
 }
 
 }  // namespace

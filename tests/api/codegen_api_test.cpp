@@ -26,15 +26,7 @@ const std::string kTarget =
 
 Response upload(Client& client, const Account& a, const std::string& project,
                 const std::string& name, const std::string& content, const std::string& dialect) {
-  const std::string boundary = "godwit-codegen-boundary";
-  std::string body =
-      "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dialect\"\r\n\r\n" + dialect +
-      "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" +
-      name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" +
-      boundary + "--\r\n";
-  return client.raw("POST", "/api/v1/projects/" + project + "/files/upload", body,
-                    "multipart/form-data; boundary=" + boundary,
-                    {{"Authorization", "Bearer " + a.access_token}});
+  return upload_files(client, a, project, {{"dialect", "", dialect}, {"files", name, content}});
 }
 
 json wait_for_job(Client& client, const Account& a, const std::string& project,

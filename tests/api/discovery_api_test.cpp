@@ -16,6 +16,8 @@
 namespace godwit::api_test {
 namespace {
 
+using Part = FormPart;
+
 using nlohmann::json;
 using namespace std::chrono_literals;
 
@@ -30,29 +32,6 @@ std::string read_file(const std::filesystem::path& path) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-struct Part {
-  std::string field;
-  std::string filename;
-  std::string content;
-};
-
-Response upload(Client& client, const Account& a, const std::string& project,
-                const std::vector<Part>& parts) {
-  const std::string boundary = "godwit-discovery-boundary-91c2";
-  std::string body;
-  for (const Part& p : parts) {
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.field + "\"";
-    if (!p.filename.empty()) body += "; filename=\"" + p.filename + "\"";
-    body += "\r\n";
-    if (!p.filename.empty()) body += "Content-Type: application/octet-stream\r\n";
-    body += "\r\n" + p.content + "\r\n";
-  }
-  body += "--" + boundary + "--\r\n";
-  return client.raw("POST", "/api/v1/projects/" + project + "/files/upload", body,
-                    "multipart/form-data; boundary=" + boundary,
-                    {{"Authorization", "Bearer " + a.access_token}});
 }
 
 std::string new_project(Client& client, const Account& a) {
@@ -97,12 +76,12 @@ Discovered& discovered() {
     Discovered out;
     out.owner = register_account(client, "discoverer");
     out.project = new_project(client, out.owner);
-    Response up = upload(client, out.owner, out.project,
-                         {{"dialect.sakila.sql", "", "mysql"},
-                          {"dialect.chinook.sql", "", "auto"},
-                          {"files", "sakila.sql", read_file(corpus_dir() / kSakila)},
-                          {"files", "chinook.sql", read_file(corpus_dir() / kChinook)},
-                          {"files", "people.csv", kCsv}});
+    Response up = upload_files(client, out.owner, out.project,
+                               {{"dialect.sakila.sql", "", "mysql"},
+                                {"dialect.chinook.sql", "", "auto"},
+                                {"files", "sakila.sql", read_file(corpus_dir() / kSakila)},
+                                {"files", "chinook.sql", read_file(corpus_dir() / kChinook)},
+                                {"files", "people.csv", kCsv}});
     if (up.status != 201) throw std::runtime_error(up.body);
     Response start = client.post("/api/v1/projects/" + out.project + "/discovery/start",
                                  json::object(), out.owner.access_token);
@@ -327,9 +306,10 @@ TEST(DiscoveryApiStart, NothingToDiscoverIs422AndASecondStartIs409) {
   EXPECT_EQ(empty.status, 422) << empty.body;
   EXPECT_EQ(client.get(base + "/lineage-graph", a.access_token).status, 409);
 
-  ASSERT_EQ(upload(client, a, project, {{"files", "a.sql", "CREATE TABLE a (id INT PRIMARY KEY);"}})
-                .status,
-            201);
+  ASSERT_EQ(
+      upload_files(client, a, project, {{"files", "a.sql", "CREATE TABLE a (id INT PRIMARY KEY);"}})
+          .status,
+      201);
   Response first = client.post(base + "/discovery/start", json::object(), a.access_token);
   ASSERT_EQ(first.status, 202) << first.body;
   EXPECT_EQ(first.json["snapshot_version"], 1);
@@ -346,11 +326,11 @@ TEST(DiscoveryApiRuns, ReRunKeepsHistoryAndTheLlmAnswersAreCheckedAndStored) {
   Account a = register_account(client, "rerun");
   std::string project = new_project(client, a);
   std::string base = "/api/v1/projects/" + project;
-  ASSERT_EQ(upload(client, a, project,
-                   {{"files", "shop.sql",
-                     "CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(200));\n"
-                     "CREATE TABLE invoices (id INT PRIMARY KEY, customer_id INT, amount "
-                     "DECIMAL(12,2), buyer INT);\n"}})
+  ASSERT_EQ(upload_files(client, a, project,
+                         {{"files", "shop.sql",
+                           "CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(200));\n"
+                           "CREATE TABLE invoices (id INT PRIMARY KEY, customer_id INT, amount "
+                           "DECIMAL(12,2), buyer INT);\n"}})
                 .status,
             201);
   ASSERT_EQ(client.post(base + "/discovery/start", json::object(), a.access_token).status, 202);

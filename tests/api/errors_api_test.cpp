@@ -2,7 +2,6 @@
 // methods, request ids, security headers, CORS, health, OpenAPI, the web UI fallback,
 // the access log, production start-up checks and graceful shutdown.
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <filesystem>
@@ -25,10 +24,12 @@ void expect_problem(const Response& r, int status) {
 }
 
 TEST(Errors, MalformedJsonIsBadRequest) {
-  Response r = shared_client().raw("POST", "/api/v1/auth/login", "{\"email\": ", "application/json");
+  Response r =
+      shared_client().raw("POST", "/api/v1/auth/login", "{\"email\": ", "application/json");
   expect_problem(r, 400);
   EXPECT_NE(r.json["detail"].get<std::string>().find("not valid JSON"), std::string::npos);
-  expect_problem(shared_client().raw("POST", "/api/v1/auth/login", "[1,2]", "application/json"), 400);
+  expect_problem(shared_client().raw("POST", "/api/v1/auth/login", "[1,2]", "application/json"),
+                 400);
   expect_problem(shared_client().raw("POST", "/api/v1/auth/login", "", "application/json"), 400);
 }
 
@@ -74,16 +75,19 @@ TEST(Errors, SecurityHeadersOnEveryResponse) {
 }
 
 TEST(Errors, CorsAllowsOnlyConfiguredOrigins) {
-  Response ok = shared_client().raw("OPTIONS", "/api/v1/projects", "", "",
-                                    {{"Origin", "http://allowed.example"}, {"Access-Control-Request-Method", "POST"}});
+  Response ok = shared_client().raw(
+      "OPTIONS", "/api/v1/projects", "", "",
+      {{"Origin", "http://allowed.example"}, {"Access-Control-Request-Method", "POST"}});
   EXPECT_EQ(ok.status, 204);
   EXPECT_EQ(ok.header("Access-Control-Allow-Origin"), "http://allowed.example");
   EXPECT_NE(ok.header("Access-Control-Allow-Headers").find("Authorization"), std::string::npos);
-  Response denied = shared_client().raw("OPTIONS", "/api/v1/projects", "", "",
-                                        {{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "POST"}});
+  Response denied = shared_client().raw(
+      "OPTIONS", "/api/v1/projects", "", "",
+      {{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "POST"}});
   expect_problem(denied, 403);
   EXPECT_TRUE(denied.header("Access-Control-Allow-Origin").empty());
-  Response simple = shared_client().raw("GET", "/healthz", "", "", {{"Origin", "http://evil.example"}});
+  Response simple =
+      shared_client().raw("GET", "/healthz", "", "", {{"Origin", "http://evil.example"}});
   EXPECT_TRUE(simple.header("Access-Control-Allow-Origin").empty());
 }
 
@@ -120,7 +124,8 @@ TEST(Errors, AccessLogHasOneJsonLinePerRequest) {
     found = true;
   }
   EXPECT_TRUE(found) << log.substr(log.size() > 2000 ? log.size() - 2000 : 0);
-  EXPECT_EQ(log.find("correct horse battery staple"), std::string::npos) << "a password reached the log";
+  EXPECT_EQ(log.find("correct horse battery staple"), std::string::npos)
+      << "a password reached the log";
 }
 
 TEST(WebUi, ServesBuiltFilesWithSpaFallback) {
@@ -161,9 +166,10 @@ TEST(Lifecycle, SigtermFinishesCleanly) {
 
 TEST(Lifecycle, ProductionRefusesToStartWithoutSecrets) {
   std::string binary = std::getenv("GODWIT_BIN");
-  std::string dir = std::filesystem::temp_directory_path() / ("godwit-prod-" + std::to_string(::getpid()));
-  std::string command = "env -u GODWIT_JWT_SECRET -u GODWIT_SECRET_KEY GODWIT_DATA_DIR=" + dir + " " + binary +
-                        " serve --production --port 0 2>&1";
+  std::string dir =
+      std::filesystem::temp_directory_path() / ("godwit-prod-" + std::to_string(::getpid()));
+  std::string command = "env -u GODWIT_JWT_SECRET -u GODWIT_SECRET_KEY GODWIT_DATA_DIR=" + dir +
+                        " " + binary + " serve --production --port 0 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   std::string output;
   char buffer[512];

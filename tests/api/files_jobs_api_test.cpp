@@ -17,31 +17,10 @@
 namespace godwit::api_test {
 namespace {
 
+using Part = FormPart;
+
 using nlohmann::json;
 using namespace std::chrono_literals;
-
-struct Part {
-  std::string field;
-  std::string filename;  ///< empty: a plain form field
-  std::string content;
-};
-
-Response upload(Client& client, const Account& a, const std::string& project,
-                const std::vector<Part>& parts) {
-  const std::string boundary = "godwit-test-boundary-7f3a";
-  std::string body;
-  for (const Part& p : parts) {
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.field + "\"";
-    if (!p.filename.empty()) body += "; filename=\"" + p.filename + "\"";
-    body += "\r\n";
-    if (!p.filename.empty()) body += "Content-Type: application/octet-stream\r\n";
-    body += "\r\n" + p.content + "\r\n";
-  }
-  body += "--" + boundary + "--\r\n";
-  return client.raw("POST", "/api/v1/projects/" + project + "/files/upload", body,
-                    "multipart/form-data; boundary=" + boundary,
-                    {{"Authorization", "Bearer " + a.access_token}});
-}
 
 Part file(const std::string& name, const std::string& content) {
   return {"files", name, content};
@@ -121,9 +100,9 @@ TEST(FilesApi, SeveralFilesAreStoredThenParsedByAJob) {
   Client& client = shared_client();
   Account a = register_account(client, "uploader");
   std::string project = new_project(client, a);
-  Response r = upload(client, a, project,
-                      {file("warehouse.sql", kOracleDdl), file("customers.csv", kCsv),
-                       file("customer.schema.json", kJsonSchema), file("order.avsc", kAvro)});
+  Response r = upload_files(client, a, project,
+                            {file("warehouse.sql", kOracleDdl), file("customers.csv", kCsv),
+                             file("customer.schema.json", kJsonSchema), file("order.avsc", kAvro)});
   ASSERT_EQ(r.status, 201) << r.body;
   ASSERT_EQ(r.json["files"].size(), 4u);
   EXPECT_EQ(r.json["duplicates"].size(), 0u);
@@ -189,7 +168,7 @@ TEST(FilesApi, AFileWithoutStatementsFailsWithTheReason) {
   Client& client = shared_client();
   Account a = register_account(client, "nostatements");
   std::string project = new_project(client, a);
-  Response r = upload(client, a, project, {file("empty.sql", "-- only a comment\n")});
+  Response r = upload_files(client, a, project, {file("empty.sql", "-- only a comment\n")});
   ASSERT_EQ(r.status, 201) << r.body;
   wait_for_job(client, a, project, r.json["job"]["id"]);
   Response f = client.get(
@@ -206,11 +185,11 @@ TEST(FilesApi, DialectIsDetectedOrOverriddenPerFile) {
   std::string tsql =
       "CREATE TABLE [dbo].[Customers] ([Id] INT IDENTITY(1,1) NOT NULL, [Name] "
       "NVARCHAR(MAX));\nGO\n";
-  Response r = upload(client, a, project,
-                      {{"dialect", "", "auto"},
-                       {"dialect.pg.sql", "", "PostgreSQL"},
-                       file("legacy.sql", tsql),
-                       file("pg.sql", "CREATE TABLE t (id serial PRIMARY KEY);")});
+  Response r = upload_files(client, a, project,
+                            {{"dialect", "", "auto"},
+                             {"dialect.pg.sql", "", "PostgreSQL"},
+                             file("legacy.sql", tsql),
+                             file("pg.sql", "CREATE TABLE t (id serial PRIMARY KEY);")});
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json["files"][0]["preview_data"]["dialect_source"], "detected");
   EXPECT_EQ(r.json["files"][0]["dialect"], "tsql");
@@ -220,7 +199,7 @@ TEST(FilesApi, DialectIsDetectedOrOverriddenPerFile) {
   EXPECT_EQ(r.json["files"][1]["preview_data"]["dialect_source"], "request");
 
   Response bad =
-      upload(client, a, project, {{"dialect", "", "foxpro"}, file("x.sql", "SELECT 1;")});
+      upload_files(client, a, project, {{"dialect", "", "foxpro"}, file("x.sql", "SELECT 1;")});
   EXPECT_EQ(bad.status, 400) << bad.body;
 }
 
@@ -228,11 +207,11 @@ TEST(FilesApi, TheSameContentTwiceIsReportedAsADuplicate) {
   Client& client = shared_client();
   Account a = register_account(client, "duplicates");
   std::string project = new_project(client, a);
-  Response first = upload(client, a, project, {file("a.sql", kOracleDdl)});
+  Response first = upload_files(client, a, project, {file("a.sql", kOracleDdl)});
   ASSERT_EQ(first.status, 201);
-  Response again =
-      upload(client, a, project,
-             {file("copy-of-a.sql", kOracleDdl), file("b.csv", kCsv), file("b-again.csv", kCsv)});
+  Response again = upload_files(
+      client, a, project,
+      {file("copy-of-a.sql", kOracleDdl), file("b.csv", kCsv), file("b-again.csv", kCsv)});
   ASSERT_EQ(again.status, 201) << again.body;
   ASSERT_EQ(again.json["files"].size(), 1u);
   ASSERT_EQ(again.json["duplicates"].size(), 2u);
@@ -240,7 +219,7 @@ TEST(FilesApi, TheSameContentTwiceIsReportedAsADuplicate) {
   EXPECT_EQ(again.json["duplicates"][0]["existing_file"]["id"], first.json["files"][0]["id"]);
   EXPECT_EQ(again.json["duplicates"][1]["filename"], "b-again.csv");
   EXPECT_EQ(again.json["duplicates"][1]["existing_file"]["id"], again.json["files"][0]["id"]);
-  Response only = upload(client, a, project, {file("third.sql", kOracleDdl)});
+  Response only = upload_files(client, a, project, {file("third.sql", kOracleDdl)});
   EXPECT_EQ(only.status, 200);
   EXPECT_TRUE(only.json["job"].is_null());
   EXPECT_EQ(client.get("/api/v1/projects/" + project + "/files", a.access_token).json["total"], 2);
@@ -251,7 +230,7 @@ TEST(FilesApi, BinariesAndMismatchedContentAre415) {
   Account a = register_account(client, "binaries");
   std::string project = new_project(client, a);
   std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01", 20);
-  Response r = upload(client, a, project, {file("schema.png", png)});
+  Response r = upload_files(client, a, project, {file("schema.png", png)});
   ASSERT_EQ(r.status, 415) << r.body;
   EXPECT_EQ(r.header("Content-Type"), "application/problem+json");
   EXPECT_NE(r.json["detail"].get<std::string>().find("a PNG image"), std::string::npos) << r.body;
@@ -260,19 +239,19 @@ TEST(FilesApi, BinariesAndMismatchedContentAre415) {
       "\x7f"
       "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0>\0",
       20);
-  r = upload(client, a, project, {file("tables.sql", elf)});
+  r = upload_files(client, a, project, {file("tables.sql", elf)});
   ASSERT_EQ(r.status, 415) << r.body;
   EXPECT_NE(r.json["detail"].get<std::string>().find("ELF"), std::string::npos) << r.body;
 
-  r = upload(client, a, project, {file("schema.json", kOracleDdl)});
+  r = upload_files(client, a, project, {file("schema.json", kOracleDdl)});
   ASSERT_EQ(r.status, 415) << r.body;
   EXPECT_NE(r.json["detail"].get<std::string>().find("does not contain JSON"), std::string::npos);
 
-  r = upload(client, a, project, {file("orders.avsc", kJsonSchema)});
+  r = upload_files(client, a, project, {file("orders.avsc", kJsonSchema)});
   EXPECT_EQ(r.status, 415) << r.body;
 
   // One bad file refuses the whole batch: nothing was stored.
-  r = upload(client, a, project, {file("good.sql", kOracleDdl), file("bad.png", png)});
+  r = upload_files(client, a, project, {file("good.sql", kOracleDdl), file("bad.png", png)});
   EXPECT_EQ(r.status, 415);
   EXPECT_EQ(client.get("/api/v1/projects/" + project + "/files", a.access_token).json["total"], 0);
 
@@ -280,7 +259,7 @@ TEST(FilesApi, BinariesAndMismatchedContentAre415) {
       client.raw("POST", "/api/v1/projects/" + project + "/files/upload", kOracleDdl,
                  "application/sql", {{"Authorization", "Bearer " + a.access_token}});
   EXPECT_EQ(not_multipart.status, 415);
-  Response none = upload(client, a, project, {{"dialect", "", "auto"}});
+  Response none = upload_files(client, a, project, {{"dialect", "", "auto"}});
   EXPECT_EQ(none.status, 400);
 }
 
@@ -292,7 +271,7 @@ TEST(FilesApi, AZipArchiveIsUnpackedIntoItsFiles) {
                                   {"schema/warehouse.sql", kOracleDdl},
                                   {"samples/customers.csv", kCsv},
                                   {"__MACOSX/._x", "junk"}});
-  Response r = upload(client, a, project, {file("bundle.zip", archive)});
+  Response r = upload_files(client, a, project, {file("bundle.zip", archive)});
   ASSERT_EQ(r.status, 201) << r.body;
   ASSERT_EQ(r.json["files"].size(), 2u);
   EXPECT_EQ(r.json["files"][0]["filename"], "bundle.zip/schema/warehouse.sql");
@@ -307,7 +286,7 @@ TEST(FilesApi, AZipSlipArchiveIsRefused) {
   std::string project = new_project(client, a);
   std::string archive =
       make_zip({{"ok.sql", kOracleDdl}, {"../../etc/cron.d/evil.sql", "SELECT 1;"}});
-  Response r = upload(client, a, project, {file("innocent.zip", archive)});
+  Response r = upload_files(client, a, project, {file("innocent.zip", archive)});
   ASSERT_EQ(r.status, 422) << r.body;
   EXPECT_NE(r.json["detail"].get<std::string>().find("zip-slip"), std::string::npos) << r.body;
   EXPECT_EQ(r.json["errors"][0]["field"], "../../etc/cron.d/evil.sql");
@@ -321,7 +300,7 @@ TEST(FilesApi, AZipBombIsRefused) {
   std::string zeros(20u << 20, '\0');
   std::string archive = make_zip({{"bomb.sql", zeros}});
   ASSERT_LT(archive.size(), 100u * 1024);
-  Response r = upload(client, a, project, {file("bomb.zip", archive)});
+  Response r = upload_files(client, a, project, {file("bomb.zip", archive)});
   ASSERT_EQ(r.status, 422) << r.body;
   EXPECT_NE(r.json["detail"].get<std::string>().find("zip bomb"), std::string::npos) << r.body;
 }
@@ -332,7 +311,7 @@ TEST(FilesApi, AFileOverTheLimitIs413WithTheLimit) {
   Account a = register_account(client, "large");
   std::string project = new_project(client, a);
   std::string big = "-- padding\n" + std::string(1536 * 1024, 'x');
-  Response r = upload(client, a, project, {file("huge.sql", big)});
+  Response r = upload_files(client, a, project, {file("huge.sql", big)});
   ASSERT_EQ(r.status, 413) << r.body;
   EXPECT_EQ(r.header("Content-Type"), "application/problem+json");
   EXPECT_NE(r.json["detail"].get<std::string>().find("the limit per file is 1 MiB"),
@@ -346,7 +325,7 @@ TEST(FilesApi, DeletingAFileRemovesItAndItsContent) {
   std::string project = new_project(client, a);
   // Content no other test uploads: stored content is shared by every file with its hash.
   std::string ddl = "CREATE TABLE gone_" + a.id.substr(0, 8) + " (id INT);";
-  Response r = upload(client, a, project, {file("gone.sql", ddl)});
+  Response r = upload_files(client, a, project, {file("gone.sql", ddl)});
   ASSERT_EQ(r.status, 201);
   std::string id = r.json["files"][0]["id"];
   std::string sha = r.json["files"][0]["sha256"];
@@ -360,7 +339,7 @@ TEST(FilesApi, DeletingAFileRemovesItAndItsContent) {
   EXPECT_EQ(client.del("/api/v1/projects/" + project + "/files/" + id, a.access_token).status, 404);
   EXPECT_FALSE(std::filesystem::exists(path));
   // Gone means gone: the same content is new again.
-  Response again = upload(client, a, project, {file("back.sql", ddl)});
+  Response again = upload_files(client, a, project, {file("back.sql", ddl)});
   EXPECT_EQ(again.status, 201);
   EXPECT_EQ(again.json["files"].size(), 1u);
 }
@@ -376,13 +355,13 @@ TEST(FilesApi, StrangersGet404AndViewersCannotWrite) {
                       {{"email", viewer.email}, {"role", "viewer"}}, owner.access_token)
                 .status,
             201);
-  Response r = upload(client, owner, project, {file("x.sql", kOracleDdl)});
+  Response r = upload_files(client, owner, project, {file("x.sql", kOracleDdl)});
   ASSERT_EQ(r.status, 201);
   std::string file_id = r.json["files"][0]["id"];
   std::string job_id = r.json["job"]["id"];
   std::string base = "/api/v1/projects/" + project;
 
-  EXPECT_EQ(upload(client, stranger, project, {file("y.sql", "SELECT 2;")}).status, 404);
+  EXPECT_EQ(upload_files(client, stranger, project, {file("y.sql", "SELECT 2;")}).status, 404);
   EXPECT_EQ(client.get(base + "/files", stranger.access_token).status, 404);
   EXPECT_EQ(client.get(base + "/files/" + file_id, stranger.access_token).status, 404);
   EXPECT_EQ(client.del(base + "/files/" + file_id, stranger.access_token).status, 404);
@@ -401,7 +380,7 @@ TEST(FilesApi, StrangersGet404AndViewersCannotWrite) {
       404);
 
   EXPECT_EQ(client.get(base + "/files", viewer.access_token).status, 200);
-  EXPECT_EQ(upload(client, viewer, project, {file("y.sql", "SELECT 2;")}).status, 403);
+  EXPECT_EQ(upload_files(client, viewer, project, {file("y.sql", "SELECT 2;")}).status, 403);
   EXPECT_EQ(client.del(base + "/files/" + file_id, viewer.access_token).status, 403);
 }
 
@@ -495,7 +474,7 @@ TEST(JobsApi, ProgressIsVisibleThroughTheEventStream) {
   ASSERT_FALSE(phases.empty()) << reader.text();
   EXPECT_EQ(phases[0]["current_phase"], "upload");
 
-  Response r = upload(client, a, project, {file("a.sql", kOracleDdl), file("b.csv", kCsv)});
+  Response r = upload_files(client, a, project, {file("a.sql", kOracleDdl), file("b.csv", kCsv)});
   ASSERT_EQ(r.status, 201);
   ASSERT_TRUE(reader.wait_finished(30s)) << reader.text();
   std::vector<json> jobs = events_of(reader.text(), "job");
@@ -546,7 +525,7 @@ TEST(JobsApi, TwoServersOnOneStoreNeverRunTheSameJobTwice) {
   for (int i = 0; i < kUploads; ++i) {
     Client& client = i % 2 == 0 ? a_client : b_client;
     std::string sql = "CREATE TABLE t" + std::to_string(i) + " (id INT PRIMARY KEY);";
-    Response r = upload(client, a, project, {file("t" + std::to_string(i) + ".sql", sql)});
+    Response r = upload_files(client, a, project, {file("t" + std::to_string(i) + ".sql", sql)});
     ASSERT_EQ(r.status, 201) << r.body;
     jobs.push_back(r.json["job"]["id"]);
   }
@@ -579,7 +558,7 @@ TEST(JobsApi, AQueuedJobIsCancelledAndAFinishedOneCannotBe) {
   Client client(server.port());
   Account a = register_account(client, "canceller");
   std::string project = new_project(client, a);
-  Response r = upload(client, a, project, {file("a.sql", kOracleDdl)});
+  Response r = upload_files(client, a, project, {file("a.sql", kOracleDdl)});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string job = r.json["job"]["id"];
   std::string base = "/api/v1/projects/" + project + "/jobs/" + job;

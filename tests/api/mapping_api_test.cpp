@@ -32,29 +32,6 @@ std::string read_text(const std::filesystem::path& path) {
   return buffer.str();
 }
 
-struct FormPart {
-  std::string field;
-  std::string filename;  ///< empty: a plain form field
-  std::string content;
-};
-
-Response upload(Client& client, const Account& a, const std::string& project,
-                const std::vector<FormPart>& parts) {
-  const std::string boundary = "godwit-mapping-boundary-19c2";
-  std::string body;
-  for (const FormPart& p : parts) {
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.field + "\"";
-    if (!p.filename.empty()) body += "; filename=\"" + p.filename + "\"";
-    body += "\r\n";
-    if (!p.filename.empty()) body += "Content-Type: application/octet-stream\r\n";
-    body += "\r\n" + p.content + "\r\n";
-  }
-  body += "--" + boundary + "--\r\n";
-  return client.raw("POST", "/api/v1/projects/" + project + "/files/upload", body,
-                    "multipart/form-data; boundary=" + boundary,
-                    {{"Authorization", "Bearer " + a.access_token}});
-}
-
 Response send(Client& client, const std::string& method, const std::string& path,
               const std::string& body, const std::string& type, const Account& a) {
   return client.raw(method, path, body, type, {{"Authorization", "Bearer " + a.access_token}});
@@ -96,7 +73,7 @@ TEST(MappingApi, CustomMappingsAgainstAProposedTarget) {
   Account a = register_account(client, "mapper");
   std::string project = new_project(client, a);
   std::string base = "/api/v1/projects/" + project + "/mapping";
-  Response up = upload(client, a, project, {{"files", "crm.sql", kSourceDdl}});
+  Response up = upload_files(client, a, project, {{"files", "crm.sql", kSourceDdl}});
   ASSERT_EQ(up.status, 201) << up.body;
   EXPECT_EQ(up.json["files"][0]["role"], "source");
   wait_for_job(client, a, project, up.json["job"]["id"]);
@@ -234,10 +211,10 @@ TEST(MappingApi, WorkflowOnARealPairKeepsDecisionsAcrossRuns) {
   std::string base = "/api/v1/projects/" + project + "/mapping";
 
   // Upload both; the target is marked by a form field, then moved back and forth by PATCH.
-  Response up = upload(client, a, project,
-                       {{"files", "source_schema.sql", read_text(pair / "source_schema.sql")},
-                        {"files", "target_schema.sql", read_text(pair / "target_schema.sql")},
-                        {"role.target_schema.sql", "", "target"}});
+  Response up = upload_files(client, a, project,
+                             {{"files", "source_schema.sql", read_text(pair / "source_schema.sql")},
+                              {"files", "target_schema.sql", read_text(pair / "target_schema.sql")},
+                              {"role.target_schema.sql", "", "target"}});
   ASSERT_EQ(up.status, 201) << up.body;
   std::string target_file;
   for (const auto& f : up.json["files"]) {

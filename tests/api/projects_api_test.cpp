@@ -16,15 +16,18 @@ Response create_project(const Account& a, const json& body) {
 }
 
 std::string new_project(const Account& a, const std::string& name = "Warehouse move") {
-  Response r = create_project(a, {{"name", name}, {"source_dialect", "oracle"}, {"target_dialect", "bigquery"}});
+  Response r = create_project(
+      a, {{"name", name}, {"source_dialect", "oracle"}, {"target_dialect", "bigquery"}});
   if (r.status != 201) throw std::runtime_error(r.body);
   return r.json["id"];
 }
 
 TEST(ProjectsApi, CreateAndRead) {
   Account a = register_account(shared_client(), "owner");
-  Response r = create_project(a, {{"name", "  Finance DW  "}, {"description", "Q3 cut-over"},
-                                  {"source_dialect", "PostgreSQL"}, {"target_dialect", "spark"}});
+  Response r = create_project(a, {{"name", "  Finance DW  "},
+                                  {"description", "Q3 cut-over"},
+                                  {"source_dialect", "PostgreSQL"},
+                                  {"target_dialect", "spark"}});
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json["name"], "Finance DW");
   EXPECT_EQ(r.json["source_dialect"], "postgres");
@@ -35,7 +38,8 @@ TEST(ProjectsApi, CreateAndRead) {
   EXPECT_EQ(r.json["role"], "owner");
   EXPECT_EQ(r.json["owner_id"], a.id);
   EXPECT_EQ(r.header("Location"), "/api/v1/projects/" + r.json["id"].get<std::string>());
-  Response got = shared_client().get("/api/v1/projects/" + r.json["id"].get<std::string>(), a.access_token);
+  Response got =
+      shared_client().get("/api/v1/projects/" + r.json["id"].get<std::string>(), a.access_token);
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.json["description"], "Q3 cut-over");
   ASSERT_EQ(got.json["phases"].size(), 5u);
@@ -46,7 +50,8 @@ TEST(ProjectsApi, CreateAndRead) {
 
 TEST(ProjectsApi, UnknownDialectListsTheAcceptedNames) {
   Account a = register_account(shared_client(), "dialect");
-  Response r = create_project(a, {{"name", "x"}, {"source_dialect", "foxpro"}, {"target_dialect", "bigquery"}});
+  Response r = create_project(
+      a, {{"name", "x"}, {"source_dialect", "foxpro"}, {"target_dialect", "bigquery"}});
   ASSERT_EQ(r.status, 400);
   std::string detail = r.json["detail"];
   EXPECT_NE(detail.find("foxpro"), std::string::npos);
@@ -68,7 +73,8 @@ TEST(ProjectsApi, TemplatesAreSeededAndCreateProjects) {
   ASSERT_GE(t.json["items"].size(), 8u);
   std::set<std::pair<std::string, std::string>> pairs;
   for (const auto& item : t.json["items"]) {
-    pairs.emplace(item["source_dialect"].get<std::string>(), item["target_dialect"].get<std::string>());
+    pairs.emplace(item["source_dialect"].get<std::string>(),
+                  item["target_dialect"].get<std::string>());
     EXPECT_FALSE(item["tags"].empty());
     EXPECT_FALSE(item["estimated_duration"].get<std::string>().empty());
   }
@@ -82,17 +88,20 @@ TEST(ProjectsApi, TemplatesAreSeededAndCreateProjects) {
   EXPECT_EQ(r.json["source_dialect"], tpl["source_dialect"]);
   EXPECT_EQ(r.json["target_dialect"], tpl["target_dialect"]);
   EXPECT_EQ(r.json["template_id"], tpl["id"]);
-  Response unknown = create_project(a, {{"name", "x"}, {"template_id", "00000000-0000-4000-8000-000000000000"}});
+  Response unknown =
+      create_project(a, {{"name", "x"}, {"template_id", "00000000-0000-4000-8000-000000000000"}});
   EXPECT_EQ(unknown.status, 422);
   EXPECT_EQ(shared_client().get("/api/v1/project-templates").status, 401);
 }
 
 TEST(ProjectsApi, ListSearchFilterSortAndPaginate) {
   Account a = register_account(shared_client(), "lister");
-  for (std::string name : {"Alpha sales", "beta SALES", "Gamma hr", "Delta finance", "Epsilon sales"}) {
+  for (std::string name :
+       {"Alpha sales", "beta SALES", "Gamma hr", "Delta finance", "Epsilon sales"}) {
     new_project(a, name);
   }
-  create_project(a, {{"name", "Zeta pg"}, {"source_dialect", "postgres"}, {"target_dialect", "databricks"}});
+  create_project(
+      a, {{"name", "Zeta pg"}, {"source_dialect", "postgres"}, {"target_dialect", "databricks"}});
   Response all = shared_client().get("/api/v1/projects", a.access_token);
   ASSERT_EQ(all.status, 200);
   EXPECT_EQ(all.json["total"], 6);
@@ -104,7 +113,8 @@ TEST(ProjectsApi, ListSearchFilterSortAndPaginate) {
   EXPECT_EQ(search.json["items"][0]["name"], "Alpha sales");
   EXPECT_EQ(search.json["items"][2]["name"], "Epsilon sales");
 
-  Response page = shared_client().get("/api/v1/projects?sort=-name&limit=2&offset=2", a.access_token);
+  Response page =
+      shared_client().get("/api/v1/projects?sort=-name&limit=2&offset=2", a.access_token);
   ASSERT_EQ(page.status, 200);
   EXPECT_EQ(page.json["total"], 6);
   ASSERT_EQ(page.json["items"].size(), 2u);
@@ -114,9 +124,11 @@ TEST(ProjectsApi, ListSearchFilterSortAndPaginate) {
   EXPECT_EQ(page.json["limit"], 2);
   EXPECT_EQ(page.json["offset"], 2);
 
-  Response by_dialect = shared_client().get("/api/v1/projects?source_dialect=postgresql", a.access_token);
+  Response by_dialect =
+      shared_client().get("/api/v1/projects?source_dialect=postgresql", a.access_token);
   EXPECT_EQ(by_dialect.json["total"], 1);
-  Response by_status = shared_client().get("/api/v1/projects?status=completed,archived", a.access_token);
+  Response by_status =
+      shared_client().get("/api/v1/projects?status=completed,archived", a.access_token);
   EXPECT_EQ(by_status.json["total"], 0);
   Response wildcard = shared_client().get("/api/v1/projects?search=%25", a.access_token);
   EXPECT_EQ(wildcard.json["total"], 0);  // % is a character, not a pattern
@@ -124,7 +136,8 @@ TEST(ProjectsApi, ListSearchFilterSortAndPaginate) {
 
 TEST(ProjectsApi, BadListParametersAreExplained) {
   Account a = register_account(shared_client(), "badlist");
-  Response r = shared_client().get("/api/v1/projects?limit=0&sort=bogus&offset=-1&status=weird", a.access_token);
+  Response r = shared_client().get("/api/v1/projects?limit=0&sort=bogus&offset=-1&status=weird",
+                                   a.access_token);
   ASSERT_EQ(r.status, 400);
   EXPECT_GE(r.json["errors"].size(), 3u) << r.body;
 }
@@ -132,14 +145,18 @@ TEST(ProjectsApi, BadListParametersAreExplained) {
 TEST(ProjectsApi, UpdateAndDelete) {
   Account a = register_account(shared_client(), "updater");
   std::string id = new_project(a);
-  Response upd = shared_client().put("/api/v1/projects/" + id,
-                                     {{"name", "Renamed"}, {"description", nullptr}, {"status", "archived"}}, a.access_token);
+  Response upd = shared_client().put(
+      "/api/v1/projects/" + id,
+      {{"name", "Renamed"}, {"description", nullptr}, {"status", "archived"}}, a.access_token);
   ASSERT_EQ(upd.status, 200) << upd.body;
   EXPECT_EQ(upd.json["name"], "Renamed");
   EXPECT_TRUE(upd.json["description"].is_null());
   EXPECT_EQ(upd.json["status"], "archived");
-  EXPECT_EQ(shared_client().put("/api/v1/projects/" + id, {{"status", "bogus"}}, a.access_token).status, 400);
-  EXPECT_EQ(shared_client().put("/api/v1/projects/" + id, {{"name", ""}}, a.access_token).status, 400);
+  EXPECT_EQ(
+      shared_client().put("/api/v1/projects/" + id, {{"status", "bogus"}}, a.access_token).status,
+      400);
+  EXPECT_EQ(shared_client().put("/api/v1/projects/" + id, {{"name", ""}}, a.access_token).status,
+            400);
   EXPECT_EQ(shared_client().del("/api/v1/projects/" + id, a.access_token).status, 204);
   EXPECT_EQ(shared_client().get("/api/v1/projects/" + id, a.access_token).status, 404);
   EXPECT_EQ(shared_client().del("/api/v1/projects/" + id, a.access_token).status, 404);
@@ -151,11 +168,13 @@ TEST(ProjectsApi, PhasesFollowTheirOrder) {
   std::string base = "/api/v1/projects/" + id + "/phases/";
   Response early = shared_client().post(base + "mapping", json::object(), a.access_token);
   ASSERT_EQ(early.status, 409);
-  EXPECT_NE(early.json["detail"].get<std::string>().find("upload"), std::string::npos) << early.body;
+  EXPECT_NE(early.json["detail"].get<std::string>().find("upload"), std::string::npos)
+      << early.body;
   Response unknown = shared_client().post(base + "deploy", json::object(), a.access_token);
   EXPECT_EQ(unknown.status, 400);
 
-  Response up = shared_client().raw("POST", base + "upload", "", "", {{"Authorization", "Bearer " + a.access_token}});
+  Response up = shared_client().raw("POST", base + "upload", "", "",
+                                    {{"Authorization", "Bearer " + a.access_token}});
   ASSERT_EQ(up.status, 200) << up.body;
   EXPECT_EQ(up.json["completed_phases"], json::array({"upload"}));
   EXPECT_EQ(up.json["current_phase"], "discovery");
@@ -176,7 +195,8 @@ TEST(ProjectsApi, PhasesFollowTheirOrder) {
   EXPECT_EQ(reopen.json["current_phase"], "mapping");
   EXPECT_EQ(reopen.json["status"], "in_progress");
   EXPECT_EQ(reopen.json["mappings_complete"], false);
-  EXPECT_EQ(shared_client().post(base + "upload", {{"action", "skip"}}, a.access_token).status, 400);
+  EXPECT_EQ(shared_client().post(base + "upload", {{"action", "skip"}}, a.access_token).status,
+            400);
 }
 
 TEST(ProjectsApi, MembersAndRoles) {
@@ -185,31 +205,63 @@ TEST(ProjectsApi, MembersAndRoles) {
   Account viewer = register_account(shared_client(), "view");
   std::string id = new_project(owner);
   std::string members = "/api/v1/projects/" + id + "/members";
-  Response add = shared_client().post(members, {{"email", editor.email}, {"role", "editor"}}, owner.access_token);
+  Response add = shared_client().post(members, {{"email", editor.email}, {"role", "editor"}},
+                                      owner.access_token);
   ASSERT_EQ(add.status, 201) << add.body;
   EXPECT_EQ(add.json["role"], "editor");
-  EXPECT_EQ(shared_client().post(members, {{"email", editor.email}, {"role", "viewer"}}, owner.access_token).status, 409);
-  EXPECT_EQ(shared_client().post(members, {{"email", "nobody@example.com"}, {"role", "viewer"}}, owner.access_token).status, 422);
-  EXPECT_EQ(shared_client().post(members, {{"email", viewer.email}, {"role", "admin"}}, owner.access_token).status, 400);
-  ASSERT_EQ(shared_client().post(members, {{"email", viewer.email}, {"role", "viewer"}}, owner.access_token).status, 201);
+  EXPECT_EQ(shared_client()
+                .post(members, {{"email", editor.email}, {"role", "viewer"}}, owner.access_token)
+                .status,
+            409);
+  EXPECT_EQ(
+      shared_client()
+          .post(members, {{"email", "nobody@example.com"}, {"role", "viewer"}}, owner.access_token)
+          .status,
+      422);
+  EXPECT_EQ(shared_client()
+                .post(members, {{"email", viewer.email}, {"role", "admin"}}, owner.access_token)
+                .status,
+            400);
+  ASSERT_EQ(shared_client()
+                .post(members, {{"email", viewer.email}, {"role", "viewer"}}, owner.access_token)
+                .status,
+            201);
 
   // The viewer sees the project but cannot change it.
   Response seen = shared_client().get("/api/v1/projects", viewer.access_token);
   ASSERT_EQ(seen.json["total"], 1);
   EXPECT_EQ(seen.json["items"][0]["role"], "viewer");
-  Response denied = shared_client().put("/api/v1/projects/" + id, {{"name", "x"}}, viewer.access_token);
+  Response denied =
+      shared_client().put("/api/v1/projects/" + id, {{"name", "x"}}, viewer.access_token);
   EXPECT_EQ(denied.status, 403);
-  EXPECT_EQ(shared_client().post("/api/v1/projects/" + id + "/phases/upload", json::object(), viewer.access_token).status, 403);
-  EXPECT_EQ(shared_client().post(members, {{"email", owner.email}, {"role", "viewer"}}, viewer.access_token).status, 403);
+  EXPECT_EQ(
+      shared_client()
+          .post("/api/v1/projects/" + id + "/phases/upload", json::object(), viewer.access_token)
+          .status,
+      403);
+  EXPECT_EQ(shared_client()
+                .post(members, {{"email", owner.email}, {"role", "viewer"}}, viewer.access_token)
+                .status,
+            403);
   // The editor can edit but not delete or manage members.
-  EXPECT_EQ(shared_client().put("/api/v1/projects/" + id, {{"name", "Edited"}}, editor.access_token).status, 200);
+  EXPECT_EQ(shared_client()
+                .put("/api/v1/projects/" + id, {{"name", "Edited"}}, editor.access_token)
+                .status,
+            200);
   EXPECT_EQ(shared_client().del("/api/v1/projects/" + id, editor.access_token).status, 403);
-  EXPECT_EQ(shared_client().put(members + "/" + viewer.id, {{"role", "editor"}}, editor.access_token).status, 403);
+  EXPECT_EQ(shared_client()
+                .put(members + "/" + viewer.id, {{"role", "editor"}}, editor.access_token)
+                .status,
+            403);
   // Roles change; the last owner cannot be demoted or leave.
-  Response promoted = shared_client().put(members + "/" + viewer.id, {{"role", "editor"}}, owner.access_token);
+  Response promoted =
+      shared_client().put(members + "/" + viewer.id, {{"role", "editor"}}, owner.access_token);
   EXPECT_EQ(promoted.status, 200);
   EXPECT_EQ(promoted.json["role"], "editor");
-  EXPECT_EQ(shared_client().put(members + "/" + owner.id, {{"role", "viewer"}}, owner.access_token).status, 409);
+  EXPECT_EQ(shared_client()
+                .put(members + "/" + owner.id, {{"role", "viewer"}}, owner.access_token)
+                .status,
+            409);
   EXPECT_EQ(shared_client().del(members + "/" + owner.id, owner.access_token).status, 409);
   // A member may leave; then the project is gone for them.
   EXPECT_EQ(shared_client().del(members + "/" + viewer.id, viewer.access_token).status, 204);
@@ -241,7 +293,8 @@ TEST(ProjectsApi, StrangersGetNotFoundOnEveryProjectRoute) {
 
 TEST(ProjectsApi, UnknownAndMalformedIdsAreNotFound) {
   Account a = register_account(shared_client(), "ids");
-  for (std::string id : {"00000000-0000-4000-8000-000000000000", "not-a-uuid", "1%27%20OR%201%3D1"}) {
+  for (std::string id :
+       {"00000000-0000-4000-8000-000000000000", "not-a-uuid", "1%27%20OR%201%3D1"}) {
     Response r = shared_client().get("/api/v1/projects/" + id, a.access_token);
     EXPECT_EQ(r.status, 404) << id;
     EXPECT_EQ(r.header("Content-Type"), "application/problem+json");
@@ -251,7 +304,8 @@ TEST(ProjectsApi, UnknownAndMalformedIdsAreNotFound) {
 TEST(ProjectsApi, InjectionLookingNamesAreStoredVerbatim) {
   Account a = register_account(shared_client(), "bobby");
   std::string name = "Robert'); DROP TABLE projects;-- \"x\" \\ % _ 数据迁移 🐦";
-  Response r = create_project(a, {{"name", name}, {"source_dialect", "mysql"}, {"target_dialect", "bigquery"}});
+  Response r = create_project(
+      a, {{"name", name}, {"source_dialect", "mysql"}, {"target_dialect", "bigquery"}});
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json["name"], name);
   Response found = shared_client().get("/api/v1/projects?search=DROP%20TABLE", a.access_token);

@@ -1,10 +1,11 @@
 #include "server_process.hpp"
 
 #include <fcntl.h>
+#include <libpq-fe.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -16,8 +17,6 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
-
-#include <libpq-fe.h>
 
 namespace godwit::api_test {
 namespace {
@@ -154,9 +153,12 @@ int ServerProcess::terminate() {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-std::string ServerProcess::log() const { return read_file(data_dir_ + "/server.log"); }
+std::string ServerProcess::log() const {
+  return read_file(data_dir_ + "/server.log");
+}
 
-std::string ServerProcess::wait_for_log(const std::string& needle, std::chrono::milliseconds timeout) const {
+std::string ServerProcess::wait_for_log(const std::string& needle,
+                                        std::chrono::milliseconds timeout) const {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   std::string text = log();
   while (text.find(needle) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
@@ -204,7 +206,8 @@ Response Client::post(const std::string& path, const nlohmann::json& body, const
   return convert(http_.Post(path, with_token(token, headers), body.dump(), "application/json"));
 }
 
-Response Client::put(const std::string& path, const nlohmann::json& body, const std::string& token) {
+Response Client::put(const std::string& path, const nlohmann::json& body,
+                     const std::string& token) {
   return convert(http_.Put(path, with_token(token), body.dump(), "application/json"));
 }
 
@@ -225,17 +228,34 @@ Response Client::raw(const std::string& method, const std::string& path, const s
 
 Account register_account(Client& client, const std::string& name_prefix) {
   Account account;
-  account.email = name_prefix + std::to_string(g_counter++) + "." + std::to_string(::getpid()) +
-                  "@example.com";
+  account.email =
+      name_prefix + std::to_string(g_counter++) + "." + std::to_string(::getpid()) + "@example.com";
   account.password = "correct horse battery staple";
-  Response r = client.post("/api/v1/auth/register", {{"email", account.email},
-                                                      {"password", account.password},
-                                                      {"name", name_prefix}});
+  Response r = client.post(
+      "/api/v1/auth/register",
+      {{"email", account.email}, {"password", account.password}, {"name", name_prefix}});
   if (r.status != 201) throw std::runtime_error("register failed: " + r.body);
   account.id = r.json["user"]["id"];
   account.access_token = r.json["access_token"];
   account.refresh_token = r.json["refresh_token"];
   return account;
+}
+
+Response upload_files(Client& client, const Account& a, const std::string& project,
+                      const std::vector<FormPart>& parts) {
+  const std::string boundary = "godwit-test-boundary-7f3a";
+  std::string body;
+  for (const FormPart& p : parts) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.field + "\"";
+    if (!p.filename.empty()) body += "; filename=\"" + p.filename + "\"";
+    body += "\r\n";
+    if (!p.filename.empty()) body += "Content-Type: application/octet-stream\r\n";
+    body += "\r\n" + p.content + "\r\n";
+  }
+  body += "--" + boundary + "--\r\n";
+  return client.raw("POST", "/api/v1/projects/" + project + "/files/upload", body,
+                    "multipart/form-data; boundary=" + boundary,
+                    {{"Authorization", "Bearer " + a.access_token}});
 }
 
 }  // namespace godwit::api_test

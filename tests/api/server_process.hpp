@@ -3,14 +3,14 @@
 // PostgreSQL test cluster), and offers a small JSON client for the tests.
 #pragma once
 
+#include <httplib.h>
+
 #include <chrono>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 namespace godwit::api_test {
 
@@ -39,8 +39,8 @@ class ServerProcess {
   std::string log() const;
   /// The log once it contains `needle`, polling for up to `timeout`: the access-log line
   /// is written after the response has been sent, so a client can see the response first.
-  std::string wait_for_log(const std::string& needle,
-                           std::chrono::milliseconds timeout = std::chrono::milliseconds(3000)) const;
+  std::string wait_for_log(const std::string& needle, std::chrono::milliseconds timeout =
+                                                          std::chrono::milliseconds(3000)) const;
   /// Sends SIGTERM and waits; returns the exit status.
   int terminate();
 
@@ -82,5 +82,16 @@ struct Account {
 
 /// Registers a fresh account with a unique email (prefix + counter).
 Account register_account(Client& client, const std::string& name_prefix = "user");
+
+/// One part of a multipart/form-data body: a file when `filename` is set, else a field.
+struct FormPart {
+  std::string field;
+  std::string filename;
+  std::string content;
+};
+
+/// POST /api/v1/projects/{project}/files/upload with `parts`, as a browser sends it.
+Response upload_files(Client& client, const Account& a, const std::string& project,
+                      const std::vector<FormPart>& parts);
 
 }  // namespace godwit::api_test
