@@ -158,7 +158,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
                  [mapping](jobs::JobContext& context) { return mapping->run(context); });
   s.codegen = std::make_unique<services::CodegenService>(
       *s.db, *s.projects, *s.queue, [mapping](const store::Project& project) {
-        services::MappingSnapshot snapshot = mapping->snapshot(project);
+        services::MappingSnapshot snapshot = mapping->engine_inputs(project);
         if (snapshot.catalogs->source.tables.empty())
           throw Error(ErrorKind::kConflict,
                       "the project has no source tables yet: upload its source schema files "

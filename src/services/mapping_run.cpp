@@ -12,7 +12,7 @@
 
 namespace godwit::services {
 
-MappingSnapshot MappingService::snapshot(const store::Project& project) {
+MappingSnapshot MappingService::engine_inputs(const store::Project& project) {
   MappingSnapshot out;
   out.catalogs = catalogs(project);
   const MappingCatalogs& cats = *out.catalogs;
@@ -44,7 +44,7 @@ MappingSnapshot MappingService::snapshot(const store::Project& project) {
 nlohmann::json MappingService::export_json(const std::string& user_id,
                                            const std::string& project_id) {
   store::ProjectView view = projects_.get(user_id, project_id);
-  return mapping::to_json(snapshot(view.project).document);
+  return mapping::to_json(engine_inputs(view.project).document);
 }
 
 ImportOutcome MappingService::import_json(const std::string& user_id, const std::string& project_id,

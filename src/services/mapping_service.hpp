@@ -151,7 +151,7 @@ class MappingService {
   std::string export_csv(const std::string& user_id, const std::string& project_id);
   nlohmann::json export_json(const std::string& user_id, const std::string& project_id);
   /// No membership check: for jobs and services that already made it.
-  MappingSnapshot snapshot(const store::Project& project);
+  MappingSnapshot engine_inputs(const store::Project& project);
   /// All or nothing: every row is checked first; problems are kUnprocessable with one
   /// field error per row and field ("rows[3].formula").
   ImportOutcome import_csv(const std::string& user_id, const std::string& project_id,
