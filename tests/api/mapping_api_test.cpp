@@ -318,102 +318,103 @@ TEST(MappingApi, WorkflowOnARealPairKeepsDecisionsAcrossRuns) {
 
   // Edit, then undo.
   Response edit = send(client, "PATCH", base + "/suggestions/" + custom_id,
-                       R"({"formula":"UPPER(last_name)"
-})", "application/json", a);
+                       R"j({"formula":"UPPER(last_name)"})j", "application/json", a);
   ASSERT_EQ(edit.status, 200) << edit.body;
-EXPECT_EQ(edit.json["formula"], "UPPER(last_name)");
-EXPECT_EQ(edit.json["can_undo"], true);
-Response bad_edit = send(client, "PATCH", base + "/suggestions/" + custom_id,
-                         R"({"formula":"UPPER(last_name"})", "application/json", a);
-EXPECT_EQ(bad_edit.status, 422);
-Response undo =
-    client.post(base + "/suggestions/" + custom_id + "/undo", json::object(), a.access_token);
-ASSERT_EQ(undo.status, 200) << undo.body;
-EXPECT_EQ(undo.json["formula"], "CONCAT(first_name, ' ', last_name)");
+  EXPECT_EQ(edit.json["formula"], "UPPER(last_name)");
+  EXPECT_EQ(edit.json["can_undo"], true);
+  Response bad_edit = send(client, "PATCH", base + "/suggestions/" + custom_id,
+                           R"j({"formula":"UPPER(last_name"})j", "application/json", a);
+  EXPECT_EQ(bad_edit.status, 422);
+  Response undo =
+      client.post(base + "/suggestions/" + custom_id + "/undo", json::object(), a.access_token);
+  ASSERT_EQ(undo.status, 200) << undo.body;
+  EXPECT_EQ(undo.json["formula"], "CONCAT(first_name, ' ', last_name)");
 
-// Coverage follows the decisions.
-Response tables = client.get(base + "/table-mappings", a.access_token);
-ASSERT_EQ(tables.status, 200);
-bool covered = false;
-for (const auto& t : tables.json["items"]) covered = covered || t["mapped_fields"].get<int>() > 0;
-EXPECT_TRUE(covered) << tables.body;
+  // Coverage follows the decisions.
+  Response tables = client.get(base + "/table-mappings", a.access_token);
+  ASSERT_EQ(tables.status, 200);
+  bool covered = false;
+  for (const auto& t : tables.json["items"]) covered = covered || t["mapped_fields"].get<int>() > 0;
+  EXPECT_TRUE(covered) << tables.body;
 
-// Re-running replaces suggestions only.
-Response again = client.post(base + "/start", json::object(), a.access_token);
-ASSERT_EQ(again.status, 202);
-ASSERT_EQ(wait_for_job(client, a, project, again.json["job"]["id"])["state"], "succeeded");
-EXPECT_EQ(client.get(base + "/suggestions?status=approved&limit=1", a.access_token).json["total"],
-          approved);
-EXPECT_EQ(client.get(base + "/suggestions/" + rejected_id, a.access_token).json["status"],
-          "rejected");
-Response kept = client.get(base + "/suggestions/" + custom_id, a.access_token);
-ASSERT_EQ(kept.status, 200);
-EXPECT_EQ(kept.json["formula"], "CONCAT(first_name, ' ', last_name)");
-EXPECT_GT(client.get(base + "/suggestions?status=suggested&limit=1", a.access_token)
-              .json["total"]
-              .get<long long>(),
-          0);
+  // Re-running replaces suggestions only.
+  Response again = client.post(base + "/start", json::object(), a.access_token);
+  ASSERT_EQ(again.status, 202);
+  ASSERT_EQ(wait_for_job(client, a, project, again.json["job"]["id"])["state"], "succeeded");
+  EXPECT_EQ(client.get(base + "/suggestions?status=approved&limit=1", a.access_token).json["total"],
+            approved);
+  EXPECT_EQ(client.get(base + "/suggestions/" + rejected_id, a.access_token).json["status"],
+            "rejected");
+  Response kept = client.get(base + "/suggestions/" + custom_id, a.access_token);
+  ASSERT_EQ(kept.status, 200);
+  EXPECT_EQ(kept.json["formula"], "CONCAT(first_name, ' ', last_name)");
+  EXPECT_GT(client.get(base + "/suggestions?status=suggested&limit=1", a.access_token)
+                .json["total"]
+                .get<long long>(),
+            0);
 
-// Export and import back.
-Response csv = client.get(base + "/export?format=csv", a.access_token);
-ASSERT_EQ(csv.status, 200);
-EXPECT_EQ(csv.body.rfind("source_table,source_column,target_table,target_column,"
-                         "transformation,formula,status,confidence\r\n",
-                         0),
-          0u);
-EXPECT_NE(csv.body.find("actor,first_name,actor,last_name,computed,"), std::string::npos);
-Response imported = send(client, "POST", base + "/import", csv.body, "text/csv", a);
-ASSERT_EQ(imported.status, 200) << imported.body;
-EXPECT_EQ(imported.json["created"], 0);
-EXPECT_EQ(imported.json["updated"], 0);
-EXPECT_GT(imported.json["unchanged"].get<int>(), 0);
-Response bad_csv = send(client, "POST", base + "/import",
-                        "source_table,source_column,target_table,target_column,formula\n"
-                        "actor,first_name,actor,first_name,\n"
-                        "actor,first_name,actor,nosuchcolumn,\n"
-                        "actor,first_name,actor,last_name,UPPER(first_name\n",
-                        "text/csv", a);
-ASSERT_EQ(bad_csv.status, 422) << bad_csv.body;
-ASSERT_EQ(bad_csv.json["errors"].size(), 2u);
-EXPECT_EQ(bad_csv.json["errors"][0]["field"], "rows[3].target_column");
-EXPECT_EQ(bad_csv.json["errors"][1]["field"], "rows[4].formula");
-Response document = client.get(base + "/export?format=json", a.access_token);
-ASSERT_EQ(document.status, 200);
-EXPECT_EQ(document.json["format_version"], 1);
-EXPECT_FALSE(document.json["fields"].empty());
-EXPECT_FALSE(document.json["tables"].empty());
-Response json_import = send(client, "POST", base + "/import", document.body, "application/json", a);
-ASSERT_EQ(json_import.status, 200) << json_import.body;
-EXPECT_EQ(json_import.json["created"], 0);
-Response bad_doc =
-    send(client, "POST", base + "/import",
-         R"({"format_version":1,"fields":[{"confidence":"high"}]})", "application/json", a);
-EXPECT_EQ(bad_doc.status, 422) << bad_doc.body;
+  // Export and import back.
+  Response csv = client.get(base + "/export?format=csv", a.access_token);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("source_table,source_column,target_table,target_column,"
+                           "transformation,formula,status,confidence\r\n",
+                           0),
+            0u);
+  EXPECT_NE(csv.body.find("actor,first_name,actor,last_name,computed,"), std::string::npos);
+  Response imported = send(client, "POST", base + "/import", csv.body, "text/csv", a);
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  EXPECT_EQ(imported.json["created"], 0);
+  EXPECT_EQ(imported.json["updated"], 0);
+  EXPECT_GT(imported.json["unchanged"].get<int>(), 0);
+  Response bad_csv = send(client, "POST", base + "/import",
+                          "source_table,source_column,target_table,target_column,formula\n"
+                          "actor,first_name,actor,first_name,\n"
+                          "actor,first_name,actor,nosuchcolumn,\n"
+                          "actor,first_name,actor,last_name,UPPER(first_name\n",
+                          "text/csv", a);
+  ASSERT_EQ(bad_csv.status, 422) << bad_csv.body;
+  ASSERT_EQ(bad_csv.json["errors"].size(), 2u);
+  EXPECT_EQ(bad_csv.json["errors"][0]["field"], "rows[3].target_column");
+  EXPECT_EQ(bad_csv.json["errors"][1]["field"], "rows[4].formula");
+  Response document = client.get(base + "/export?format=json", a.access_token);
+  ASSERT_EQ(document.status, 200);
+  EXPECT_EQ(document.json["format_version"], 1);
+  EXPECT_FALSE(document.json["fields"].empty());
+  EXPECT_FALSE(document.json["tables"].empty());
+  Response json_import =
+      send(client, "POST", base + "/import", document.body, "application/json", a);
+  ASSERT_EQ(json_import.status, 200) << json_import.body;
+  EXPECT_EQ(json_import.json["created"], 0);
+  Response bad_doc =
+      send(client, "POST", base + "/import",
+           R"({"format_version":1,"fields":[{"confidence":"high"}]})", "application/json", a);
+  EXPECT_EQ(bad_doc.status, 422) << bad_doc.body;
 
-// The audit trail: who and when for each decision.
-Response audit = client.get(base + "/audit?limit=500", a.access_token);
-ASSERT_EQ(audit.status, 200);
-std::set<std::string> actions;
-for (const auto& e : audit.json["items"]) {
-  actions.insert(e["action"]);
-  if (e["action"] != "run") {
-    EXPECT_EQ(e["user_id"], a.id);
+  // The audit trail: who and when for each decision.
+  Response audit = client.get(base + "/audit?limit=500", a.access_token);
+  ASSERT_EQ(audit.status, 200);
+  std::set<std::string> actions;
+  for (const auto& e : audit.json["items"]) {
+    actions.insert(e["action"]);
+    if (e["action"] != "run") {
+      EXPECT_EQ(e["user_id"], a.id);
+    }
+    EXPECT_FALSE(e["created_at"].get<std::string>().empty());
   }
-  EXPECT_FALSE(e["created_at"].get<std::string>().empty());
-}
-for (const char* action : {"approve", "reject", "custom", "edit", "undo"}) {
-  EXPECT_EQ(actions.count(action), 1u) << action;
-}
-Response history = client.get(base + "/audit?mapping_id=" + custom_id, a.access_token);
-EXPECT_EQ(history.json["total"], 3);  // custom, edit, undo
+  for (const char* action : {"approve", "reject", "custom", "edit", "undo"}) {
+    EXPECT_EQ(actions.count(action), 1u) << action;
+  }
+  Response history = client.get(base + "/audit?mapping_id=" + custom_id, a.access_token);
+  EXPECT_EQ(history.json["total"], 3);  // custom, edit, undo
 
-// Another user's token sees none of it.
-EXPECT_EQ(client.get(base + "/suggestions", stranger.access_token).status, 404);
-EXPECT_EQ(client.get(base + "/suggestions/" + custom_id, stranger.access_token).status, 404);
-EXPECT_EQ(client.post(base + "/approve", {{"ids", json::array({custom_id})}}, stranger.access_token)
-              .status,
-          404);
-EXPECT_EQ(client.get(base + "/export?format=json", stranger.access_token).status, 404);
+  // Another user's token sees none of it.
+  EXPECT_EQ(client.get(base + "/suggestions", stranger.access_token).status, 404);
+  EXPECT_EQ(client.get(base + "/suggestions/" + custom_id, stranger.access_token).status, 404);
+  EXPECT_EQ(
+      client.post(base + "/approve", {{"ids", json::array({custom_id})}}, stranger.access_token)
+          .status,
+      404);
+  EXPECT_EQ(client.get(base + "/export?format=json", stranger.access_token).status, 404);
 }
 
 }  // namespace
