@@ -85,6 +85,7 @@ std::string mapped_project(Client& client, const Account& a) {
        {"target_table", "dw.customer"},
        {"target_column", "gender"},
        {"transformation", "case_when"},
+       {"formula", "gender"},
        {"value_map",
         {{"entries", {{{"from", "'M'"}, {"to", "'male'"}}, {{"from", "'F'"}, {"to", "'female'"}}}},
          {"otherwise", "'unknown'"}}}});
