@@ -76,12 +76,12 @@ export const mappingTests = [
       await page.getByText(/mapping\(s\) at or above 90% approved/).waitFor();
 
       // Reject the first remaining suggestion.
-      await page.getByLabel('Status', { exact: true }).selectOption('suggested');
+      await page.getByLabel(/^Status/).selectOption('suggested');
       const reject = grid.getByRole('button', { name: /^Reject / }).first();
       await reject.waitFor();
       await reject.click();
       await page.getByText('1 mapping(s) rejected').waitFor();
-      await page.getByLabel('Status', { exact: true }).selectOption('');
+      await page.getByLabel(/^Status/).selectOption('');
 
       // A person's own mapping: the parser's message under the formula, then the fix.
       await page.getByRole('button', { name: 'New mapping…' }).click();
