@@ -352,7 +352,9 @@ TEST(ConnectionsApi, DiscoveryReadsTheConnectedDatabase) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ASSERT_EQ(status["state"], "succeeded") << status.dump();
-  Response tables = client().get(base + "/discovery/tables?search=shipments", owner.access_token);
+  // The fixture database is shared by both API runs: each reads its own schema.
+  Response tables = client().get(base + "/discovery/tables?search=shipments&schema=" + schema,
+                                 owner.access_token);
   ASSERT_EQ(tables.status, 200) << tables.body;
   ASSERT_EQ(tables.json["total"], 1) << tables.body;
   EXPECT_EQ(tables.json["items"][0]["schema"], schema);
@@ -377,6 +379,7 @@ TEST(ConnectionsApi, DiscoveryReadsTheConnectedDatabase) {
                                    {{"connection_id", "00000000-0000-4000-8000-000000000000"}},
                                    owner.access_token);
   EXPECT_EQ(unknown.status, 404) << unknown.body;
+  fixture_run("DROP SCHEMA " + schema + " CASCADE");
 }
 
 }  // namespace
