@@ -92,7 +92,7 @@ export function SuggestionsGrid({ projectId, targetTable, canEdit }: Props) {
     editing === 'new' || editing === null ? custom.mutateAsync(input) : edit.mutateAsync({ id: editing.id, input });
 
   return (
-    <div>
+    <div className={styles.gridWrap}>
       <div className={styles.toolbar} role="group" aria-label="Filters and bulk actions">
         <label className={styles.inlineField}>
           Status
