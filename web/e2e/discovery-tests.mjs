@@ -119,7 +119,13 @@ export const discoveryTests = [
       const graph = page.getByRole('region', { name: 'Lineage graph' });
       await graph.locator('.react-flow__node').first().waitFor({ timeout: 30_000 });
       assert.ok((await graph.locator('.react-flow__node').count()) > 5, 'the graph shows the discovered tables');
-      assert.ok((await graph.locator('.react-flow__edge').count()) > 0, 'the graph shows relationships');
+      // React Flow draws edges only once their nodes are measured, laid out and visible
+      // (onlyRenderVisibleElements, then a 200 ms fitView): wait for one, do not count at once.
+      await graph
+        .locator('.react-flow__edge')
+        .first()
+        .waitFor({ timeout: 30_000 })
+        .catch(() => assert.fail('the graph shows relationships (no edge drawn within 30 s)'));
       await checkpoint(page, 'discovery-graph');
 
       // Find a table with an inferred relationship (asked from the API), open it in the graph.
