@@ -43,5 +43,8 @@ export default defineConfig({
     pool: 'threads',
     include: ['src/**/*.test.{ts,tsx}'],
     css: { modules: { classNameStrategy: 'non-scoped' } },
+    // A user-event test of a large grid takes 1-2 s alone and 5 s+ on a loaded 2-core
+    // machine: the default 5 s limit failed tests that were only slow, not wrong.
+    testTimeout: 30_000,
   },
 });

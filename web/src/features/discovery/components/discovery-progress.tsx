@@ -1,20 +1,11 @@
 // The start button and the running job's live progress (stage, message, percent).
-import { Badge } from '@/components/ui/badge';
+import { JobProgress, JobStateBadge, isJobActive } from '@/components/jobs/job-status';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/feedback';
 import styles from '@/features/discovery/components/discovery.module.css';
 import type { DiscoveryStatus } from '@/features/discovery/types';
 import type { StreamStatus } from '@/hooks/use-event-stream';
 import { formatRelative } from '@/lib/format';
-
-const STATE_LABEL = {
-  idle: { label: 'Not run yet', tone: 'neutral' },
-  queued: { label: 'Queued', tone: 'info' },
-  running: { label: 'Running', tone: 'info' },
-  succeeded: { label: 'Done', tone: 'success' },
-  failed: { label: 'Failed', tone: 'danger' },
-  cancelled: { label: 'Cancelled', tone: 'warning' },
-} as const;
 
 type Props = {
   status: DiscoveryStatus;
@@ -26,34 +17,19 @@ type Props = {
 };
 
 export function DiscoveryProgress({ status, stream, onStart, starting, startError, canEdit }: Props) {
-  const state = STATE_LABEL[status.state] ?? STATE_LABEL.idle;
-  const active = status.state === 'queued' || status.state === 'running';
-  const job = status.job;
+  const active = isJobActive(status.state);
   return (
     <div className="stack">
       <div className="row" style={{ flexWrap: 'wrap', gap: 12 }}>
         <Button variant="primary" onClick={onStart} loading={starting} disabled={!canEdit || active}>
           {status.latest ? 'Run discovery again' : 'Start discovery'}
         </Button>
-        <Badge tone={state.tone} dot>
-          {state.label}
-        </Badge>
+        <JobStateBadge state={status.state} />
         {stream === 'reconnecting' ? <span className="muted">Live updates reconnecting…</span> : null}
         {!canEdit ? <span className="muted">Viewers cannot start discovery.</span> : null}
       </div>
       {startError ? <ErrorState error={startError} title="Discovery could not start" /> : null}
-      {job && (active || status.state === 'failed') ? (
-        <div className={styles.jobProgress}>
-          <div className={styles.progressRow}>
-            <progress max={100} value={job.progress} aria-label="Discovery progress" />
-            <span>{job.progress}%</span>
-          </div>
-          <p role="status" aria-live="polite" className="muted">
-            {[job.stage, job.message].filter(Boolean).join(': ') || (status.state === 'queued' ? 'Waiting for a worker…' : 'Working…')}
-          </p>
-          {status.state === 'failed' && job.error ? <p className={styles.errorText}>Why it failed: {job.error}</p> : null}
-        </div>
-      ) : null}
+      <JobProgress state={status.state} job={status.job} label="Discovery progress" />
       {status.latest ? (
         <dl className={styles.stats} aria-label="Latest snapshot">
           <div>
