@@ -193,6 +193,28 @@ std::string in_list(Params& params, const std::vector<std::string>& values) {
   return list;
 }
 
+/// In one transaction: deletes the project's rows that `delete_sql` selects (the engine's,
+/// never a person's), then inserts `rows` with `insert`. Re-running the engine goes here.
+template <typename Record, typename Insert>
+void replace_project_rows(Database& db, const std::string& project_id, const char* delete_sql,
+                          std::vector<Record>& rows, Insert insert) {
+  detail::Connection connection(db);
+  soci::session& session = connection;
+  try {
+    detail::WriteTransaction tx(session, connection.backend());
+    Params params;
+    params.text("project_id", project_id);
+    detail::execute(session, delete_sql, params);
+    for (Record& record : rows) {
+      record.project_id = project_id;
+      insert(session, record);
+    }
+    tx.commit();
+  } catch (const soci::soci_error&) {
+    detail::rethrow_database_error(session);
+  }
+}
+
 }  // namespace
 
 FieldMappingRecord MappingRepository::insert(FieldMappingRecord record) {
@@ -298,24 +320,10 @@ FieldMappingPage MappingRepository::list(const FieldMappingQuery& query) {
 void MappingRepository::replace_suggestions(const std::string& project_id,
                                             std::vector<FieldMappingRecord> fresh) {
   if (!detail::is_id(project_id)) return;
-  detail::Connection connection(db_);
-  soci::session& session = connection;
-  try {
-    detail::WriteTransaction tx(session, connection.backend());
-    Params params;
-    params.text("project_id", project_id);
-    detail::execute(session,
-                    "DELETE FROM field_mappings WHERE project_id = :project_id AND"
-                    " status = 'suggested'",
-                    params);
-    for (FieldMappingRecord& record : fresh) {
-      record.project_id = project_id;
-      insert_field(session, record);
-    }
-    tx.commit();
-  } catch (const soci::soci_error&) {
-    detail::rethrow_database_error(session);
-  }
+  replace_project_rows(db_, project_id,
+                       "DELETE FROM field_mappings WHERE project_id = :project_id AND"
+                       " status = 'suggested'",
+                       fresh, insert_field);
 }
 
 std::vector<TableMappingRecord> MappingRepository::table_mappings(const std::string& project_id) {
@@ -332,24 +340,10 @@ std::vector<TableMappingRecord> MappingRepository::table_mappings(const std::str
 void MappingRepository::replace_table_mappings(const std::string& project_id,
                                                std::vector<TableMappingRecord> tables) {
   if (!detail::is_id(project_id)) return;
-  detail::Connection connection(db_);
-  soci::session& session = connection;
-  try {
-    detail::WriteTransaction tx(session, connection.backend());
-    Params params;
-    params.text("project_id", project_id);
-    detail::execute(session,
-                    "DELETE FROM table_mappings WHERE project_id = :project_id AND"
-                    " provenance <> 'person'",
-                    params);
-    for (TableMappingRecord& record : tables) {
-      record.project_id = project_id;
-      insert_table(session, record);
-    }
-    tx.commit();
-  } catch (const soci::soci_error&) {
-    detail::rethrow_database_error(session);
-  }
+  replace_project_rows(db_, project_id,
+                       "DELETE FROM table_mappings WHERE project_id = :project_id AND"
+                       " provenance <> 'person'",
+                       tables, insert_table);
 }
 
 TableMappingRecord MappingRepository::insert_table_mapping(TableMappingRecord record) {

@@ -47,6 +47,35 @@ std::string Connector::quote_name(const std::vector<std::string>& parts) const {
   return out;
 }
 
+ResultSet StreamingConnector::query(std::string_view sql, const std::vector<Value>& params) {
+  ResultSet out;
+  run(
+      sql, params, [&](std::vector<std::string> names) { out.columns = std::move(names); },
+      [&](const std::vector<Value>& values) {
+        out.rows.push_back(values);
+        return true;
+      });
+  return out;
+}
+
+void StreamingConnector::query_each(std::string_view sql, const std::vector<Value>& params,
+                                    const std::function<bool(const std::vector<Value>&)>& row) {
+  run(
+      sql, params, [](std::vector<std::string>) {}, row);
+}
+
+std::string quote_doubling(std::string_view name, char quote) {
+  std::string out;
+  out.reserve(name.size() + 2);
+  out += quote;
+  for (char c : name) {
+    if (c == quote) out += quote;
+    out += c;
+  }
+  out += quote;
+  return out;
+}
+
 std::unique_ptr<Connector> connect(const ConnectionSpec& spec) {
   if (spec.statement_timeout_ms < 0) {
     throw ConnectorError(ConnectorError::kConnect,

@@ -89,6 +89,26 @@ class Connector {
   virtual std::string quote_name(const std::vector<std::string>& parts) const;
 };
 
+/// A connector whose statements all go through one streaming `run` (column names once,
+/// then each row): query and query_each are written here once for every such engine.
+class StreamingConnector : public Connector {
+ public:
+  ResultSet query(std::string_view sql, const std::vector<Value>& params = {}) override;
+  void query_each(std::string_view sql, const std::vector<Value>& params,
+                  const std::function<bool(const std::vector<Value>&)>& row) override;
+
+ protected:
+  /// Runs `sql`, giving the column names once and then each row; stops when `row`
+  /// returns false.
+  virtual void run(std::string_view sql, const std::vector<Value>& params,
+                   const std::function<void(std::vector<std::string>)>& columns,
+                   const std::function<bool(const std::vector<Value>&)>& row) = 0;
+};
+
+/// `name` between two `quote` characters, each embedded `quote` doubled (the identifier
+/// quoting of SQL engines: "a""b", `a``b`).
+std::string quote_doubling(std::string_view name, char quote);
+
 /// Opens a connection (read-only session and statement timeout applied when the engine
 /// supports them). Throws ConnectorError.
 std::unique_ptr<Connector> connect(const ConnectionSpec& spec);

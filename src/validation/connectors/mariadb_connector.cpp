@@ -260,33 +260,8 @@ void MariaDbConnector::run(std::string_view sql, const std::vector<Value>& param
   }
 }
 
-ResultSet MariaDbConnector::query(std::string_view sql, const std::vector<Value>& params) {
-  ResultSet out;
-  run(
-      sql, params, [&](std::vector<std::string> names) { out.columns = std::move(names); },
-      [&](const std::vector<Value>& values) {
-        out.rows.push_back(values);
-        return true;
-      });
-  return out;
-}
-
-void MariaDbConnector::query_each(std::string_view sql, const std::vector<Value>& params,
-                                  const std::function<bool(const std::vector<Value>&)>& row) {
-  run(
-      sql, params, [](std::vector<std::string>) {}, row);
-}
-
 std::string MariaDbConnector::quote_identifier(std::string_view name) const {
-  std::string out;
-  out.reserve(name.size() + 2);
-  out += '`';
-  for (char c : name) {
-    if (c == '`') out += '`';
-    out += c;
-  }
-  out += '`';
-  return out;
+  return quote_doubling(name, '`');
 }
 
 }  // namespace godwit::validation

@@ -9,7 +9,7 @@ struct st_mysql;
 
 namespace godwit::validation {
 
-class MariaDbConnector final : public Connector {
+class MariaDbConnector final : public StreamingConnector {
  public:
   /// Connects; throws ConnectorError. Options: connect_timeout (seconds, default 10),
   /// ssl ("true" to require TLS), ssl_ca (CA file path).
@@ -20,17 +20,12 @@ class MariaDbConnector final : public Connector {
 
   Engine engine() const override { return Engine::kMariaDb; }
   std::string server_version() override;
-  ResultSet query(std::string_view sql, const std::vector<Value>& params = {}) override;
-  void query_each(std::string_view sql, const std::vector<Value>& params,
-                  const std::function<bool(const std::vector<Value>&)>& row) override;
   std::string quote_identifier(std::string_view name) const override;
 
  private:
-  /// Runs `sql`, giving the column names once and then each row; stops when `row`
-  /// returns false.
   void run(std::string_view sql, const std::vector<Value>& params,
            const std::function<void(std::vector<std::string>)>& columns,
-           const std::function<bool(const std::vector<Value>&)>& row);
+           const std::function<bool(const std::vector<Value>&)>& row) override;
 
   st_mysql* conn_ = nullptr;
 };

@@ -267,15 +267,7 @@ void PostgresConnector::query_each(std::string_view sql, const std::vector<Value
 
 std::string PostgresConnector::quote_identifier(std::string_view name) const {
   check_text(name, "an identifier");
-  std::string out;
-  out.reserve(name.size() + 2);
-  out += '"';
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
+  return quote_doubling(name, '"');
 }
 
 }  // namespace godwit::validation

@@ -11,7 +11,7 @@ struct sqlite3;
 
 namespace godwit::validation {
 
-class SqliteConnector final : public Connector {
+class SqliteConnector final : public StreamingConnector {
  public:
   /// Opens `spec.path`; throws ConnectorError. Options: busy_timeout (ms, default 5000).
   explicit SqliteConnector(const ConnectionSpec& spec);
@@ -21,15 +21,12 @@ class SqliteConnector final : public Connector {
 
   Engine engine() const override { return Engine::kSqlite; }
   std::string server_version() override;
-  ResultSet query(std::string_view sql, const std::vector<Value>& params = {}) override;
-  void query_each(std::string_view sql, const std::vector<Value>& params,
-                  const std::function<bool(const std::vector<Value>&)>& row) override;
   std::string quote_identifier(std::string_view name) const override;
 
  private:
   void run(std::string_view sql, const std::vector<Value>& params,
            const std::function<void(std::vector<std::string>)>& columns,
-           const std::function<bool(const std::vector<Value>&)>& row);
+           const std::function<bool(const std::vector<Value>&)>& row) override;
   static int on_progress(void* self);
 
   sqlite3* db_ = nullptr;
