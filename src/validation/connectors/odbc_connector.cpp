@@ -389,7 +389,6 @@ std::string OdbcConnector::server_version() {
 
 void OdbcConnector::query_each(std::string_view sql, const std::vector<Value>& params,
                                const std::function<bool(const std::vector<Value>&)>& row) {
-  ResultSet header;
   NativeStatement native =
       rewrite_placeholders(sql, PlaceholderStyle::kQuestionMark, params.size(), backslash_escapes_);
   if (native.sql.find_first_not_of(" \t\r\n;") == std::string::npos) {

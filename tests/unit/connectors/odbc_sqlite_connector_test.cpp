@@ -6,6 +6,7 @@
 
 #include "connector_test_support.hpp"
 #include "odbc_test_support.hpp"
+#include "validation/connectors/introspect.hpp"
 #include "validation/connectors/odbc_connector.hpp"
 
 namespace godwit::validation {
@@ -136,6 +137,32 @@ TEST_F(OdbcSqliteTest, QuotesIdentifiersWithTheDriversQuoteCharacter) {
                       {Value("2")})
                 .rows[0][0],
             "Bob");
+}
+
+TEST_F(OdbcSqliteTest, IntrospectsKeysThroughTheCatalogFunctions) {
+  ConnectionSpec writable = spec_;
+  writable.read_only = false;
+  connect(writable)->query(
+      "create table orders (id integer primary key, customer_id integer not null references "
+      "customers (id) on delete cascade, code varchar(12) unique)");
+  std::unique_ptr<Connector> db = connect(spec_);
+  schema::Catalog catalog = introspect(*db);
+  ASSERT_EQ(catalog.tables.size(), 2u);
+  const schema::Table& orders =
+      catalog.tables[0].name.name == "orders" ? catalog.tables[0] : catalog.tables[1];
+  ASSERT_EQ(orders.name.name, "orders");
+  EXPECT_EQ(orders.dialect, "sqlite");
+  ASSERT_EQ(orders.columns.size(), 3u);
+  EXPECT_EQ(orders.columns[1].name, "customer_id");
+  EXPECT_FALSE(orders.columns[1].nullable);
+  ASSERT_TRUE(orders.primary_key.has_value());
+  EXPECT_EQ(orders.primary_key->columns, std::vector<std::string>{"id"});
+  ASSERT_EQ(orders.foreign_keys.size(), 1u);
+  EXPECT_EQ(orders.foreign_keys[0].columns, std::vector<std::string>{"customer_id"});
+  EXPECT_EQ(orders.foreign_keys[0].referenced_table.name, "customers");
+  EXPECT_EQ(orders.foreign_keys[0].referenced_columns, std::vector<std::string>{"id"});
+  EXPECT_TRUE(orders.foreign_keys[0].resolved);
+  EXPECT_EQ(count_tables(*db), 2);
 }
 
 TEST(OdbcConnectTest, UnknownDriverOrDsnSaysSo) {
