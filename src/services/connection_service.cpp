@@ -270,7 +270,11 @@ validation::ConnectionSpec ConnectionService::to_spec(const store::StoredConnect
 }
 
 ConnectionTestResult ConnectionService::run_test(validation::ConnectionSpec spec) const {
-  if (spec.engine != Engine::kSqlite && !spec.options.contains("connect_timeout")) {
+  if (spec.engine == Engine::kOdbc) {
+    if (!spec.options.contains("login_timeout")) {
+      spec.options["login_timeout"] = std::to_string(settings_.test_connect_timeout_seconds);
+    }
+  } else if (spec.engine != Engine::kSqlite && !spec.options.contains("connect_timeout")) {
     spec.options["connect_timeout"] = std::to_string(settings_.test_connect_timeout_seconds);
   }
   spec.statement_timeout_ms = settings_.test_statement_timeout_ms;
