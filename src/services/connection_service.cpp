@@ -58,7 +58,10 @@ std::string check_option(Engine engine, const std::string& key, const std::strin
     case Engine::kSqlite:
       if (key == "busy_timeout") return whole_number(0, 60000);
       return "unknown option for sqlite; known: busy_timeout";
-    case Engine::kOdbc: return "unknown option for odbc";
+    case Engine::kOdbc:
+      if (key == "login_timeout") return whole_number(1, 60);
+      return "unknown option for odbc; known: login_timeout (driver settings belong in the "
+             "data source)";
   }
   return "unknown option";
 }
@@ -68,6 +71,9 @@ FieldError field_for(const ConnectorError& error, Engine engine) {
   const std::string& code = error.code();
   if (code == "database_missing" && engine == Engine::kSqlite) {
     return {"path", "no SQLite database at this path"};
+  }
+  if (code == "driver_missing") {
+    return {"dsn", "no such ODBC data source on the server, or its driver cannot be loaded"};
   }
   if (code == "auth_failed") return {"password", "the server rejected this user name or password"};
   if (code == "database_missing") return {"database", "no such database on the server"};
@@ -193,9 +199,19 @@ void ConnectionService::apply(const ConnectionInput& input, store::StoredConnect
         break;
       }
       case Engine::kOdbc:
-        errors.push_back({"engine",
-                          "ODBC connections are not available through the API yet; use "
-                          "postgresql, mariadb or sqlite"});
+        // Only data source names an operator defined in odbc.ini: a connection string
+        // could name any driver file (a shared library) or database file on the server.
+        if (dsn.empty()) {
+          errors.push_back({"dsn",
+                            "is required for odbc: the name of a data source defined in the "
+                            "server's odbc.ini"});
+        } else if (dsn.find_first_of("=;{}[]") != std::string::npos) {
+          errors.push_back({"dsn",
+                            "must be the name of a data source defined in the server's "
+                            "odbc.ini; connection strings are not accepted through the API"});
+        }
+        if (!stored.host.empty()) errors.push_back({"host", "is not used by odbc connections"});
+        if (!stored.path.empty()) errors.push_back({"path", "is not used by odbc connections"});
         break;
     }
   }
@@ -254,7 +270,11 @@ validation::ConnectionSpec ConnectionService::to_spec(const store::StoredConnect
 }
 
 ConnectionTestResult ConnectionService::run_test(validation::ConnectionSpec spec) const {
-  if (spec.engine != Engine::kSqlite && !spec.options.contains("connect_timeout")) {
+  if (spec.engine == Engine::kOdbc) {
+    if (!spec.options.contains("login_timeout")) {
+      spec.options["login_timeout"] = std::to_string(settings_.test_connect_timeout_seconds);
+    }
+  } else if (spec.engine != Engine::kSqlite && !spec.options.contains("connect_timeout")) {
     spec.options["connect_timeout"] = std::to_string(settings_.test_connect_timeout_seconds);
   }
   spec.statement_timeout_ms = settings_.test_statement_timeout_ms;

@@ -305,7 +305,7 @@ class Differ {
       throw Error(ErrorKind::kInvalidInput, "the source and target table names are required");
     }
     const bool both_postgres =
-        source.engine() == Engine::kPostgres && target.engine() == Engine::kPostgres;
+        source.sql_engine() == Engine::kPostgres && target.sql_engine() == Engine::kPostgres;
     const RowHash hash =
         options_.hash.value_or(both_postgres ? RowHash::kNativePostgres : RowHash::kPortableMd5);
     if (hash == RowHash::kNativePostgres && !both_postgres) {
@@ -320,7 +320,7 @@ class Differ {
     result_.stats.hash = hash != RowHash::kNativePostgres ? "md5-60"
                          : record_hash_available_         ? "postgres-hash_record_extended"
                                                           : "postgres-hashtextextended";
-    const bool same_engine = source.engine() == target.engine();
+    const bool same_engine = source.sql_engine() == target.sql_engine();
     setup(source_, source, request.source_table, hash, true, same_engine);
     setup(target_, target, request.target_table, hash, false, same_engine);
   }
@@ -346,7 +346,7 @@ class Differ {
   void setup(Side& side, Connector& connection, const std::vector<std::string>& name, RowHash hash,
              bool is_source, bool same_engine) {
     side.connection = &connection;
-    side.engine = connection.engine();
+    side.engine = connection.sql_engine();
     side.table = connection.quote_name(name);
     side.queries = &result_.stats.queries;
     side.hashed_by_godwit = &result_.stats.rows_hashed_by_godwit;

@@ -161,7 +161,7 @@ TableProfile profile_table(Connector& connection, const std::vector<std::string>
                            const std::vector<ProfiledExpression>& columns,
                            const std::vector<ColumnCanon>& canons,
                            const NormalizeOptions& options) {
-  const Engine engine = connection.engine();
+  const Engine engine = connection.sql_engine();
   const auto items = profile_items(engine, columns, canons, options);
   const ResultSet result =
       connection.query(profile_sql(engine, connection.quote_name(table), columns, canons, options));
@@ -228,7 +228,7 @@ ProfileComparison compare_profiles(Connector& source, Connector& target,
   comparison.checks.push_back(compare_count({}, "rows", comparison.source.rows,
                                             comparison.target.rows, tolerance.row_count_absolute,
                                             tolerance.row_count_relative, comparison.source.rows));
-  const bool same_engine = source.engine() == target.engine();
+  const bool same_engine = source.sql_engine() == target.sql_engine();
   for (std::size_t i = 0; i < request.columns.size(); ++i) {
     const ProfileColumnPair& pair = request.columns[i];
     const ColumnProfile& s = comparison.source.columns[i];

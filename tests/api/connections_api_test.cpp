@@ -32,8 +32,25 @@ ConnectionServer& env() {
     ConnectionServer out;
     out.sqlite_root = "/tmp/godwit-api-sqlite-" + std::to_string(::getpid());
     std::filesystem::create_directories(out.sqlite_root);
+    // The server's ODBC configuration (an operator's odbc.ini): one data source, a SQLite
+    // file through Debian's SQLite 3 ODBC driver.
+    std::string odbc_dir = out.sqlite_root + "/odbc";
+    std::filesystem::create_directories(odbc_dir);
+    std::string driver;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/usr/lib", ec)) {
+      if (std::filesystem::exists(entry.path() / "odbc/libsqlite3odbc.so", ec)) {
+        driver = (entry.path() / "odbc/libsqlite3odbc.so").string();
+      }
+    }
+    std::ofstream(odbc_dir + "/odbcinst.ini") << "[GodwitSQLite3]\nDriver=" << driver << "\n";
+    std::ofstream(odbc_dir + "/odbc.ini")
+        << "[godwit_shop]\nDriver=GodwitSQLite3\nDatabase=" << out.sqlite_root << "/odbc.db\n";
     out.server = std::make_unique<ServerProcess>(
-        std::map<std::string, std::string>{{"GODWIT_SQLITE_ROOT", out.sqlite_root}});
+        std::map<std::string, std::string>{{"GODWIT_SQLITE_ROOT", out.sqlite_root},
+                                           {"ODBCSYSINI", odbc_dir},
+                                           {"ODBCINSTINI", "odbcinst.ini"},
+                                           {"ODBCINI", odbc_dir + "/odbc.ini"}});
     out.client = std::make_unique<Client>(out.server->port());
     return out;
   }();
@@ -203,10 +220,18 @@ TEST(ConnectionsApi, BadInputIsAnsweredWithFieldErrors) {
                     owner.access_token);
   EXPECT_EQ(outside.status, 422);
   EXPECT_TRUE(has_field(outside, "path"));
-  Response odbc = client().post(base, {{"name", "x"}, {"engine", "odbc"}, {"dsn", "DSN=x"}},
-                                owner.access_token);
+  // ODBC through the API: data source names only, never a connection string (it could
+  // load any driver file on the server).
+  Response odbc = client().post(
+      base, {{"name", "x"}, {"engine", "odbc"}, {"dsn", "Driver=/tmp/evil.so;Database=x"}},
+      owner.access_token);
   EXPECT_EQ(odbc.status, 422);
-  EXPECT_TRUE(has_field(odbc, "engine"));
+  EXPECT_EQ(error_fields(odbc), std::vector<std::string>{"dsn"});
+  Response odbc_empty =
+      client().post(base, {{"name", "x"}, {"engine", "odbc"}, {"host", "h"}}, owner.access_token);
+  EXPECT_EQ(odbc_empty.status, 422);
+  EXPECT_TRUE(has_field(odbc_empty, "dsn"));
+  EXPECT_TRUE(has_field(odbc_empty, "host"));
   EXPECT_EQ(client().get(base, owner.access_token).json["total"], 0);
 }
 
@@ -306,6 +331,45 @@ TEST(ConnectionsApi, TestsASqliteFileBelowTheConfiguredRoot) {
                                    owner.access_token);
   EXPECT_EQ(missing.status, 422);
   EXPECT_EQ(error_fields(missing), std::vector<std::string>{"path"});
+}
+
+TEST(ConnectionsApi, TestsAnOdbcDataSourceAndNeverReturnsTheDsn) {
+  Account owner = register_account(client(), "connodbc");
+  std::string base = "/api/v1/projects/" + new_project(owner) + "/connections";
+  sqlite3* db = nullptr;
+  sqlite3_open((env().sqlite_root + "/odbc.db").c_str(), &db);
+  sqlite3_exec(db,
+               "create table if not exists customers (id integer primary key);"
+               "create table if not exists orders (id integer primary key, customer_id integer "
+               "references customers(id))",
+               nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  json input = {{"name", "warehouse"}, {"engine", "odbc"}, {"dsn", "godwit_shop"}};
+  Response r = client().post(base + "/test", input, owner.access_token);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json["ok"], true);
+  EXPECT_EQ(r.json["engine"], "odbc");
+  EXPECT_EQ(std::string(r.json["server_version"]).rfind("SQLite 3", 0), 0u) << r.body;
+  EXPECT_EQ(r.json["table_count"], 2);
+
+  Response created = client().post(base, input, owner.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.body.find("godwit_shop"), std::string::npos);
+  Response saved = client().post(base + "/" + std::string(created.json["id"]) + "/test",
+                                 json::object(), owner.access_token);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.json["table_count"], 2);
+
+  Response unknown = client().post(base + "/test", {{"engine", "odbc"}, {"dsn", "no_such_source"}},
+                                   owner.access_token);
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(error_fields(unknown), std::vector<std::string>{"dsn"});
+  Response option = client().post(
+      base + "/test",
+      {{"engine", "odbc"}, {"dsn", "godwit_shop"}, {"options", {{"login_timeout", "0"}}}},
+      owner.access_token);
+  EXPECT_EQ(option.status, 422);
+  EXPECT_TRUE(has_field(option, "options.login_timeout"));
 }
 
 /// Runs SQL on the fixture's PostgreSQL (the "user database" of these tests).

@@ -81,6 +81,27 @@ ConnectionSpec parse_connection_url(std::string_view url) {
          "'; use postgresql://, mariadb://, mysql://, sqlite: or odbc:");
   }
   spec.engine = *engine;
+  if (spec.engine == Engine::kOdbc && rest.starts_with("//")) {
+    // odbc://user:password@DSN?statement_timeout_ms=...: a data source name with the
+    // URL form's credentials and settings.
+    rest.remove_prefix(2);
+    std::size_t question = rest.find('?');
+    if (question != std::string_view::npos) apply_query(rest.substr(question + 1), spec);
+    std::string_view name = rest.substr(0, question);
+    std::size_t at = name.rfind('@');
+    if (at != std::string_view::npos) {
+      std::string_view userinfo = name.substr(0, at);
+      name = name.substr(at + 1);
+      std::size_t user_colon = userinfo.find(':');
+      spec.user = decode(userinfo.substr(0, user_colon), "user");
+      if (user_colon != std::string_view::npos) {
+        spec.password = decode(userinfo.substr(user_colon + 1), "password");
+      }
+    }
+    spec.dsn = decode(name, "data source name");
+    if (spec.dsn.empty()) fail("odbc:// needs a data source name, e.g. odbc://warehouse");
+    return spec;
+  }
   if (spec.engine == Engine::kOdbc) {
     if (rest.empty()) fail("odbc: needs a DSN name or a connection string after the colon");
     spec.dsn = std::string(rest);

@@ -3,6 +3,7 @@
 //   mariadb://user:password@host:port/database                      (also mysql://)
 //   sqlite:relative/path.db   sqlite:///absolute/path.db
 //   odbc:DSN=name;UID=...     (the rest is the ODBC connection string)
+//   odbc://user:password@dsn_name?statement_timeout_ms=...&login_timeout=...
 // User, password and database are percent-decoded; query parameters become options,
 // except statement_timeout_ms and read_only, which set the spec's fields.
 #pragma once

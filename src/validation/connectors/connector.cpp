@@ -3,6 +3,7 @@
 #include "validation/connectors/connector.hpp"
 
 #include "validation/connectors/mariadb_connector.hpp"
+#include "validation/connectors/odbc_connector.hpp"
 #include "validation/connectors/postgres_connector.hpp"
 #include "validation/connectors/sqlite_connector.hpp"
 
@@ -86,10 +87,10 @@ std::unique_ptr<Connector> connect(const ConnectionSpec& spec) {
     case Engine::kPostgres: return std::make_unique<PostgresConnector>(spec);
     case Engine::kMariaDb: return std::make_unique<MariaDbConnector>(spec);
     case Engine::kSqlite: return std::make_unique<SqliteConnector>(spec);
-    case Engine::kOdbc: break;
+    case Engine::kOdbc: return std::make_unique<OdbcConnector>(spec);
   }
   throw ConnectorError(ConnectorError::kUnsupported,
-                       "no connector for engine " + std::string(to_string(spec.engine)) + " yet",
+                       "no connector for engine " + std::string(to_string(spec.engine)),
                        "bad_option");
 }
 

@@ -74,6 +74,10 @@ class Connector {
  public:
   virtual ~Connector() = default;
   virtual Engine engine() const = 0;
+  /// The engine whose SQL this connection speaks, for code that writes engine-specific
+  /// SQL (diff, profile): engine() for the native connectors; for ODBC the DBMS behind
+  /// the driver when Godwit knows its SQL, else kOdbc (portable SQL only).
+  virtual Engine sql_engine() const { return engine(); }
   /// The server's product and version, e.g. "PostgreSQL 15.10".
   virtual std::string server_version() = 0;
   /// One statement, parameters bound (never pasted): placeholders written as $1,$2... in

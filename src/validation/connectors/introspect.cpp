@@ -120,9 +120,7 @@ schema::Catalog introspect(Connector& db, const IntrospectOptions& options) {
     case Engine::kPostgres: detail::introspect_postgres(db, options, catalog); break;
     case Engine::kMariaDb: detail::introspect_mariadb(db, options, catalog); break;
     case Engine::kSqlite: detail::introspect_sqlite(db, options, catalog); break;
-    case Engine::kOdbc:
-      throw ConnectorError(ConnectorError::kUnsupported,
-                           "introspection over ODBC is not available yet", "unsupported");
+    case Engine::kOdbc: detail::introspect_odbc(db, options, catalog); break;
   }
   resolve_foreign_keys(catalog);
   if (options.exact_row_counts) read_exact_counts(db, catalog);
@@ -151,9 +149,7 @@ std::int64_t count_tables(Connector& db) {
           "select count(*) from sqlite_master where type = 'table' and name not like "
           "'sqlite\\_%' escape '\\'";
       break;
-    case Engine::kOdbc:
-      throw ConnectorError(ConnectorError::kUnsupported,
-                           "counting tables over ODBC is not available yet", "unsupported");
+    case Engine::kOdbc: return detail::count_odbc_tables(db);
   }
   return detail::to_int(db.query(sql).rows.at(0).at(0));
 }

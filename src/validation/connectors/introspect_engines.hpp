@@ -25,5 +25,9 @@ void warn(schema::Catalog& catalog, std::string code, std::string message);
 void introspect_postgres(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog);
 void introspect_mariadb(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog);
 void introspect_sqlite(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog);
+/// Over the ODBC catalog functions; `db` must be an OdbcConnector.
+void introspect_odbc(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog);
+/// Base tables outside system schemas, from SQLTables.
+std::int64_t count_odbc_tables(Connector& db);
 
 }  // namespace godwit::validation::detail

@@ -34,6 +34,15 @@ TEST(ConnectionUrl, ParsesMysqlIpv6SqliteAndOdbc) {
   ConnectionSpec odbc = parse_connection_url("odbc:DSN=warehouse;UID=bob");
   EXPECT_EQ(odbc.engine, Engine::kOdbc);
   EXPECT_EQ(odbc.dsn, "DSN=warehouse;UID=bob");
+  ConnectionSpec named =
+      parse_connection_url("odbc://etl:p%40ss@ware%20house?login_timeout=5&read_only=false");
+  EXPECT_EQ(named.engine, Engine::kOdbc);
+  EXPECT_EQ(named.dsn, "ware house");
+  EXPECT_EQ(named.user, "etl");
+  EXPECT_EQ(named.password, "p@ss");
+  EXPECT_FALSE(named.read_only);
+  EXPECT_EQ(named.options.at("login_timeout"), "5");
+  EXPECT_THROW(parse_connection_url("odbc://?read_only=true"), ConnectorError);
 }
 
 TEST(ConnectionUrl, RejectsBadInputWithoutEchoingThePassword) {

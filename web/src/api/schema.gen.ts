@@ -6343,7 +6343,7 @@ export interface components {
             password?: string | null;
             /** @description sqlite: a file below the server's GODWIT_SQLITE_ROOT */
             path?: string | null;
-            /** @description odbc (not available through the API yet) */
+            /** @description odbc: the name of a data source defined in the server's odbc.ini (connection strings are refused); sealed at rest, never returned */
             dsn?: string | null;
             /** @description postgresql: sslmode, connect_timeout, application_name; mariadb: ssl, connect_timeout; sqlite: busy_timeout */
             options?: {

@@ -58,7 +58,7 @@ export function validateConnection(v: ConnectionFormValues) {
     database: server ? checkRequired(v.database, 'Enter the database to read.', 255) : undefined,
     user: server ? checkRequired(v.user, 'Enter the user to sign in as.', 255) : undefined,
     path: v.engine === 'sqlite' ? checkRequired(v.path, 'Enter the path of the SQLite file on the server.', 1024) : undefined,
-    dsn: v.engine === 'odbc' ? checkRequired(v.dsn, 'Enter the ODBC data source name or connection string.', 1024) : undefined,
+    dsn: v.engine === 'odbc' ? checkRequired(v.dsn, 'Enter the name of an ODBC data source defined on the server.', 1024) : undefined,
   });
 }
 
@@ -137,7 +137,7 @@ export function ConnectionForm({ projectId, onCreated }: { projectId: string; on
         {engine === 'sqlite' ? <TextField label="Path on the server" required autoComplete="off" {...form.field('path')} /> : null}
         {engine === 'odbc' ? (
           <>
-            <TextField label="DSN" required autoComplete="off" hint="A data source name, or a full connection string." {...form.field('dsn')} />
+            <TextField label="DSN" required autoComplete="off" hint="The name of a data source in the server's odbc.ini (connection strings are not accepted)." {...form.field('dsn')} />
             <TextField label="User" autoComplete="off" {...form.field('user')} />
             <TextField label="Password" type="password" autoComplete="new-password" {...form.field('password')} />
           </>
