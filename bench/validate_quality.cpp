@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
       " (id bigint PRIMARY KEY, qty int, amount numeric(12,4), name varchar(40), at timestamp)";
   admin->query("CREATE TABLE quality_bench.a" + columns);
   admin->query(
-      "INSERT INTO quality_bench.a SELECT g, g % 97, (g * 7919 % 100000) / 10000.0, "
+      "INSERT INTO quality_bench.a SELECT g, g % 97, (g::bigint * 7919 % 100000) / 10000.0, "
       "'customer ' || g, timestamp '2024-01-01' + g * interval '1 second' FROM "
       "generate_series(1, " +
       n + ") g");

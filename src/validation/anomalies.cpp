@@ -108,10 +108,9 @@ struct Side {
   std::uint64_t non_null = 0;
   std::optional<double> min, max, sum;
   std::optional<std::int64_t> max_length;
-  std::uint64_t longer_than_target = 0;     ///< source: values longer than the target's length
-  std::optional<int> scale;                 ///< decimals actually used (kMaxScaleProbe + 1: more)
-  std::vector<std::uint64_t> not_at_scale;  ///< per k: values that change when rounded to k
-  std::uint64_t type_violations = 0;        ///< target: values that do not fit its type
+  std::uint64_t longer_than_target = 0;  ///< source: values longer than the target's length
+  std::optional<int> scale;              ///< decimals actually used (kMaxScaleProbe + 1: more)
+  std::uint64_t type_violations = 0;     ///< target: values that do not fit its type
   std::vector<QuantilePoint> quantiles;
 };
 
@@ -142,10 +141,10 @@ std::string type_violation_sql(const Side& side) {
 void scan(Side& side, const Side* target_for_source, bool is_target) {
   std::vector<std::string> items = {"count(*)", "count(" + side.expr + ")"};
   enum Item { kMin, kMax, kSum, kMaxLength, kLonger, kScale, kViolations };
-  std::vector<std::pair<Item, int>> slots;
-  auto add = [&](std::string sql, Item item, int k = 0) {
+  std::vector<Item> slots;
+  auto add = [&](std::string sql, Item item) {
     items.push_back(std::move(sql));
-    slots.emplace_back(item, k);
+    slots.push_back(item);
   };
   if (is_numeric(side.type) || is_time_point(side.type)) {
     add("min(" + side.value + ")", kMin);
@@ -161,11 +160,15 @@ void scan(Side& side, const Side* target_for_source, bool is_target) {
         kLonger);
   }
   if (is_fractional(side.type)) {
+    // The decimals each value uses, tried from 0 up (CASE stops at the first fit, so a
+    // value costs one rounding per decimal it has), then the largest.
+    std::string used = "CASE";
     for (int k = 0; k <= kMaxScaleProbe; ++k) {
-      add("sum(CASE WHEN " + differs_from_rounded(side.engine, side.expr, k) +
-              " THEN 1 ELSE 0 END)",
-          kScale, k);
+      used += " WHEN NOT (" + differs_from_rounded(side.engine, side.expr, k) + ") THEN " +
+              std::to_string(k);
     }
+    used += " ELSE " + std::to_string(kMaxScaleProbe + 1) + " END";
+    add("max(" + used + ")", kScale);
   }
   if (is_target) {
     const std::string violation = type_violation_sql(side);
@@ -178,11 +181,9 @@ void scan(Side& side, const Side* target_for_source, bool is_target) {
   const std::vector<Value>& row = rs.rows.at(0);
   side.rows = quality::to_count(row[0]);
   side.non_null = quality::to_count(row[1]);
-  side.not_at_scale.assign(kMaxScaleProbe + 1, 0);
-  bool scale_probed = false;
   for (std::size_t i = 0; i < slots.size(); ++i) {
     const Value& v = row[i + 2];
-    switch (slots[i].first) {
+    switch (slots[i]) {
       case kMin: side.min = quality::to_number(v); break;
       case kMax: side.max = quality::to_number(v); break;
       case kSum: side.sum = quality::to_number(v); break;
@@ -191,23 +192,12 @@ void scan(Side& side, const Side* target_for_source, bool is_target) {
         break;
       case kLonger: side.longer_than_target = quality::to_count(v); break;
       case kScale:
-        side.not_at_scale[static_cast<std::size_t>(slots[i].second)] = quality::to_count(v);
-        scale_probed = true;
+        if (v) side.scale = static_cast<int>(quality::to_count(v));
         break;
       case kViolations: side.type_violations = quality::to_count(v); break;
     }
   }
-  if (scale_probed) {
-    side.scale = kMaxScaleProbe + 1;
-    for (int k = 0; k <= kMaxScaleProbe; ++k) {
-      if (side.not_at_scale[static_cast<std::size_t>(k)] == 0) {
-        side.scale = k;
-        break;
-      }
-    }
-  } else if (side.type.kind == TypeKind::kInteger) {
-    side.scale = 0;
-  }
+  if (side.type.kind == TypeKind::kInteger) side.scale = 0;
 }
 
 /// The values at 1-based sorted positions of `value` among the non-NULL rows, by one
@@ -359,13 +349,13 @@ class Detector {
     if (!source_.scale || !target_.scale || *target_.scale >= *source_.scale) return false;
     if (source_.non_null == 0 || target_.non_null == 0) return false;
     const int k = *target_.scale;
-    const std::uint64_t affected =
-        k <= kMaxScaleProbe ? source_.not_at_scale[static_cast<std::size_t>(k)] : 0;
-    if (affected == 0) return false;
     const ResultSet rs = source_.connection->query(
-        "SELECT sum(" + quality::round_sql(source_.engine, source_.expr, k) + ") FROM " +
-        source_.table_sql);
-    const std::optional<double> rounded_sum = quality::to_number(rs.rows.at(0)[0]);
+        "SELECT sum(CASE WHEN " + differs_from_rounded(source_.engine, source_.expr, k) +
+        " THEN 1 ELSE 0 END), sum(" + quality::round_sql(source_.engine, source_.expr, k) +
+        ") FROM " + source_.table_sql);
+    const std::uint64_t affected = quality::to_count(rs.rows.at(0)[0]);
+    if (affected == 0) return false;
+    const std::optional<double> rounded_sum = quality::to_number(rs.rows.at(0)[1]);
     Anomaly a = make("rounded_decimal");
     a.count = affected;
     const double s = source_.sum.value_or(0), t = target_.sum.value_or(0);
