@@ -154,17 +154,25 @@ export const codegenTests = [
       await page.getByRole('heading', { name: traced.path }).waitFor();
       await page.getByText('Parsed OK', { exact: true }).first().waitFor();
       const line = page.locator('.cm-content .cm-line').nth(range.first_line - 1);
-      await line.hover();
-      const tooltip = page.locator('.cm-tooltip.cm-provenance');
+      const described = `${mapping.source_table}.${mapping.source_column} → ${mapping.target_table}.${mapping.target_column}`;
+      // Anywhere on the row: the panel under the code; over the text: a tooltip.
+      const panel = page.getByRole('region', { name: 'Where this line comes from' });
+      await line.hover({ position: { x: 14, y: 6 } });
+      await panel.getByText(`Line ${range.first_line} comes from:`).waitFor();
+      await panel.getByText(described, { exact: false }).waitFor({ timeout: 30_000 });
+      await page.getByRole('heading', { name: traced.path }).hover();
+      await line.hover({ position: { x: 14, y: 6 } });
+      const tooltip = page.locator('.cm-tooltip .cm-provenance');
       await tooltip.waitFor();
       const tip = await tooltip.textContent();
-      assert.ok(tip.includes(`${mapping.target_table}.${mapping.target_column}`), `tooltip names the target column: ${tip}`);
-      assert.ok(tip.includes(`${mapping.source_table}.${mapping.source_column}`), `tooltip names the source column: ${tip}`);
+      assert.ok(tip.includes(`Line ${range.first_line} comes from`) && tip.includes(described), `the tooltip names the mapping (${described}): ${tip}`);
       await checkpoint(page, 'codegen-provenance');
-      await line.click();
-      const panel = page.getByRole('region', { name: 'Where this line comes from' });
+      // The cursor keeps the line in the panel after the mouse leaves; its link leads to the mapping page.
+      await line.click({ position: { x: 14, y: 6 } });
+      await page.getByRole('heading', { name: 'Optimisations' }).hover();
       await panel.getByText(`Line ${range.first_line} comes from:`).waitFor();
       await panel.getByRole('link', { name: 'Open the mapping page' }).waitFor();
+      assert.equal(await panel.getByRole('link', { name: 'Open the mapping page' }).getAttribute('href'), `/projects/${project.id}/mapping`);
 
       // Apply an automatic optimisation (Beam's fusion break) and see what changed.
       await tabs.getByRole('tab', { name: /^Apache Beam/ }).click();
@@ -177,7 +185,7 @@ export const codegenTests = [
       const changed = page.getByText(/^Changes since version 1: [1-9]\d* changed block\(s\)\.$/);
       await changed.waitFor({ timeout: 30_000 });
       await page.locator('.cm-changedLine, .cm-insertedLine').first().waitFor();
-      await advice.getByText('applied', { exact: true }).first().waitFor();
+      await advice.getByRole('button', { name: `Apply ${adviceId}` }).waitFor({ state: 'detached' });
       await checkpoint(page, 'codegen-diff');
       const beam = (await api(`${base}/codegen/codes?platform=beam`, { token })).json.items[0];
       assert.equal(beam.version, 2);

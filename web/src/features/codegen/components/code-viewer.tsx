@@ -35,7 +35,7 @@ const theme = EditorView.theme({
   '.cm-activeLine': { background: 'rgba(19, 121, 143, 0.07)' },
   '.cm-provenance-gutter .cm-gutterElement': { width: '6px', padding: '0 2px' },
   '.cm-traced': { display: 'block', width: '4px', height: '100%', background: 'var(--brand-500)', borderRadius: '2px' },
-  '.cm-tooltip.cm-provenance': { padding: '8px 10px', maxWidth: '460px', fontFamily: 'var(--font-sans)', fontSize: '0.85rem', color: 'var(--text)', background: 'var(--surface)', border: '1px solid var(--border-strong)', borderRadius: 'var(--radius)', boxShadow: 'var(--shadow)' },
+  '.cm-provenance': { padding: '8px 10px', maxWidth: '460px', fontFamily: 'var(--font-sans)', fontSize: '0.85rem', color: 'var(--text)', background: 'var(--surface)', border: '1px solid var(--border-strong)', borderRadius: 'var(--radius)', boxShadow: 'var(--shadow)' },
   '.cm-provenance ul': { margin: '4px 0', paddingLeft: '18px' },
   '.cm-provenance a': { color: 'var(--brand-700)' },
   '.cm-deletedChunk': { color: 'var(--gray-800)' },
@@ -80,15 +80,17 @@ type Props = {
   describe: ProvenanceDescriber;
   /** The line the cursor is on (1-based), for the provenance panel. */
   onLine?: (line: number) => void;
+  /** The line under the mouse, anywhere on its row (null when the mouse leaves). */
+  onHoverLine?: (line: number | null) => void;
   onFollowLink?: (href: string) => void;
   /** How many changed chunks the inline diff found. */
   onChanges?: (chunks: number) => void;
 };
 
-export default function CodeViewer({ content, language, dialect, original, provenance, label, describe, onLine, onFollowLink, onChanges }: Props) {
+export default function CodeViewer({ content, language, dialect, original, provenance, label, describe, onLine, onHoverLine, onFollowLink, onChanges }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const callbacks = useRef({ describe, onLine, onFollowLink, onChanges });
-  callbacks.current = { describe, onLine, onFollowLink, onChanges };
+  const callbacks = useRef({ describe, onLine, onHoverLine, onFollowLink, onChanges });
+  callbacks.current = { describe, onLine, onHoverLine, onFollowLink, onChanges };
   const ranges = useRef(provenance);
   ranges.current = provenance;
 
@@ -143,13 +145,27 @@ export default function CodeViewer({ content, language, dialect, original, prove
       languageExtension(language, dialect),
       theme,
       tooltip,
+      EditorView.domEventHandlers({
+        mousemove: (event, view) => {
+          const block = view.lineBlockAtHeight(event.clientY - view.documentTop);
+          if (block.from >= 0 && block.from <= view.state.doc.length) callbacks.current.onHoverLine?.(view.state.doc.lineAt(block.from).number);
+        },
+        mouseleave: () => callbacks.current.onHoverLine?.(null),
+      }),
       EditorView.updateListener.of((update) => {
         if (update.selectionSet) callbacks.current.onLine?.(update.state.doc.lineAt(update.state.selection.main.head).number);
       }),
     ];
     if (original != null) extensions.push(unifiedMergeView({ original, mergeControls: false, gutter: true, syntaxHighlightDeletions: false }));
     const view = new EditorView({ parent: host.current, state: EditorState.create({ doc: content, extensions }) });
-    if (original != null) callbacks.current.onChanges?.(getChunks(view.state)?.chunks.length ?? 0);
+    // Long lines scroll sideways: keyboard users must be able to reach that scroller too.
+    view.scrollDOM.tabIndex = 0;
+    if (original != null) {
+      const chunks = getChunks(view.state)?.chunks ?? [];
+      callbacks.current.onChanges?.(chunks.length);
+      // Show the first change rather than the top of an unchanged file.
+      if (chunks.length > 0) view.dispatch({ effects: EditorView.scrollIntoView(Math.min(chunks[0]!.fromB, view.state.doc.length), { y: 'center' }) });
+    }
     return () => view.destroy();
   }, [content, original, language, dialect, label, provenance]);
 

@@ -36,6 +36,7 @@ export function PlatformPanel({ projectId, platform, canEdit }: Props) {
   const [selectedPath, setSelectedPath] = useState<string | null>(null);
   const [compare, setCompare] = useState(false);
   const [line, setLine] = useState<number | null>(null);
+  const [hoverLine, setHoverLine] = useState<number | null>(null);
   const [changes, setChanges] = useState<number | null>(null);
   const [applying, setApplying] = useState<string | null>(null);
 
@@ -49,8 +50,8 @@ export function PlatformPanel({ projectId, platform, canEdit }: Props) {
   const previousFiles = useGenerationFiles(projectId, compare && previous ? previous.id : null);
   const previousFile = previousFiles.data?.find((f) => f.path === selected?.path) ?? null;
   const previousContent = useCodeFile(projectId, previousFile?.id ?? null);
-  const hasProvenance = (file.data?.provenance ?? []).some((r) => r.mapping_ids.length > 0);
-  const mappings = useMappingLookup(projectId, hasProvenance);
+  // Read once the code is there, so a line is named by the time someone hovers it.
+  const mappings = useMappingLookup(projectId, files.length > 0);
 
   let original: string | null = null;
   if (compare && previous && previousFiles.data) original = previousFile ? previousContent.data?.content ?? null : '';
@@ -58,6 +59,7 @@ export function PlatformPanel({ projectId, platform, canEdit }: Props) {
   const choose = (f: CodeFile) => {
     setSelectedPath(f.path);
     setLine(null);
+    setHoverLine(null);
   };
   const showCode = (codeId: string) => {
     const f = files.find((x) => x.id === codeId);
@@ -194,12 +196,13 @@ export function PlatformPanel({ projectId, platform, canEdit }: Props) {
                     label={`Contents of ${selected.path}`}
                     describe={describe}
                     onLine={setLine}
+                    onHoverLine={setHoverLine}
                     onFollowLink={(href) => void navigate(href)}
                     onChanges={setChanges}
                   />
                 </Suspense>
               ) : null}
-              <ProvenancePanel projectId={projectId} line={line} provenance={file.data?.provenance} mappings={mappings.data} />
+              <ProvenancePanel projectId={projectId} line={hoverLine ?? line} provenance={file.data?.provenance} mappings={mappings.data} />
             </>
           ) : (
             <EmptyState title="This generation has no files" />
