@@ -145,11 +145,12 @@ export const tests = [
       await membersTable.getByText(memberEmail).waitFor();
       await checkpoint(page, 'project-members');
 
-      // A later phase's page says plainly that it is not available yet.
+      // The code generation page, before anything was generated.
       await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Overview' }).click();
       await page.getByRole('list', { name: 'Migration phases' }).getByRole('link', { name: 'Code generation' }).click();
       await expectUrl(page, /\/codegen$/);
-      await page.getByText('Code generation is not available yet').waitFor();
+      await page.getByRole('heading', { name: 'Generate' }).waitFor();
+      await page.getByText('Nothing generated for BigQuery yet').waitFor();
       await checkpoint(page, 'phase-codegen');
 
       // Profile.
@@ -375,3 +376,5 @@ export const tests = [
 tests.push(...(await import('./discovery-tests.mjs')).discoveryTests);
 // Mapping page (issue 7).
 tests.push(...(await import('./mapping-tests.mjs')).mappingTests);
+// Code page (issue 8).
+tests.push(...(await import('./codegen-tests.mjs')).codegenTests);

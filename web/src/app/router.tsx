@@ -21,6 +21,7 @@ const ProjectPhaseRoute = lazy(() => import('@/app/routes/app/projects/phase'));
 const ProjectUploadRoute = lazy(() => import('@/app/routes/app/projects/upload'));
 const ProjectDiscoveryRoute = lazy(() => import('@/app/routes/app/projects/discovery'));
 const ProjectMappingRoute = lazy(() => import('@/app/routes/app/projects/mapping'));
+const ProjectCodegenRoute = lazy(() => import('@/app/routes/app/projects/codegen'));
 const ProfileRoute = lazy(() => import('@/app/routes/app/profile'));
 
 /** New pages start at the top; back and forward restore where the user was. */
@@ -59,6 +60,7 @@ export const routes: RouteObject[] = [
               { path: 'upload', element: <ProjectUploadRoute /> },
               { path: 'discovery', element: <ProjectDiscoveryRoute /> },
               { path: 'mapping', element: <ProjectMappingRoute /> },
+              { path: 'codegen', element: <ProjectCodegenRoute /> },
               { path: ':phase', element: <ProjectPhaseRoute /> },
             ],
           },

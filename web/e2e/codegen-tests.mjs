@@ -1,0 +1,208 @@
+// End-to-end: a real source/target pair mapped through the API (engine run, everything at
+// or above 0.9 approved), then from the code page: generate BigQuery, Databricks, Beam and
+// dbt, browse each platform's files, open a file and hover a line to see the mapping it
+// came from, apply an optimisation and see the change as a diff, and download the zip of
+// every platform (checked here: a valid zip with files of all four, holding the change).
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+import { apiClient } from './lib/server.mjs';
+
+const PASSWORD = 'correct horse battery';
+const here = fileURLToPath(new URL('.', import.meta.url));
+const sharedDir = resolve(process.env.GODWIT_SHARED ?? join(here, '../../../shared'));
+const pairDir = join(sharedDir, 'datasets/matching/schematch_suite/ISIA-inventory/scenario1');
+const PLATFORMS = [
+  ['bigquery', 'BigQuery'],
+  ['databricks', 'Databricks'],
+  ['beam', 'Apache Beam'],
+  ['dbt', 'dbt'],
+];
+
+async function uploadFile(baseUrl, token, projectId, path, name, role) {
+  const form = new FormData();
+  form.append('dialect', 'postgres');
+  form.append('role', role);
+  form.append('files', new Blob([readFileSync(path)]), name);
+  const res = await fetch(`${baseUrl}/api/v1/projects/${projectId}/files/upload`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  assert.equal(res.status, 201, await res.text());
+}
+
+/** The entries of a zip archive (central directory), with their uncompressed contents. */
+export function readZip(bytes) {
+  const buf = Buffer.from(bytes);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i -= 1) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  assert.ok(eocd >= 0, 'the download is a zip (end of central directory found)');
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries = new Map();
+  for (let n = 0; n < count; n += 1) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50, 'central directory entry signature');
+    const method = buf.readUInt16LE(at + 10);
+    const compressed = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
+    assert.equal(buf.readUInt32LE(local), 0x04034b50, `local header of ${name}`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + compressed);
+    assert.ok(method === 0 || method === 8, `${name}: stored or deflated (method ${method})`);
+    const content = method === 0 ? data : inflateRawSync(data);
+    assert.equal(content.length, size, `${name}: uncompressed size`);
+    entries.set(name, content.toString('utf8'));
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+export const codegenTests = [
+  {
+    name: 'generate four platforms for a mapped project, trace a line, apply advice, download the zip',
+    timeoutMs: 300_000,
+    async run(helpers) {
+      if (!existsSync(join(pairDir, 'source_schema.sql'))) {
+        console.log(`    skipped: the shared datasets are not at ${pairDir} (set GODWIT_SHARED)`);
+        return;
+      }
+      const { checkpoint, server, newPage } = helpers;
+      const api = apiClient(server.baseUrl);
+      const id = randomBytes(4).toString('hex');
+      const email = `codegen-${id}@example.com`;
+      assert.equal((await api('/api/v1/auth/register', { method: 'POST', body: { email, name: 'Cody Gen', password: PASSWORD } })).status, 201);
+      const token = (await api('/api/v1/auth/login', { method: 'POST', body: { email, password: PASSWORD } })).json.access_token;
+      const created = await api('/api/v1/projects', {
+        method: 'POST',
+        token,
+        body: { name: `Codegen ${id}`, source_dialect: 'postgres', target_dialect: 'bigquery' },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.json));
+      const project = created.json;
+      const base = `/api/v1/projects/${project.id}`;
+      await uploadFile(server.baseUrl, token, project.id, join(pairDir, 'source_schema.sql'), 'source_schema.sql', 'source');
+      await uploadFile(server.baseUrl, token, project.id, join(pairDir, 'target_schema.sql'), 'target_schema.sql', 'target');
+
+      // Mapped through the API (the mapping page has its own test): run, wait, approve.
+      assert.equal((await api(`${base}/mapping/start`, { method: 'POST', token, body: {} })).status, 202);
+      const deadline = Date.now() + 150_000;
+      for (;;) {
+        const s = (await api(`${base}/mapping/status`, { token })).json;
+        if (s.state === 'succeeded') break;
+        assert.ok(s.state !== 'failed' && s.state !== 'cancelled', `mapping job ${s.state}: ${JSON.stringify(s.job)}`);
+        assert.ok(Date.now() < deadline, 'the mapping job finished within 150 s');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const approved = await api(`${base}/mapping/approve`, { method: 'POST', token, body: { min_confidence: 0.9 } });
+      assert.ok(approved.json.changed_count > 0, JSON.stringify(approved.json).slice(0, 300));
+
+      const page = await newPage();
+      await page.goto(`${server.baseUrl}/sign-in`);
+      await page.getByLabel('Email', { exact: true }).fill(email);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/projects$/);
+      await page.goto(`${server.baseUrl}/projects/${project.id}/codegen`);
+      await page.getByRole('heading', { name: 'Generate' }).waitFor();
+      await page.getByText('Nothing generated for BigQuery yet').waitFor();
+
+      // All four platforms are chosen by default; the job runs and every tab gets a version.
+      const form = page.getByRole('form', { name: 'Generate code' });
+      for (const [, label] of PLATFORMS) assert.equal(await form.getByLabel(label, { exact: true }).isChecked(), true, `${label} chosen`);
+      await form.getByRole('button', { name: 'Generate code' }).click();
+      const tabs = page.getByRole('tablist', { name: 'Platforms' });
+      for (const [, label] of PLATFORMS) await tabs.getByRole('tab', { name: `${label} v1` }).waitFor({ timeout: 120_000 });
+      await form.getByText('Done', { exact: true }).waitFor();
+
+      // Each platform's file tree, with what the server stored.
+      for (const [platform, label] of PLATFORMS) {
+        await tabs.getByRole('tab', { name: new RegExp(`^${label}`) }).click();
+        const tree = page.getByRole('navigation', { name: `${label} files` });
+        await tree.getByRole('button').first().waitFor();
+        const stored = (await api(`${base}/codegen/codes?platform=${platform}`, { token })).json.items[0];
+        assert.equal(await tree.getByRole('button').count(), stored.files.length, `${label}: one entry per stored file`);
+        await page.locator('.cm-content').first().waitFor();
+        if (platform === 'bigquery') await checkpoint(page, 'codegen-files');
+      }
+
+      // A BigQuery load file: hovering a line that came from a field mapping names it.
+      await tabs.getByRole('tab', { name: /^BigQuery/ }).click();
+      const bq = (await api(`${base}/codegen/codes?platform=bigquery&content=true`, { token })).json.items[0];
+      const traced = bq.files.find((f) => f.path.startsWith('load/') && f.provenance.some((r) => r.mapping_ids.some((m) => m.startsWith('fm-'))));
+      assert.ok(traced, `a BigQuery load file traced to a field mapping: ${bq.files.map((f) => f.path).join(', ')}`);
+      const range = traced.provenance.find((r) => r.mapping_ids.some((m) => m.startsWith('fm-')));
+      const fieldKey = range.mapping_ids.find((m) => m.startsWith('fm-'));
+      const mapping = (await api(`${base}/mapping/suggestions?status=approved&limit=500`, { token })).json.items.find((m) => m.key === fieldKey);
+      assert.ok(mapping, `the traced mapping ${fieldKey} is an approved one`);
+      const bqTree = page.getByRole('navigation', { name: 'BigQuery files' });
+      const [folder, name] = [traced.path.slice(0, traced.path.lastIndexOf('/')), traced.path.slice(traced.path.lastIndexOf('/') + 1)];
+      await bqTree.locator('li').filter({ has: page.getByText(`${folder}/`, { exact: true }) }).getByRole('button', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).click();
+      await page.getByRole('heading', { name: traced.path }).waitFor();
+      await page.getByText('Parsed OK', { exact: true }).first().waitFor();
+      const line = page.locator('.cm-content .cm-line').nth(range.first_line - 1);
+      const described = `${mapping.source_table}.${mapping.source_column} → ${mapping.target_table}.${mapping.target_column}`;
+      // Anywhere on the row: the panel under the code; over the text: a tooltip.
+      const panel = page.getByRole('region', { name: 'Where this line comes from' });
+      await line.hover({ position: { x: 14, y: 6 } });
+      await panel.getByText(`Line ${range.first_line} comes from:`).waitFor();
+      await panel.getByText(described, { exact: false }).waitFor({ timeout: 30_000 });
+      await page.getByRole('heading', { name: traced.path }).hover();
+      await line.hover({ position: { x: 14, y: 6 } });
+      const tooltip = page.locator('.cm-tooltip .cm-provenance');
+      await tooltip.waitFor();
+      const tip = await tooltip.textContent();
+      assert.ok(tip.includes(`Line ${range.first_line} comes from`) && tip.includes(described), `the tooltip names the mapping (${described}): ${tip}`);
+      await checkpoint(page, 'codegen-provenance');
+      // The cursor keeps the line in the panel after the mouse leaves; its link leads to the mapping page.
+      await line.click({ position: { x: 14, y: 6 } });
+      await page.getByRole('heading', { name: 'Optimisations' }).hover();
+      await panel.getByText(`Line ${range.first_line} comes from:`).waitFor();
+      await panel.getByRole('link', { name: 'Open the mapping page' }).waitFor();
+      assert.equal(await panel.getByRole('link', { name: 'Open the mapping page' }).getAttribute('href'), `/projects/${project.id}/mapping`);
+
+      // Apply an automatic optimisation (Beam's fusion break) and see what changed.
+      await tabs.getByRole('tab', { name: /^Apache Beam/ }).click();
+      const advice = page.getByRole('list', { name: 'Optimisation advice' });
+      const apply = advice.getByRole('button', { name: /^Apply / }).first();
+      await apply.waitFor();
+      const adviceId = (await apply.getAttribute('aria-label')).replace(/^Apply /, '');
+      await apply.click();
+      await tabs.getByRole('tab', { name: 'Apache Beam v2' }).waitFor({ timeout: 60_000 });
+      const changed = page.getByText(/^Changes since version 1: [1-9]\d* changed block\(s\)\.$/);
+      await changed.waitFor({ timeout: 30_000 });
+      await page.locator('.cm-changedLine, .cm-insertedLine').first().waitFor();
+      await advice.getByRole('button', { name: `Apply ${adviceId}` }).waitFor({ state: 'detached' });
+      await checkpoint(page, 'codegen-diff');
+      const beam = (await api(`${base}/codegen/codes?platform=beam`, { token })).json.items[0];
+      assert.equal(beam.version, 2);
+      assert.deepEqual(beam.applied_advice, [adviceId]);
+
+      // The whole set as one zip, saved by the browser and checked here.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (zip)' }).click()]);
+      assert.equal(download.suggestedFilename(), 'godwit-code.zip');
+      const entries = readZip(readFileSync(await download.path()));
+      for (const [platform] of PLATFORMS) {
+        const stored = (await api(`${base}/codegen/codes?platform=${platform}&content=true`, { token })).json.items[0];
+        for (const f of stored.files) {
+          assert.ok(entries.has(`${platform}/${f.path}`), `the zip holds ${platform}/${f.path}: ${[...entries.keys()].join(', ')}`);
+          assert.equal(entries.get(`${platform}/${f.path}`), f.content, `${platform}/${f.path} in the zip is the latest version`);
+        }
+      }
+      assert.equal(entries.size, [...entries.keys()].filter((k) => PLATFORMS.some(([p]) => k.startsWith(`${p}/`))).length, 'nothing outside the four platform folders');
+    },
+  },
+];

@@ -1,0 +1,112 @@
+// Choosing platforms and options, starting the generation job, and its live progress.
+import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/feedback';
+import styles from '@/features/codegen/components/codegen.module.css';
+import { DEFAULT_PLATFORMS, PLATFORMS } from '@/features/codegen/lib/platforms';
+import type { CodegenOptions, CodegenStatus, Platform } from '@/features/codegen/types';
+import type { StreamStatus } from '@/hooks/use-event-stream';
+
+const STATE_LABEL = {
+  idle: { label: 'Not run yet', tone: 'neutral' },
+  queued: { label: 'Queued', tone: 'info' },
+  running: { label: 'Generating', tone: 'info' },
+  succeeded: { label: 'Done', tone: 'success' },
+  failed: { label: 'Failed', tone: 'danger' },
+  cancelled: { label: 'Cancelled', tone: 'warning' },
+} as const;
+
+type Props = {
+  status: CodegenStatus;
+  stream: StreamStatus;
+  onStart: (platforms: Platform[], options: CodegenOptions) => void;
+  starting: boolean;
+  startError: unknown;
+  canEdit: boolean;
+};
+
+export function CodegenProgress({ status, stream, onStart, starting, startError, canEdit }: Props) {
+  const [chosen, setChosen] = useState<Platform[]>([...DEFAULT_PLATFORMS]);
+  const [includeSuggested, setIncludeSuggested] = useState(false);
+  const [dbtAdapter, setDbtAdapter] = useState<'bigquery' | 'databricks'>('bigquery');
+  const state = STATE_LABEL[status.state] ?? STATE_LABEL.idle;
+  const active = status.state === 'queued' || status.state === 'running';
+  const job = status.job;
+  const toggle = (p: Platform, on: boolean) => setChosen((prev) => (on ? PLATFORMS.map((x) => x.id).filter((x) => x === p || prev.includes(x)) : prev.filter((x) => x !== p)));
+  const generated = PLATFORMS.filter((p) => status.platforms[p.id]);
+
+  return (
+    <form
+      className="stack"
+      aria-label="Generate code"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const options: CodegenOptions = { include_suggested: includeSuggested };
+        if (chosen.includes('dbt')) options.dbt_adapter = dbtAdapter;
+        onStart(chosen, options);
+      }}
+    >
+      <fieldset className={styles.platformChoice} disabled={!canEdit || active}>
+        <legend>Platforms</legend>
+        {PLATFORMS.map((p) => (
+          <label key={p.id} className={styles.inlineCheck} title={p.summary}>
+            <input type="checkbox" checked={chosen.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
+            {p.label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="row" style={{ flexWrap: 'wrap', gap: 16 }}>
+        <label className={styles.inlineCheck}>
+          <input type="checkbox" checked={includeSuggested} disabled={!canEdit || active} onChange={(e) => setIncludeSuggested(e.target.checked)} />
+          Also use the best suggestion of columns nobody decided yet
+        </label>
+        <label className={styles.inlineField}>
+          dbt adapter
+          <select value={dbtAdapter} disabled={!canEdit || active || !chosen.includes('dbt')} onChange={(e) => setDbtAdapter(e.target.value as 'bigquery' | 'databricks')}>
+            <option value="bigquery">BigQuery</option>
+            <option value="databricks">Databricks</option>
+          </select>
+        </label>
+      </div>
+      <div className="row" style={{ flexWrap: 'wrap', gap: 12 }}>
+        <Button type="submit" variant="primary" loading={starting} disabled={!canEdit || active || chosen.length === 0}>
+          Generate code
+        </Button>
+        <Badge tone={state.tone} dot>
+          {state.label}
+        </Badge>
+        {stream === 'reconnecting' ? <span className="muted">Live updates reconnecting…</span> : null}
+        {!canEdit ? <span className="muted">Viewers cannot generate code.</span> : null}
+      </div>
+      {startError ? <ErrorState error={startError} title="Code generation could not start" /> : null}
+      {job && (active || status.state === 'failed') ? (
+        <div>
+          <div className={styles.progressRow}>
+            <progress max={100} value={job.progress} aria-label="Code generation progress" />
+            <span>{job.progress}%</span>
+          </div>
+          <p role="status" aria-live="polite" className="muted">
+            {[job.stage, job.message].filter(Boolean).join(': ') || (status.state === 'queued' ? 'Waiting for a worker…' : 'Working…')}
+          </p>
+          {status.state === 'failed' && job.error ? <p className={styles.errorText}>Why it failed: {job.error}</p> : null}
+        </div>
+      ) : null}
+      {generated.length > 0 ? (
+        <dl className={styles.stats} aria-label="Generated platforms">
+          {generated.map((p) => {
+            const g = status.platforms[p.id]!;
+            return (
+              <div key={p.id}>
+                <dt>{p.label}</dt>
+                <dd>
+                  v{g.version} · {g.file_count} files · {g.verification?.failed ? `${g.verification.failed} failed` : 'parsed OK'}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      ) : null}
+    </form>
+  );
+}
