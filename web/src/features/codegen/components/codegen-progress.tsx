@@ -1,21 +1,12 @@
 // Choosing platforms and options, starting the generation job, and its live progress.
 import { useState } from 'react';
-import { Badge } from '@/components/ui/badge';
+import { JobProgress, JobStateBadge, isJobActive } from '@/components/jobs/job-status';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/feedback';
 import styles from '@/features/codegen/components/codegen.module.css';
 import { DEFAULT_PLATFORMS, PLATFORMS } from '@/features/codegen/lib/platforms';
 import type { CodegenOptions, CodegenStatus, Platform } from '@/features/codegen/types';
 import type { StreamStatus } from '@/hooks/use-event-stream';
-
-const STATE_LABEL = {
-  idle: { label: 'Not run yet', tone: 'neutral' },
-  queued: { label: 'Queued', tone: 'info' },
-  running: { label: 'Generating', tone: 'info' },
-  succeeded: { label: 'Done', tone: 'success' },
-  failed: { label: 'Failed', tone: 'danger' },
-  cancelled: { label: 'Cancelled', tone: 'warning' },
-} as const;
 
 type Props = {
   status: CodegenStatus;
@@ -30,9 +21,7 @@ export function CodegenProgress({ status, stream, onStart, starting, startError,
   const [chosen, setChosen] = useState<Platform[]>([...DEFAULT_PLATFORMS]);
   const [includeSuggested, setIncludeSuggested] = useState(false);
   const [dbtAdapter, setDbtAdapter] = useState<'bigquery' | 'databricks'>('bigquery');
-  const state = STATE_LABEL[status.state] ?? STATE_LABEL.idle;
-  const active = status.state === 'queued' || status.state === 'running';
-  const job = status.job;
+  const active = isJobActive(status.state);
   const toggle = (p: Platform, on: boolean) => setChosen((prev) => (on ? PLATFORMS.map((x) => x.id).filter((x) => x === p || prev.includes(x)) : prev.filter((x) => x !== p)));
   const generated = PLATFORMS.filter((p) => status.platforms[p.id]);
 
@@ -73,25 +62,12 @@ export function CodegenProgress({ status, stream, onStart, starting, startError,
         <Button type="submit" variant="primary" loading={starting} disabled={!canEdit || active || chosen.length === 0}>
           Generate code
         </Button>
-        <Badge tone={state.tone} dot>
-          {state.label}
-        </Badge>
+        <JobStateBadge state={status.state} />
         {stream === 'reconnecting' ? <span className="muted">Live updates reconnecting…</span> : null}
         {!canEdit ? <span className="muted">Viewers cannot generate code.</span> : null}
       </div>
       {startError ? <ErrorState error={startError} title="Code generation could not start" /> : null}
-      {job && (active || status.state === 'failed') ? (
-        <div>
-          <div className={styles.progressRow}>
-            <progress max={100} value={job.progress} aria-label="Code generation progress" />
-            <span>{job.progress}%</span>
-          </div>
-          <p role="status" aria-live="polite" className="muted">
-            {[job.stage, job.message].filter(Boolean).join(': ') || (status.state === 'queued' ? 'Waiting for a worker…' : 'Working…')}
-          </p>
-          {status.state === 'failed' && job.error ? <p className={styles.errorText}>Why it failed: {job.error}</p> : null}
-        </div>
-      ) : null}
+      <JobProgress state={status.state} job={status.job} label="Code generation progress" />
       {generated.length > 0 ? (
         <dl className={styles.stats} aria-label="Generated platforms">
           {generated.map((p) => {
