@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   godwit::cli::add_transpile_command(app, exit_code);
   godwit::cli::add_generate_command(app, exit_code);
   godwit::cli::add_map_command(app, exit_code);
+  godwit::cli::add_validate_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

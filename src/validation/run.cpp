@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "validation/anomalies.hpp"
 #include "validation/plan.hpp"
 #include "validation/profile.hpp"
 
@@ -33,24 +34,9 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
-/// A sample value's shape: letters become X/x, digits 9, the rest is kept.
-std::string shape_of(std::string_view text) {
-  std::string out(text);
-  for (char& ch : out) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (std::isdigit(u))
-      ch = '9';
-    else if (std::isupper(u))
-      ch = 'X';
-    else if (std::isalpha(u))
-      ch = 'x';
-  }
-  return out;
-}
-
 json sample_value(const Value& v, bool allow) {
   if (!v) return nullptr;
-  return allow ? *v : shape_of(*v);
+  return allow ? *v : mask_value(*v);
 }
 
 /// Whatever a database call threw, as the sentence of a kError check.
@@ -119,6 +105,8 @@ class Runner {
   void keyed_diff(const PlannedTable& table, TableSummary& summary);
   void orphans(const PlannedTable& table);
   void uniqueness(const PlannedTable& table);
+  void rules(const PlannedTable* table, std::vector<bool>& done);
+  void anomalies(const ValidationPlan& plan);
   std::uint64_t count_rows(Connector& db, const std::vector<std::string>& parts);
   void add(CheckResult check) { report_.checks.push_back(std::move(check)); }
 
@@ -261,7 +249,8 @@ void Runner::keyed_diff(const PlannedTable& table, TableSummary& summary) {
     if (request.columns.empty() && request.key.empty()) {
       c.status = CheckStatus::kSkipped;
       c.message = "No column of " + table.target_name +
-                  " is a plain copy of a source column; its rows are compared by aggregates only.";
+                  " is a plain copy of a source column; its rows are compared "
+                  "by aggregates only.";
       return;
     }
     if (request.columns.empty()) {
@@ -442,7 +431,8 @@ void Runner::orphans(const PlannedTable& table) {
       c.message = plural(n, "row", "rows") + " of " + table.target_name + " reference" +
                   (n == 1 ? "s" : "") + " a " + join(fk.columns) + " that is not in " +
                   parent_name + " (foreign key " + fk_name +
-                  "): the parent rows were not migrated, or the child values were changed.";
+                  "): the parent rows were not migrated, or the child values "
+                  "were changed.";
     });
     add(check);
   }
@@ -501,6 +491,64 @@ void Runner::uniqueness(const PlannedTable& table) {
   }
 }
 
+/// The rules on `table` (every rule not yet run when `table` is null), run on
+/// the target.
+void Runner::rules(const PlannedTable* table, std::vector<bool>& done) {
+  for (std::size_t i = 0; i < inputs_.rules.size(); ++i) {
+    const Rule& rule = inputs_.rules[i];
+    if (done[i] || !rule.enabled) continue;
+    if (table) {
+      const std::string name = join(rule.table, ".");
+      const bool on_table = !rule.table.empty() &&
+                            (name == table->target_name ||
+                             (rule.table.size() == 1 && rule.table[0] == table->target->name.name));
+      if (!on_table) continue;
+    } else if (!options_.tables.empty()) {
+      continue;  // a rule on a table the caller did not ask for
+    }
+    done[i] = true;
+    check_cancel();
+    const auto start = Clock::now();
+    CheckResult check = run_rule(target_, rule, *inputs_.target, options_.allow_sample_values);
+    if (check.duration_ms == 0) check.duration_ms = ms_since(start);
+    add(std::move(check));
+  }
+}
+
+/// The anomaly detectors over every compared column pair; a failure is a
+/// diagnostic.
+void Runner::anomalies(const ValidationPlan& plan) {
+  std::vector<AnomalyColumn> columns;
+  for (const PlannedTable& table : plan.tables) {
+    if (!table.comparable) continue;
+    for (const PlannedColumn& p : table.columns)
+      columns.push_back({table.source_parts,
+                         table.target_parts,
+                         p.source_column,
+                         p.target_column,
+                         p.source_expression,
+                         p.source_type,
+                         p.target_type,
+                         {table.mapping_id, p.mapping_id}});
+  }
+  if (columns.empty()) return;
+  check_cancel();
+  AnomalyOptions options;
+  options.allow_sample_values = options_.allow_sample_values;
+  try {
+    std::vector<Anomaly> found = detect_anomalies(source_, target_, columns, options);
+    for (Anomaly& a : found) report_.anomalies.push_back(std::move(a));
+  } catch (const DiffCancelled&) {
+    throw;
+  } catch (const std::exception& e) {
+    Diagnostic d;
+    d.code = "W-VALIDATE-ANOMALIES";
+    d.severity = godwit::Severity::kWarning;
+    d.message = "The anomaly detectors stopped: " + failure_text(e);
+    report_.diagnostics.push_back(std::move(d));
+  }
+}
+
 ValidationReport Runner::run() {
   const auto start = Clock::now();
   report_.source_engine = std::string(to_string(source_.engine()));
@@ -517,6 +565,7 @@ ValidationReport Runner::run() {
     for (const CheckResult& c : plan.schema_checks) add(c);
   report_progress(2, "schema");
 
+  std::vector<bool> rules_done(inputs_.rules.size(), false);
   const double share = plan.tables.empty() ? 0 : 96.0 / static_cast<double>(plan.tables.size());
   for (std::size_t i = 0; i < plan.tables.size(); ++i) {
     const PlannedTable& table = plan.tables[i];
@@ -551,6 +600,10 @@ ValidationReport Runner::run() {
       report_progress(at + share * 0.9, table.target_name + ": uniqueness");
       uniqueness(table);
     }
+    if (!inputs_.rules.empty()) {
+      report_progress(at + share * 0.95, table.target_name + ": rules");
+      rules(&table, rules_done);
+    }
     // The table's schema check belongs to its summary too.
     if (options_.schema)
       for (const CheckResult& c : plan.schema_checks)
@@ -574,6 +627,17 @@ ValidationReport Runner::run() {
                            : 1.0 - static_cast<double>(summary.records_failed) /
                                        static_cast<double>(summary.records_tested);
     report_.tables.push_back(std::move(summary));
+  }
+
+  if (!inputs_.rules.empty()) rules(nullptr, rules_done);
+  if (!inputs_.tests.empty()) report_progress(98, "test cases");
+  for (const TestCase& test : inputs_.tests) {
+    check_cancel();
+    add(run_test_case(source_, target_, test, options_.allow_sample_values));
+  }
+  if (options_.anomalies) {
+    report_progress(99, "anomalies");
+    anomalies(plan);
   }
 
   for (const CheckResult& c : report_.checks) {
@@ -604,7 +668,8 @@ ValidationReport run_validation(Connector& source, Connector& target,
                                 const std::atomic<bool>* cancel) {
   if (!inputs.source || !inputs.target || !inputs.mapping)
     throw Error(ErrorKind::kInvalidInput,
-                "validation needs the source catalog, the target catalog and the mapping; one "
+                "validation needs the source catalog, the target catalog and "
+                "the mapping; one "
                 "of them was not given");
   return Runner(source, target, inputs, progress, cancel).run();
 }

@@ -13,5 +13,6 @@ void add_detect_command(CLI::App& app, int& exit_code);
 void add_transpile_command(CLI::App& app, int& exit_code);
 void add_generate_command(CLI::App& app, int& exit_code);
 void add_map_command(CLI::App& app, int& exit_code);
+void add_validate_command(CLI::App& app, int& exit_code);
 
 }  // namespace godwit::cli
