@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "discovery/findings.hpp"
@@ -52,6 +53,28 @@ const schema::Column* find_column(const schema::Table& t, std::string_view name)
 
 }  // namespace
 
+IntegerRange integer_partition_range(const schema::Table& table, const schema::Column& column) {
+  std::int64_t upper = 0;
+  if (table.row_count && *table.row_count > 0) {
+    upper = *table.row_count;
+  } else {
+    for (const std::string& v : column.sample_values) {
+      char* end = nullptr;
+      const long long n = std::strtoll(v.c_str(), &end, 10);
+      if (end && *end == '\0' && !v.empty() && n > upper) upper = n;
+    }
+  }
+  if (upper <= 0) upper = 1'000'000;
+  upper = std::min<std::int64_t>(upper, 1'000'000'000'000);
+  std::int64_t interval = 1;
+  for (std::int64_t base = 1;; base *= 10) {
+    if ((interval = base) * 4000 > upper) break;
+    if ((interval = base * 2) * 4000 > upper) break;
+    if ((interval = base * 5) * 4000 > upper) break;
+  }
+  return {0, (upper / interval + 1) * interval, interval};
+}
+
 const TableLayout& GenerationContext::layout_of(const schema::Table* table) const {
   static const TableLayout kNone;
   for (std::size_t i = 0; i < tables.size(); ++i)
@@ -94,10 +117,14 @@ GenerationContext make_context(const schema::Catalog& source, const schema::Cata
         if (find_column(t, c) && cols.size() < 4) cols.push_back(c);
       if (!cols.empty()) layout.cluster_columns = cols;
     }
+    layout.auto_compact = layout.incremental && options.applied_advice.count("autocompact:" + name);
     if (!layout.partition_column.empty()) {
       const schema::Column* c = find_column(t, layout.partition_column);
       layout.partition_by_day = c && c->type.kind == sql::TypeKind::kTimestamp;
-      if (!c || (c->type.kind != sql::TypeKind::kTimestamp && c->type.kind != sql::TypeKind::kDate))
+      if (c && c->type.kind == sql::TypeKind::kInteger)
+        layout.partition_range = integer_partition_range(t, *c);
+      else if (!c ||
+               (c->type.kind != sql::TypeKind::kTimestamp && c->type.kind != sql::TypeKind::kDate))
         layout.partition_column.clear();
     }
     ctx.tables.push_back(&t);
@@ -144,13 +171,13 @@ std::string target_table_sql(const schema::Table& table, const Options& options,
          quote_identifier(dialect, table.name.name);
 }
 
-std::string staging_table_sql(const schema::Table& table, const Options& options,
+std::string staging_table_sql(const ResolvedSource& source, const Options& options,
                               std::string_view dialect, Platform platform) {
   std::string out;
   if (platform == Platform::kDatabricks)
     out = quote_identifier(dialect, options.databricks_catalog) + ".";
   return out + quote_identifier(dialect, options.staging_schema) + "." +
-         quote_identifier(dialect, table.name.name);
+         quote_identifier(dialect, source.staging_name);
 }
 
 std::string file_stem(const std::string& qualified_name) {

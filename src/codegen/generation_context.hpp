@@ -4,6 +4,8 @@
 // src/codegen.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,12 +16,27 @@
 
 namespace godwit::codegen {
 
+/// BigQuery integer-range partitioning: RANGE_BUCKET(column, GENERATE_ARRAY(start, end,
+/// interval)); rows outside [start, end) go to the __UNPARTITIONED__ partition.
+struct IntegerRange {
+  std::int64_t start = 0;
+  std::int64_t end = 0;
+  std::int64_t interval = 1;
+};
+
+/// The range of an integer partition key: from 0 to past the largest value expected (the
+/// table's row count, else the largest sample value, else 1,000,000; at most 10^12), in at most
+/// 4,000 buckets (BigQuery allows 10,000) whose width is 1, 2 or 5 times a power of ten.
+IntegerRange integer_partition_range(const schema::Table& table, const schema::Column& column);
+
 /// How one target table is laid out on a warehouse.
 struct TableLayout {
-  std::string partition_column;              ///< empty: not partitioned
-  bool partition_by_day = false;             ///< TIMESTAMP column: partition on its date
-  std::vector<std::string> cluster_columns;  ///< at most 4
-  bool incremental = false;                  ///< has a primary key: MERGE / incremental model
+  std::string partition_column;                 ///< empty: not partitioned
+  bool partition_by_day = false;                ///< TIMESTAMP column: partition on its date
+  std::optional<IntegerRange> partition_range;  ///< integer column: RANGE_BUCKET (BigQuery)
+  std::vector<std::string> cluster_columns;     ///< at most 4
+  bool incremental = false;                     ///< has a primary key: MERGE / incremental model
+  bool auto_compact = false;                    ///< Databricks: delta.autoOptimize.autoCompact
 };
 
 struct GenerationContext {
@@ -49,8 +66,8 @@ std::string target_schema_of(const schema::Table& table, const Options& options)
 /// "schema.table" (Databricks: "catalog.schema.table"), each part quoted as needed.
 std::string target_table_sql(const schema::Table& table, const Options& options,
                              std::string_view dialect, Platform platform);
-/// The staging copy of a source table: "<staging_schema>.<table name>".
-std::string staging_table_sql(const schema::Table& table, const Options& options,
+/// The staging copy of a source table: "<staging_schema>.<staging name>".
+std::string staging_table_sql(const ResolvedSource& source, const Options& options,
                               std::string_view dialect, Platform platform);
 /// A file-name-safe form of a table name ("analytics.customers").
 std::string file_stem(const std::string& qualified_name);

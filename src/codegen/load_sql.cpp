@@ -89,13 +89,11 @@ LoadSelect build_load_select(const GenerationContext& context, const ResolvedTab
     out.line_ids.emplace_back(line++, f.mapping_id);
   }
   const ResolvedSource& first = table.sources.front();
-  out.text += "FROM " +
-              staging_table_sql(*first.table, context.options, style.dialect, context.platform) +
+  out.text += "FROM " + staging_table_sql(first, context.options, style.dialect, context.platform) +
               " AS " + first.alias;
   for (std::size_t i = 1; i < table.sources.size(); ++i) {
     const ResolvedSource& s = table.sources[i];
-    const std::string name =
-        staging_table_sql(*s.table, context.options, style.dialect, context.platform);
+    const std::string name = staging_table_sql(s, context.options, style.dialect, context.platform);
     if (t.join.empty()) {
       out.text += "\nCROSS JOIN " + name + " AS " + s.alias;
       Diagnostic d;
@@ -107,7 +105,9 @@ LoadSelect build_load_select(const GenerationContext& context, const ResolvedTab
       d.file = file;
       diagnostics.push_back(std::move(d));
     } else {
-      out.text += "\nJOIN " + name + " AS " + s.alias + (i == 1 ? " ON " + t.join : " ON TRUE");
+      // The condition may name every source, so it goes where all are in scope: the last JOIN.
+      out.text += "\nJOIN " + name + " AS " + s.alias +
+                  (i + 1 == table.sources.size() ? " ON " + t.join : " ON TRUE");
     }
   }
   ++line;

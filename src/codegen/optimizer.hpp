@@ -25,6 +25,10 @@ struct Advice {
   std::string message;
   std::string change;  ///< the exact change, as code
   bool auto_applicable = false;
+  /// Proposed by a language model (llm_advice.hpp) and checked, not by a rule.
+  bool ai_generated = false;
+  std::string provider;  ///< ai_generated: the provider and model that proposed it
+  std::string model;
 };
 
 /// The advice for `platform`; advice already applied through `options` is not repeated.

@@ -155,6 +155,28 @@ std::string translate_one(const std::string& expression, const std::string& what
   return t.sql;
 }
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// Staging names of the source tables whose plain name is shared by several schemas.
+/// Deterministic: depends only on the source catalog, not on which mappings are approved.
+std::unordered_map<const schema::Table*, std::string> qualified_staging_names(
+    const schema::Catalog& source) {
+  std::unordered_map<std::string, int> count;
+  for (const schema::Table& t : source.tables) ++count[lower(t.name.name)];
+  std::unordered_map<const schema::Table*, std::string> out;
+  for (const schema::Table& t : source.tables) {
+    if (count[lower(t.name.name)] < 2 || t.name.schema.empty()) continue;
+    std::string name = t.name.schema + "_" + t.name.name;
+    if (count.count(lower(name))) name = t.name.schema + "__" + t.name.name;
+    out.emplace(&t, std::move(name));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> ResolvedTable::ids() const {
@@ -179,6 +201,7 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
   }
   out.formula_dialect = std::string(*canonical);
   const sql::Dialect& formula = sql::dialect_by_name(out.formula_dialect);
+  const auto staging_names = qualified_staging_names(source);
 
   // Field mappings by target table, looked up once (a document has thousands).
   std::unordered_map<const schema::Table*, std::vector<const mapping::FieldMapping*>> by_target;
@@ -211,7 +234,9 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
         ok = false;
         continue;
       }
-      rt.sources.push_back({t, t->name.to_string(), "s" + std::to_string(rt.sources.size() + 1)});
+      auto staged = staging_names.find(t);
+      rt.sources.push_back({t, t->name.to_string(), "s" + std::to_string(rt.sources.size() + 1),
+                            staged == staging_names.end() ? t->name.name : staged->second});
     }
     if (!ok || rt.sources.empty()) continue;
     rt.join = substitute_tables(tm.join, rt.sources);

@@ -20,6 +20,10 @@ struct ResolvedSource {
   const schema::Table* table = nullptr;
   std::string name;   ///< QualifiedName::to_string()
   std::string alias;  ///< s1, s2 ...
+  /// The name of its staging copy: the table name, or "<schema>_<table>" when another
+  /// schema of the source catalog has a table of the same name (both would land on one
+  /// staging table otherwise); "<schema>__<table>" if that is taken too.
+  std::string staging_name;
 };
 
 struct ResolvedField {

@@ -20,11 +20,24 @@ struct FileVerification {
   std::vector<Diagnostic> diagnostics;  ///< errors and warnings of the parse
 };
 
-/// Renders the dbt Jinja Godwit writes: {{ config(...) }} -> nothing,
-/// {{ source('s', 't') }} -> s.t, {{ ref('m') }} -> m, {{ macro(args) }} -> the call.
-std::string render_dbt_sql(std::string_view text);
+/// A one-parameter dbt macro as Godwit writes them (macros/*.sql):
+/// {% macro name(param) -%} body with {{ param }} {%- endmacro %}.
+struct DbtMacro {
+  std::string name;
+  std::string param;
+  std::string body;
+};
 
-FileVerification verify_file(const GeneratedFile& file);
+/// The macros defined in a dbt macro file's text.
+std::vector<DbtMacro> parse_dbt_macros(std::string_view text);
+
+/// Renders the dbt Jinja Godwit writes: {{ config(...) }} -> nothing,
+/// {{ source('s', 't') }} -> s.t, {{ ref('m') }} -> m, {{ m('arg') }} of a macro in
+/// `macros` -> its body with the argument, another {{ macro(args) }} -> the call.
+std::string render_dbt_sql(std::string_view text, const std::vector<DbtMacro>& macros = {});
+
+/// Parses `file` back; dbt models expand `macros` (those of the generation's macros/ files).
+FileVerification verify_file(const GeneratedFile& file, const std::vector<DbtMacro>& macros = {});
 std::vector<FileVerification> verify(const GenerationResult& result);
 
 }  // namespace godwit::codegen

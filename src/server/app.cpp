@@ -167,6 +167,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
                                        std::move(snapshot.document)};
       });
   services::CodegenService* codegen = s.codegen.get();
+  s.codegen->set_llm(s.config.llm, s.llm_cache.get(), s.llm_ledger.get());
   s.handlers.add(services::kCodegenJob,
                  [codegen](jobs::JobContext& context) { return codegen->run(context); });
   s.web = std::make_unique<WebAssets>(s.config.web_dir);

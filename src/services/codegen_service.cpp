@@ -7,8 +7,10 @@
 #include "codegen/optimizer.hpp"
 #include "codegen/verify.hpp"
 #include "core/error.hpp"
+#include "llm/llm_client.hpp"
 #include "schema/catalog_json.hpp"
 #include "services/zip_archive.hpp"
+#include "store/repositories/discovery_repository.hpp"
 #include "store/repositories/job_repository.hpp"
 
 namespace godwit::services {
@@ -202,8 +204,12 @@ store::CodeGeneration CodegenService::generate_and_store(
   codegen::GenerationResult result =
       codegen::generate(platform, inputs.source, inputs.target, inputs.document, options);
   std::vector<codegen::FileVerification> checks = codegen::verify(result);
-  std::vector<codegen::Advice> advice =
-      codegen::advise(platform, inputs.source, inputs.target, inputs.document, options);
+  codegen::LlmAdviceResult advised =
+      codegen::advise_with_llm(platform, inputs.source, inputs.target, inputs.document, options,
+                               result, llm_asker(project, inputs.target, user_id));
+  std::vector<codegen::Advice>& advice = advised.advice;
+  result.diagnostics.insert(result.diagnostics.end(), advised.diagnostics.begin(),
+                            advised.diagnostics.end());
 
   store::CodeGeneration generation;
   generation.project_id = project.id;
@@ -246,6 +252,10 @@ store::CodeGeneration CodegenService::generate_and_store(
     row.table = a.table;
     row.auto_applicable = a.auto_applicable;
     row.applied = options.applied_advice.contains(a.id);
+    row.ai_generated = a.ai_generated;
+    if (a.ai_generated)
+      row.description = a.message + " (suggested by " + a.provider +
+                        (a.model.empty() ? "" : " " + a.model) + ", checked by Godwit's parser)";
     rows.push_back(std::move(row));
   }
   return repository_.insert(std::move(generation), std::move(files), std::move(rows));
@@ -546,13 +556,20 @@ json CodegenService::validate(const std::string& user_id, const std::string& pro
     std::vector<std::pair<std::string, std::string>> updates;
     int ok = 0, failed = 0;
     json files = json::array();
-    for (const store::GeneratedCode& c : repository_.files(g->id, true)) {
+    const std::vector<store::GeneratedCode> stored = repository_.files(g->id, true);
+    std::vector<codegen::DbtMacro> macros;  // dbt models call the project's macros
+    for (const store::GeneratedCode& c : stored)
+      if (c.path.rfind("macros/", 0) == 0) {
+        std::vector<codegen::DbtMacro> more = codegen::parse_dbt_macros(c.content);
+        macros.insert(macros.end(), more.begin(), more.end());
+      }
+    for (const store::GeneratedCode& c : stored) {
       codegen::GeneratedFile file;
       file.path = c.path;
       file.language = c.language;
       file.dialect = c.dialect;
       file.content = c.content;
-      codegen::FileVerification v = codegen::verify_file(file);
+      codegen::FileVerification v = codegen::verify_file(file, macros);
       if (v.checked) (v.ok ? ok : failed)++;
       json vj = verification_json(v);
       updates.emplace_back(c.id, dump(vj));
@@ -578,6 +595,55 @@ json CodegenService::validate(const std::string& user_id, const std::string& pro
           {"files_ok", total_ok},
           {"files_failed", total_failed},
           {"platforms", results}};
+}
+
+void CodegenService::set_llm(llm::LlmSettings base, llm::ResponseCache* cache,
+                             llm::UsageLedger* ledger) {
+  llm_base_ = std::move(base);
+  llm_cache_ = cache;
+  llm_ledger_ = ledger;
+}
+
+codegen::AdviceAsker CodegenService::llm_asker(const store::Project& project,
+                                               const schema::Catalog& target,
+                                               const std::optional<std::string>& user_id) const {
+  if (!llm_base_) return {};
+  const store::ProjectLlmSettings settings =
+      store::DiscoveryRepository(db_).llm_settings(project.id);
+  if (settings.provider == "offline") return {};
+  llm::LlmOverrides overrides;
+  overrides.provider = llm::parse_provider_kind(settings.provider);
+  if (settings.model) overrides.model = *settings.model;
+  if (settings.base_url) overrides.base_url = *settings.base_url;
+  if (settings.monthly_token_limit > 0)
+    overrides.project_monthly_token_limit = settings.monthly_token_limit;
+  llm::LlmSettings effective = llm::apply_overrides(*llm_base_, overrides);
+  // The server's API key goes only to the server's own provider and endpoint.
+  if (effective.provider != llm_base_->provider || effective.base_url != llm_base_->base_url)
+    effective.api_key.clear();
+  auto client = std::make_shared<llm::LlmClient>(effective, llm_cache_, llm_ledger_);
+  return [client, &target, project_id = project.id,
+          user = user_id.value_or("")](const codegen::AdviceQuestion& q) {
+    llm::AskRequest request;
+    request.prompt_name = std::string(codegen::kLlmAdvicePrompt);
+    request.data = {{"platform", q.platform_text, false},
+                    {"schema", q.schema, false},
+                    {"code", q.code, false},
+                    {"advice", q.advice, false}};
+    request.user_id = user;
+    request.project_id = project_id;
+    request.catalog = [&target](std::string_view table, std::string_view column) {
+      const schema::Table* t = target.find_table(table);
+      if (!t) return false;
+      if (column.empty()) return true;
+      return std::any_of(t->columns.begin(), t->columns.end(),
+                         [&](const schema::Column& c) { return c.name == column; });
+    };
+    llm::AskResult r = client->ask(request);
+    return codegen::AdviceAnswer{r.source != llm::AnswerSource::kOffline, std::move(r.answer),
+                                 r.provenance.provider, r.provenance.model,
+                                 std::move(r.diagnostics)};
+  };
 }
 
 }  // namespace godwit::services

@@ -11,12 +11,19 @@
 #include <vector>
 
 #include "codegen/codegen.hpp"
+#include "codegen/llm_advice.hpp"
 #include "jobs/job_context.hpp"
 #include "jobs/job_queue.hpp"
+#include "llm/llm_settings.hpp"
 #include "mapping/model.hpp"
 #include "schema/catalog.hpp"
 #include "services/project_service.hpp"
 #include "store/repositories/codegen_repository.hpp"
+
+namespace godwit::llm {
+class ResponseCache;
+class UsageLedger;
+}  // namespace godwit::llm
 
 namespace godwit::services {
 
@@ -81,6 +88,12 @@ class CodegenService {
   /// The handler of kCodegenJob.
   nlohmann::json run(jobs::JobContext& context);
 
+  /// From now on, each generation also asks the project's language model (its LLM
+  /// settings; none while they say "offline") for advice beyond the rules'
+  /// (codegen/llm_advice.hpp); only checked suggestions are stored, as ai_generated.
+  /// `cache` and `ledger` may be null and must outlive the service.
+  void set_llm(llm::LlmSettings base, llm::ResponseCache* cache, llm::UsageLedger* ledger);
+
  private:
   struct Request {
     std::vector<codegen::Platform> platforms;
@@ -96,11 +109,18 @@ class CodegenService {
   nlohmann::json generation_json(const store::CodeGeneration& generation, bool with_files,
                                  bool with_content);
 
+  /// The callback asking the project's model, or empty (offline / not configured).
+  codegen::AdviceAsker llm_asker(const store::Project& project, const schema::Catalog& target,
+                                 const std::optional<std::string>& user_id) const;
+
   store::Database& db_;
   ProjectService& projects_;
   jobs::JobQueue& queue_;
   CodegenInputsLoader loader_;
   store::CodegenRepository repository_;
+  std::optional<llm::LlmSettings> llm_base_;
+  llm::ResponseCache* llm_cache_ = nullptr;
+  llm::UsageLedger* llm_ledger_ = nullptr;
 };
 
 /// Options as JSON (what a generation stores and the API returns).

@@ -10,7 +10,7 @@ For the project in tests/codegen/project it runs `godwit generate` for every pla
   FOREIGN KEY (sqlglot 10.6 reads neither; PostgreSQL runs them in codegen_pg_tests);
 - Beam: `python3 -m py_compile` and pyflakes3 on pipeline.py;
 - dbt (both adapters): renders every model's Jinja with python3-jinja2 (ref, source,
-  config) and parses the result with sqlglot; loads every YAML file with python3-yaml and
+  config, and the project's macros/*.sql) and parses the result with sqlglot; loads every YAML file with python3-yaml and
   checks dbt's property-file structure (version 2, sources/tables, models/columns/tests).
 Also checks the CLI's exit codes for bad input. Exit 0 when all pass, 1 otherwise,
 77 (skipped) when a tool is missing.
@@ -134,10 +134,14 @@ def check_dbt(adapter, read):
         context = {'ref': lambda name: '%s_%s' % ('analytics', name),
                    'source': lambda schema, table: '%s.%s' % (schema, table),
                    'config': lambda **kwargs: ''}
+        # dbt makes every macro of macros/ callable from every model.
+        macros = ''.join(open(path).read() for path in files(os.path.join(out, 'macros'), '.sql'))
         models = 0
         for path in files(out, '.sql'):
             rel = os.path.relpath(path, out)
-            rendered = env.from_string(open(path).read()).render(**context)
+            if rel.startswith('macros' + os.sep):
+                continue
+            rendered = env.from_string(macros + open(path).read()).render(**context)
             parse_sql(rel, rendered, read)
             models += 1
         ymls = 0

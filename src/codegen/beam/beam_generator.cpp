@@ -2,8 +2,11 @@
 // step per source table (JDBC or Parquet files), one DoFn per table mapping applying the
 // formulas translated to Python, a dead-letter output for rows whose values do not
 // convert, and WriteToBigQuery with the generated schema; requirements.txt and README.md.
+#include <algorithm>
+#include <map>
 #include <set>
 
+#include "codegen/beam/beam_join.hpp"
 #include "codegen/generation_context.hpp"
 #include "codegen/load_sql.hpp"
 #include "codegen/resolved_mapping.hpp"
@@ -87,6 +90,44 @@ def _cast(value, kind):
     return str(value)
 )PY";
 
+constexpr std::string_view kJoinHelpers = R"PY(
+
+def _prefixed(row, alias):
+    """A row of the first source as joins see it: each column as alias__column and as is."""
+    out = {}
+    for key, value in row.items():
+        out[alias + '__' + key] = value
+        out[key] = value
+    return out
+
+
+def _merge(left, right, alias):
+    out = dict(left)
+    for key, value in right.items():
+        out[alias + '__' + key] = value
+        out.setdefault(key, value)
+    return out
+
+
+def _inner_join(element, alias):
+    """CoGroupByKey output to joined rows; a NULL key matches nothing, as in SQL."""
+    key, groups = element
+    if any(part is None for part in key):
+        return
+    for left in groups['left']:
+        for right in groups['right']:
+            yield _merge(left, right, alias)
+
+
+def _lookup_join(row, alias, key, lookup):
+    """Joins a row with the side input's rows of its key; a NULL key matches nothing."""
+    k = key(row)
+    if any(part is None for part in k):
+        return
+    for right in lookup.get(k, []):
+        yield _merge(row, right, alias)
+)PY";
+
 }  // namespace
 
 void generate_beam(const GenerationContext& context, GenerationResult& result) {
@@ -109,38 +150,92 @@ from apache_beam.io.gcp.bigquery import WriteToBigQuery
 from apache_beam.options.pipeline_options import PipelineOptions)PY");
   f.add(std::string(kHelpers));
 
+  // Multi-source table mappings are joined (beam_join.hpp); the ones whose join cannot be
+  // expressed as key equalities are reported and left to the SQL platforms.
+  std::map<const ResolvedTable*, BeamJoinPlan> plans;
+  for (const ResolvedTable& t : context.mapping.tables) {
+    if (t.fields.empty() || t.sources.size() < 2) continue;
+    BeamJoinPlan plan = plan_beam_join(t, context.mapping.formula_dialect, o);
+    if (!plan.problem.empty()) {
+      Diagnostic d;
+      d.code = "W-CODEGEN-BEAM-JOIN";
+      d.severity = Severity::kWarning;
+      d.message = "Table mapping " + t.mapping_id + " joins " + std::to_string(t.sources.size()) +
+                  " sources but " + plan.problem + ", so the Beam pipeline does not load " +
+                  t.target_name + ". Write the join as equalities (s1.a = s2.b AND ...) or " +
+                  "load it with the SQL platforms or dbt.";
+      d.file = path;
+      result.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    plans.emplace(&t, std::move(plan));
+  }
+  if (!plans.empty()) f.add(std::string(kJoinHelpers));
+
   struct Step {
     std::string cls;
     std::string target;
     std::string source;
     std::string schema;
     std::string mapping_id;
+    const ResolvedTable* table = nullptr;
+    const BeamJoinPlan* join = nullptr;
   };
   std::vector<Step> steps;
   for (const ResolvedTable& t : context.mapping.tables) {
     if (t.fields.empty()) continue;
-    if (t.sources.size() != 1) {
-      Diagnostic d;
-      d.code = "W-CODEGEN-BEAM-JOIN";
-      d.severity = Severity::kWarning;
-      d.message = "Table mapping " + t.mapping_id + " joins " + std::to_string(t.sources.size()) +
-                  " sources; the Beam pipeline handles one source per table mapping, so " +
-                  t.target_name + " is not generated. Load it with the SQL platforms or dbt.";
-      d.file = path;
-      result.diagnostics.push_back(std::move(d));
-      continue;
+    auto plan = plans.find(&t);
+    if (t.sources.size() != 1 && plan == plans.end()) continue;
+    std::vector<std::string> python;
+    if (plan == plans.end()) {
+      python =
+          translate_table_to_python(t, context.mapping.formula_dialect, path, result.diagnostics);
+    } else {
+      // Joined rows key every column by its source: s2.name reads row['s2__name'].
+      ResolvedTable joined = t;
+      for (ResolvedField& fd : joined.fields) fd.expression = qualify_for_joined_row(fd.expression);
+      python = translate_table_to_python(joined, context.mapping.formula_dialect, path,
+                                         result.diagnostics);
     }
-    std::vector<std::string> python =
-        translate_table_to_python(t, context.mapping.formula_dialect, path, result.diagnostics);
-    Step step{class_name(t.target_name) + (steps.empty() ? "" : ""), t.target_name,
-              t.sources[0].table->name.name, "", t.mapping_id};
+    // The table mapping's filter keeps the rows for which it is true (not NULL), as WHERE.
+    std::string filter;
+    if (!t.filter.empty()) {
+      ResolvedTable only = t;
+      only.fields.resize(1);
+      only.fields[0].mapping_id = t.mapping_id;
+      only.fields[0].expression = plan == plans.end() ? t.filter : qualify_for_joined_row(t.filter);
+      std::vector<Diagnostic> notes;
+      filter = translate_table_to_python(only, context.mapping.formula_dialect, path, notes)[0];
+      result.diagnostics.insert(result.diagnostics.end(), notes.begin(), notes.end());
+      if (filter.empty()) {
+        Diagnostic d;
+        d.code = "W-CODEGEN-BEAM-FILTER";
+        d.severity = Severity::kWarning;
+        d.message = "The filter of table mapping " + t.mapping_id +
+                    " has no Python translation, so the Beam pipeline does not load " +
+                    t.target_name + " (it would load rows the filter excludes).";
+        d.file = path;
+        result.diagnostics.push_back(std::move(d));
+        continue;
+      }
+    }
+    Step step{class_name(t.target_name),
+              t.target_name,
+              t.sources[0].staging_name,
+              "",
+              t.mapping_id,
+              &t,
+              plan == plans.end() ? nullptr : &plan->second};
     for (const Step& s : steps)
       if (s.cls == step.cls) step.cls += "_" + std::to_string(steps.size());
     f.add("\n\nclass " + step.cls + "(beam.DoFn):", {t.mapping_id});
     f.add(
         "    \"\"\"" + t.mapping_id + ": " + t.sources[0].name + " -> " + t.target_name + "\"\"\"",
         {t.mapping_id});
-    f.add("\n    def process(self, row):\n        try:\n            out = {}");
+    f.add("\n    def process(self, row):\n        try:");
+    if (!filter.empty())
+      f.add("            if not (" + filter + "):\n                return", {t.mapping_id});
+    f.add("            out = {}");
     std::string schema = "{'fields': [";
     for (std::size_t i = 0; i < t.fields.size(); ++i) {
       const ResolvedField& fd = t.fields[i];
@@ -206,21 +301,80 @@ def run(argv=None):
     args, beam_args = parser.parse_known_args(argv)
     with beam.Pipeline(options=PipelineOptions(beam_args)) as pipeline:
         dead_letters = [])PY");
+  // Each source table is read once, however many table mappings use it (a second read
+  // step with the same label would be rejected by Beam).
   const bool reshuffle_all = o.applied_advice.count("reshuffle:*") > 0;
+  std::vector<std::string> reads;
+  auto read_variable = [&](const std::string& source) {
+    auto it = std::find(reads.begin(), reads.end(), source);
+    return "source_" + std::to_string(it - reads.begin() + 1);
+  };
+  auto add_read = [&](const std::string& source, const std::string& mapping_id) {
+    if (std::find(reads.begin(), reads.end(), source) != reads.end()) return;
+    reads.push_back(source);
+    const std::string var = read_variable(source);
+    f.add("        " + var + " = read_source(pipeline, args, " + py_string(source) + ")",
+          {mapping_id});
+    if (reshuffle_all || o.applied_advice.count("reshuffle:" + source) > 0)
+      f.add("        " + var + " = " + var + " | " + py_string("Reshuffle " + source) +
+                " >> beam.Reshuffle()",
+            {mapping_id});
+  };
   for (const Step& s : steps) {
-    const bool reshuffle = reshuffle_all || o.applied_advice.count("reshuffle:" + s.target) > 0;
-    f.add("        rows = read_source(pipeline, args, " + py_string(s.source) + ")",
-          {s.mapping_id});
-    if (reshuffle)
-      f.add("        rows = rows | " + py_string("Reshuffle " + s.target) + " >> beam.Reshuffle()",
+    add_read(s.source, s.mapping_id);
+    if (s.join)
+      for (const BeamJoinStep& j : s.join->steps) add_read(j.source->staging_name, s.mapping_id);
+  }
+  std::set<std::string> labels;
+  for (const Step& s : steps) {
+    // Labels are unique in a pipeline: a second table mapping of a target adds its id.
+    const std::string label =
+        labels.insert(s.target).second ? s.target : s.target + " " + s.mapping_id;
+    std::string input = read_variable(s.source);
+    if (s.join) {
+      const std::string first = s.table->sources[0].alias;
+      f.add("        joined = " + input + " | " + py_string("Prefix " + label + " " + first) +
+                " >> beam.Map(_prefixed, " + py_string(first) + ")",
             {s.mapping_id});
-    f.add("        results = rows | " + py_string("Map " + s.target) + " >> beam.ParDo(" + s.cls +
-              "()).with_outputs('dead_letter', main='rows')",
+      for (const BeamJoinStep& j : s.join->steps) {
+        // Keys are tuples: "(r['s1__customer_id'],)".
+        std::string left = "(", right = "(";
+        for (std::size_t k = 0; k < j.left_keys.size(); ++k) {
+          left += "r[" + py_string(j.left_keys[k]) + "],";
+          right += "r[" + py_string(j.right_keys[k]) + "],";
+          if (k + 1 < j.left_keys.size()) left += " ", right += " ";
+        }
+        left += ")";
+        right += ")";
+        const std::string tag = label + " " + j.source->alias;
+        const std::string other = read_variable(j.source->staging_name);
+        if (j.side_input) {
+          f.add("        lookup = beam.pvalue.AsMultiMap(" + other + " | " +
+                    py_string("Key " + tag) + " >> beam.Map(lambda r: (" + right + ", r)))",
+                {s.mapping_id});
+          f.add("        joined = joined | " + py_string("Lookup " + tag) +
+                    " >> beam.FlatMap(\n            _lookup_join, " + py_string(j.source->alias) +
+                    ", lambda r: " + left + ", lookup)",
+                {s.mapping_id});
+        } else {
+          f.add("        joined = ({'left': joined | " + py_string("Key left " + tag) +
+                    " >> beam.Map(lambda r: (" + left + ", r)),\n                  'right': " +
+                    other + " | " + py_string("Key right " + tag) + " >> beam.Map(lambda r: (" +
+                    right + ", r))}\n                  | " + py_string("Join " + tag) +
+                    " >> beam.CoGroupByKey()\n                  | " + py_string("Merge " + tag) +
+                    " >> beam.FlatMap(_inner_join, " + py_string(j.source->alias) + "))",
+                {s.mapping_id});
+        }
+      }
+      input = "joined";
+    }
+    f.add("        results = " + input + " | " + py_string("Map " + label) + " >> beam.ParDo(" +
+              s.cls + "()).with_outputs('dead_letter', main='rows')",
           {s.mapping_id});
     std::string table = s.target;
     const std::size_t dot = table.rfind('.');
     if (dot != std::string::npos) table = table.substr(dot + 1);
-    f.add("        results.rows | " + py_string("Write " + s.target) +
+    f.add("        results.rows | " + py_string("Write " + label) +
               " >> WriteToBigQuery(\n            table=" + py_string(table) +
               ", dataset=args.dataset, project=args.project,\n            schema=" + s.schema +
               ",\n            create_disposition='CREATE_IF_NEEDED', "

@@ -67,7 +67,13 @@ void generate_bigquery(const GenerationContext& context, GenerationResult& resul
     std::string tail = ")";
     if (!layout.partition_column.empty()) {
       const std::string c = quote_identifier(kDialect, layout.partition_column);
-      tail += "\nPARTITION BY " + (layout.partition_by_day ? "DATE(" + c + ")" : c);
+      if (layout.partition_range)
+        tail += "\nPARTITION BY RANGE_BUCKET(" + c + ", GENERATE_ARRAY(" +
+                std::to_string(layout.partition_range->start) + ", " +
+                std::to_string(layout.partition_range->end) + ", " +
+                std::to_string(layout.partition_range->interval) + "))";
+      else
+        tail += "\nPARTITION BY " + (layout.partition_by_day ? "DATE(" + c + ")" : c);
     }
     if (!layout.cluster_columns.empty()) tail += "\nCLUSTER BY " + cols(layout.cluster_columns);
     if (!t->comment.empty())

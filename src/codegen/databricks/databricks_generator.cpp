@@ -32,11 +32,11 @@ void generate_databricks(const GenerationContext& context, GenerationResult& res
   for (const ResolvedTable& rt : context.mapping.tables)
     for (const ResolvedSource& s : rt.sources) {
       if (!seen.insert(s.table).second) continue;
-      const std::string table = staging_table_sql(*s.table, o, kDialect, context.platform);
+      const std::string table = staging_table_sql(s, o, kDialect, context.platform);
       staging.add("CREATE TABLE IF NOT EXISTS " + table + ";", {rt.mapping_id});
       staging.add("COPY INTO " + table + " FROM " +
                       sql_string("/Volumes/" + o.databricks_catalog + "/" + o.staging_schema +
-                                     "/landing/" + s.table->name.name,
+                                     "/landing/" + s.staging_name,
                                  kDialect) +
                       " FILEFORMAT = PARQUET COPY_OPTIONS ('mergeSchema' = 'true');",
                   {rt.mapping_id});
@@ -94,11 +94,13 @@ void generate_databricks(const GenerationContext& context, GenerationResult& res
     f.add("USING DELTA");
     if (!layout.cluster_columns.empty())
       f.add("CLUSTER BY (" + cols(layout.cluster_columns) + ")");
-    else if (!layout.partition_column.empty() && !layout.partition_by_day)
+    else if (!layout.partition_column.empty() && !layout.partition_by_day &&
+             !layout.partition_range)
       f.add("PARTITIONED BY (" + quote_identifier(kDialect, layout.partition_column) + ")");
     if (!t->comment.empty()) f.add("COMMENT " + sql_string(t->comment, kDialect));
     std::string props = "TBLPROPERTIES ('delta.autoOptimize.optimizeWrite' = 'true'";
     if (layout.incremental) props += ", 'delta.enableChangeDataFeed' = 'true'";
+    if (layout.auto_compact) props += ", 'delta.autoOptimize.autoCompact' = 'true'";
     f.add(props + ");");
     int check_number = 0;
     for (const schema::Check& c : t->checks)
