@@ -247,7 +247,9 @@ std::optional<TransformSuggestion> time_zone_transform(const schema::Column& sou
     if (d == "bigquery") {
       out.formula = "TIMESTAMP(" + e + ", 'UTC')";
     } else if (d == "snowflake") {
-      out.formula = "CONVERT_TIMEZONE('UTC', 'UTC', " + e + ")::" + type_text;
+      out.formula =
+          "CONVERT_TIMEZONE('UTC', 'UTC', " + e + ")::" +
+          (to.time_zone == sql::TimeZoneKind::kWithTimeZone ? "TIMESTAMP_TZ" : "TIMESTAMP_LTZ");
     } else if (d == "databricks" || d == "hive") {
       out.formula = "TO_UTC_TIMESTAMP(" + e + ", 'UTC')";
     } else if (d == "mysql") {
@@ -264,7 +266,7 @@ std::optional<TransformSuggestion> time_zone_transform(const schema::Column& sou
     if (d == "bigquery") {
       out.formula = "DATETIME(" + e + ", 'UTC')";
     } else if (d == "snowflake") {
-      out.formula = "CONVERT_TIMEZONE('UTC', " + e + ")::" + type_text;
+      out.formula = "CONVERT_TIMEZONE('UTC', " + e + ")::TIMESTAMP_NTZ";
     } else if (d == "databricks" || d == "hive") {
       out.formula = "FROM_UTC_TIMESTAMP(" + e + ", 'UTC')";
     } else if (d == "mysql") {

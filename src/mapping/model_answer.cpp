@@ -196,7 +196,7 @@ ModelAnswerCheck check_model_answer(const nlohmann::json& answer,
     f.sources = {{s_table->name.to_string(), s_col->name}};
     f.target = {t_table->name.to_string(), t_col->name};
     f.id = field_mapping_id(f.sources, f.target);
-    if (!seen.insert(f.id).second) {
+    if (seen.count(f.id) != 0) {
       out.diagnostics.push_back(
           drop("W-MAPPING-LLM-DUPLICATE",
                where + " repeats " + st + "." + sc + " -> " + tt + "." + tc + "; dropped"));
@@ -254,6 +254,7 @@ ModelAnswerCheck check_model_answer(const nlohmann::json& answer,
       f.formula = formula;
       f.value_map.reset();
     }
+    seen.insert(f.id);
     f.provenance = Provenance::kModel;
     f.model = model;
     f.description = explanation;
