@@ -4,10 +4,12 @@
 #include "mapping/matcher.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <set>
 #include <unordered_map>
 
+#include "mapping/composite.hpp"
 #include "mapping/table_matcher.hpp"
 #include "mapping/transform.hpp"
 #include "mapping/wordnet.hpp"
@@ -68,6 +70,46 @@ std::string join_condition(const schema::Catalog& source, const std::vector<std:
   return out;
 }
 
+/// Value maps and splits on a 1:1 candidate whose transformation is still direct or a cast.
+template <typename HasParts>
+void add_composite_transform(FieldMapping& f, const schema::Table& source_table,
+                             const schema::Column& source_column, const schema::Table& target_table,
+                             const schema::Column& target_column, const std::string& expr,
+                             bool qualified, const std::string& dialect, bool validate,
+                             HasParts& source_has_name_parts) {
+  if (f.transformation != Transformation::kDirect && f.transformation != Transformation::kCast)
+    return;
+  if (!source_column.sample_values.empty()) {
+    std::vector<std::string> accepted = accepted_values(target_table, target_column);
+    if (auto vm = propose_value_map(source_column, target_column, accepted)) {
+      f.transformation = Transformation::kCaseWhen;
+      f.formula = expr;
+      f.value_map = std::move(vm->map);
+      f.evidence.push_back({"values", 1.0, 0.0, "value map: " + vm->detail});
+      for (std::string& w : vm->warnings) f.warnings.push_back(std::move(w));
+      return;
+    }
+  }
+  if (whole_kind(source_table, source_column) != "person_name") return;
+  std::string part = name_part(target_table, target_column);
+  if ((part != "first" && part != "last") || source_has_name_parts(source_table)) return;
+  f.transformation = Transformation::kComputed;
+  f.formula = split_formula(expr, part == "last", dialect);
+  f.evidence.push_back({"name", 1.0, 0.0,
+                        "split: " + source_column.name + " holds whole names; " +
+                            target_column.name + " is its " + part + " word"});
+  f.warnings.push_back(source_column.name + " -> " + target_column.name + ": split on spaces; " +
+                       "names with more than two words (middle names, particles such as 'van "
+                       "der') need review");
+  if (validate && !dialect.empty()) {
+    std::vector<Diagnostic> errors;
+    std::string allowed =
+        qualified ? source_table.name.name + "." + source_column.name : source_column.name;
+    if (!validate_formula(f.formula, dialect, {allowed}, errors))
+      for (const Diagnostic& e : errors) f.warnings.push_back("formula: " + e.message);
+  }
+}
+
 }  // namespace
 
 MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& target,
@@ -98,8 +140,24 @@ MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& 
     result.diagnostics.push_back(
         note("I-MAPPING-BLOCKING", std::to_string(ns) + " x " + std::to_string(nt) +
                                        " columns: only pairs sharing a similar name token are "
-                                       "scored"));
+                                       "scored (two similar tokens for common words, else the "
+                                       "same type)"));
   }
+  // Fallback blocks for columns whose tokens are all too common ("customer", "id" in every
+  // table): target columns sharing two similar tokens, else one token and the type.
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_pair;
+  auto pair_key = [](int a, int b) {
+    if (a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
+           static_cast<std::uint32_t>(b);
+  };
+  if (blocking)
+    for (std::size_t t = 0; t < nt; ++t) {
+      const std::vector<int>& tokens = tgt.columns[t].full_tokens;
+      for (std::size_t i = 0; i < tokens.size(); ++i)
+        for (std::size_t j = i + 1; j < tokens.size(); ++j)
+          if (tokens[i] != tokens[j]) by_pair[pair_key(tokens[i], tokens[j])].push_back(t);
+    }
 
   // 1. Column pair scores; keep the best few per source column.
   std::vector<std::vector<Candidate>> candidates(ns);
@@ -141,6 +199,42 @@ MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& 
               block.push_back(t);
             }
         }
+      // Fallback 1: two similar tokens in common (rare as a pair even when each is common).
+      if (block.size() < keep) {
+        const std::vector<int>& tokens = sp.full_tokens;
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+          for (std::size_t j = i + 1; j < tokens.size(); ++j)
+            for (const auto& [a, sa] : ctx.vocabulary().similar(tokens[i]))
+              for (const auto& [b, sb] : ctx.vocabulary().similar(tokens[j])) {
+                (void)sa;
+                (void)sb;
+                if (a == b) continue;
+                auto it = by_pair.find(pair_key(a, b));
+                if (it == by_pair.end() || it->second.size() > 2000) continue;
+                for (std::size_t t : it->second)
+                  if (!seen[t]) {
+                    seen[t] = 1;
+                    block.push_back(t);
+                  }
+              }
+      }
+      // Fallback 2: one similar token and the same type, at most 2,000 such columns.
+      if (block.size() < keep) {
+        std::size_t added = 0;
+        for (int id : sp.full_tokens) {
+          for (const auto& [similar, sim] : ctx.vocabulary().similar(id)) {
+            (void)sim;
+            for (std::size_t t : by_token[static_cast<std::size_t>(similar)]) {
+              if (seen[t] || tgt.columns[t].type_id != sp.type_id) continue;
+              seen[t] = 1;
+              block.push_back(t);
+              if (++added >= 2000) break;
+            }
+            if (added >= 2000) break;
+          }
+          if (added >= 2000) break;
+        }
+      }
       for (std::size_t t : block) {
         seen[t] = 0;
         score(t);
@@ -234,6 +328,18 @@ MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& 
   std::unordered_map<std::size_t, std::size_t> sources_per_target_table;
   for (const TableGroup& g : groups) sources_per_target_table[g.target] = g.sources.size();
   std::set<std::string> ids;
+  std::unordered_map<const schema::Table*, bool> name_parts_cache;
+  auto source_has_name_parts = [&](const schema::Table& table) {
+    auto it = name_parts_cache.find(&table);
+    if (it != name_parts_cache.end()) return it->second;
+    bool has = false;
+    for (const schema::Column& c : table.columns) {
+      std::string p = name_part(table, c);
+      if (p == "first" || p == "last") has = true;
+    }
+    name_parts_cache.emplace(&table, has);
+    return has;
+  };
   for (std::size_t s = 0; s < ns; ++s) {
     const ColumnProfile& sp = src.columns[s];
     double best_table = 0;
@@ -293,8 +399,30 @@ MatchResult match_schemas(const schema::Catalog& source, const schema::Catalog& 
           if (!validate_formula(f.formula, doc.formula_dialect, {allowed}, errors))
             for (const Diagnostic& e : errors) f.warnings.push_back("formula: " + e.message);
         }
+        if (options.composites)
+          add_composite_transform(f, source.tables[sp.table], *sp.column, target.tables[tp.table],
+                                  *tp.column, expr, qualified, doc.formula_dialect,
+                                  options.validate_formulas, source_has_name_parts);
       }
       doc.fields.push_back(std::move(f));
+    }
+  }
+
+  // 4. Concatenations (several sources -> one target) within the matched table pairs.
+  if (options.composites) {
+    for (const auto& [st, tt] : assigned) {
+      CompositeOptions co;
+      co.dialect = doc.formula_dialect;
+      co.validate_formulas = options.validate_formulas;
+      auto it = sources_per_target_table.find(tt);
+      co.qualify = it != sources_per_target_table.end() && it->second > 1;
+      for (CompositeProposal& p : propose_concatenations(source, target, {{st, tt}}, co)) {
+        FieldMapping& f = p.field;
+        if (!ids.insert(f.id).second) continue;
+        f.rank = 1;
+        f.confidence = options.raw_scores ? std::clamp(p.raw, 0.0, 1.0) : calibration.apply(p.raw);
+        doc.fields.push_back(std::move(f));
+      }
     }
   }
   return result;

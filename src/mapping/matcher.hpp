@@ -20,8 +20,9 @@ struct MatchOptions {
   int top_k = 5;
   bool use_wordnet = true;
   FeatureWeights weights;
-  /// Above this many column pairs, only pairs sharing a (similar) name token, or in the
-  /// best-matching tables, are scored.
+  /// Above this many column pairs, only pairs sharing a (similar) name token are scored;
+  /// a column whose tokens are all common (in more than 2,000 target columns) falls back to
+  /// target columns sharing two similar tokens, then to one token and the same type.
   std::size_t blocking_threshold = 8'000'000;
   /// Prior of a pair whose tables were not assigned to each other.
   double unmatched_table_prior = 0.8;
@@ -35,6 +36,8 @@ struct MatchOptions {
   bool raw_scores = false;
   /// Formulas are checked by the SQL parser (costly on very large schemas).
   bool validate_formulas = true;
+  /// Composite proposals: concatenations (several sources, one target), splits, value maps.
+  bool composites = true;
   SchemaSet source;  ///< copied into the document
   SchemaSet target;
   std::string formula_dialect;  ///< default: target.dialect

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "mapping/composite.hpp"
 #include "sql/ast/expr_walk.hpp"
 #include "sql/dialect/dialect.hpp"
 #include "sql/dialect/dialect_names.hpp"
@@ -68,6 +69,7 @@ TransformSuggestion suggest_transform(const schema::Column& source, const schema
   bool from_known = !(from.kind == sql::TypeKind::kUnknown && from.name.empty());
   bool to_known = !(to.kind == sql::TypeKind::kUnknown && to.name.empty());
   if (!from_known || !to_known || from == to) return out;
+  if (auto tz = time_zone_transform(source, target, column_expression, formula_dialect)) return *tz;
   sql::CastSafety safety = sql::cast_safety(from, to);
   std::string type_text = !target.type_text.empty() ? target.type_text : sql::to_string(to);
   std::string prefix =

@@ -152,7 +152,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
                  [discovery](jobs::JobContext& context) { return discovery->run(context); });
   s.mapping = std::make_unique<services::MappingService>(
       *s.db, *s.projects, *s.queue, (std::filesystem::path(s.config.data_dir) / "storage").string(),
-      s.config.llm);
+      s.config.llm, s.llm_cache.get(), s.llm_ledger.get());
   services::MappingService* mapping = s.mapping.get();
   s.handlers.add(services::kMappingRunJob,
                  [mapping](jobs::JobContext& context) { return mapping->run(context); });

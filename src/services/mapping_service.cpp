@@ -3,14 +3,19 @@
 #include "services/mapping_service.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/text.hpp"
+#include "llm/llm_client.hpp"
+#include "mapping/model_answer.hpp"
 #include "services/mapping_coverage.hpp"
 #include "services/mapping_csv.hpp"
+#include "services/mapping_document.hpp"
 #include "services/mapping_formula.hpp"
 #include "services/mapping_json.hpp"
 #include "sql/dialect/dialect_names.hpp"
+#include "store/repositories/discovery_repository.hpp"
 #include "store/sql_support.hpp"
 
 namespace godwit::services {
@@ -189,12 +194,15 @@ FieldMappingInput field_mapping_input(const nlohmann::json& body, std::vector<Fi
 }
 
 MappingService::MappingService(store::Database& db, ProjectService& projects, jobs::JobQueue& queue,
-                               std::string storage_root, llm::LlmSettings llm)
+                               std::string storage_root, llm::LlmSettings llm,
+                               llm::ResponseCache* cache, llm::UsageLedger* ledger)
     : db_(db),
       projects_(projects),
       queue_(queue),
       content_(std::move(storage_root)),
       llm_(std::move(llm)),
+      llm_cache_(cache),
+      llm_ledger_(ledger),
       files_(db),
       jobs_(db),
       mappings_(db),
@@ -1014,28 +1022,154 @@ ImportOutcome MappingService::import_rows(const std::string& user_id, const stor
 
 AiSuggestions MappingService::ai_suggestions(const std::string& user_id,
                                              const std::string& project_id, int limit) {
-  require_editor(user_id, project_id, "ask for AI suggestions");
+  store::ProjectView view = require_editor(user_id, project_id, "ask for AI suggestions");
   AiSuggestions out;
   store::FieldMappingQuery q;
   q.project_id = project_id;
   q.statuses = {"suggested"};
   q.limit = 0;
-  for (store::FieldMappingRecord& r : mappings_.list(q).items) {
+  std::vector<store::FieldMappingRecord> suggested = mappings_.list(q).items;
+  std::set<std::string> chosen;  // "table.column" of the rank-1 suggestions answered
+  for (const store::FieldMappingRecord& r : suggested) {
     if (r.rank == 1 && static_cast<int>(out.suggestions.size()) < limit) {
-      out.suggestions.push_back(std::move(r));
+      out.suggestions.push_back(r);
+      chosen.insert(to_lower(r.source_table + "." + r.source_column));
     }
   }
-  if (llm_.provider == llm::ProviderKind::kOffline) {
+  // The project's model settings over the server's; the server's key goes only to the
+  // server's own provider and endpoint.
+  store::ProjectLlmSettings settings = store::DiscoveryRepository(db_).llm_settings(project_id);
+  llm::LlmOverrides overrides;
+  overrides.provider = llm::parse_provider_kind(settings.provider);
+  if (settings.model) overrides.model = *settings.model;
+  if (settings.base_url) overrides.base_url = *settings.base_url;
+  if (settings.monthly_token_limit > 0) {
+    overrides.project_monthly_token_limit = settings.monthly_token_limit;
+  }
+  llm::LlmSettings effective = llm::apply_overrides(llm_, overrides);
+  if (effective.provider != llm_.provider || effective.base_url != llm_.base_url) {
+    effective.api_key.clear();
+  }
+  if (effective.provider == llm::ProviderKind::kOffline) {
     out.reason =
-        "no language model is configured (GODWIT_LLM_PROVIDER=offline); these are the "
-        "deterministic engine's suggestions";
-  } else {
-    out.reason =
-        "re-ranking by a language model is not available in this version; these are the "
-        "deterministic engine's suggestions";
+        "no language model is configured (GODWIT_LLM_PROVIDER=offline, or the project's LLM "
+        "settings); these are the deterministic engine's suggestions";
   }
   if (out.suggestions.empty()) {
-    out.reason += " (none yet: run POST mapping/start first)";
+    out.reason += std::string(out.reason.empty() ? "" : " ") +
+                  "(no suggestions yet: run POST mapping/start first)";
+  }
+  if (effective.provider == llm::ProviderKind::kOffline || out.suggestions.empty()) return out;
+
+  // The engine's top candidates of the chosen source columns, fenced as data.
+  std::vector<mapping::FieldMapping> candidates;
+  for (const store::FieldMappingRecord& r : suggested) {
+    if (r.rank <= 5 && chosen.count(to_lower(r.source_table + "." + r.source_column))) {
+      candidates.push_back(to_model(r));
+    }
+  }
+  std::shared_ptr<const MappingCatalogs> cats = catalogs(view.project);
+  std::string dialect = cats->target_dialect.empty() ? "ansi" : cats->target_dialect;
+  mapping::ModelPromptData data =
+      mapping::model_prompt_data(candidates, cats->source, cats->target);
+  llm::AskRequest request;
+  request.prompt_name = "rank_field_mappings";
+  request.data = {{"dialect", dialect, false},
+                  {"source_schema", data.source_schema, false},
+                  {"target_schema", data.target_schema, false},
+                  {"candidates", data.candidates, false},
+                  {"samples", data.samples, true}};
+  request.allow_sample_values = settings.allow_sample_values;
+  request.user_id = user_id;
+  request.project_id = project_id;
+  llm::LlmClient client(effective, llm_cache_, llm_ledger_);
+  llm::AskResult answer = client.ask(request);
+  for (const Diagnostic& d : answer.diagnostics) {
+    if (d.severity != Severity::kInfo) out.warnings.push_back(d.message);
+  }
+  if (answer.source == llm::AnswerSource::kOffline) {
+    std::string why;
+    for (const std::string& w : out.warnings) why += (why.empty() ? "" : " ") + w;
+    out.reason = "the language model's answer could not be used" +
+                 (why.empty() ? std::string() : ": " + why) +
+                 "; these are the deterministic engine's suggestions";
+    return out;
+  }
+  out.llm_used = true;
+  out.provider = answer.provenance.provider;
+  out.model = answer.provenance.model;
+  out.prompt =
+      answer.provenance.prompt_name + "@" + std::to_string(answer.provenance.prompt_version);
+  out.cached = answer.provenance.cached;
+  std::string label = out.provider + "/" + out.model + "/" + out.prompt;
+  mapping::ModelAnswerCheck check = mapping::check_model_answer(
+      answer.answer, candidates, cats->source, cats->target, dialect, label);
+  for (const Diagnostic& d : check.diagnostics) out.warnings.push_back(d.message);
+
+  // Stored as the model's suggestions: a suggested row of the same pair is updated (its
+  // previous version kept for undo), a new pair is inserted; a person's decision stands.
+  std::vector<store::FieldMappingRecord> answered;
+  std::map<std::string, int> kept_per_source;  // "table.column" -> ranks the model used
+  for (const mapping::FieldMapping& f : check.accepted) {
+    store::FieldMappingRecord row = to_record(f, dialect);
+    std::optional<store::FieldMappingRecord> existing = same_mapping(project_id, row);
+    std::string source_key = to_lower(row.source_table + "." + row.source_column);
+    if (existing && existing->status != "suggested") {
+      out.warnings.push_back(row.source_table + "." + row.source_column + " -> " +
+                             row.target_table + "." + row.target_column + " was " +
+                             (existing->status == "manual" ? "written" : existing->status) +
+                             " by a person; the model's view was not applied");
+      continue;
+    }
+    kept_per_source[source_key] = std::max(kept_per_source[source_key], row.rank);
+    if (existing) {
+      nlohmann::json before = snapshot(*existing);
+      store::FieldMappingRecord updated = *existing;
+      begin_change(updated, user_id);
+      updated.provenance = row.provenance;
+      updated.model = row.model;
+      updated.rank = row.rank;
+      updated.confidence = row.confidence;
+      updated.transformation = row.transformation;
+      updated.formula = row.formula;
+      updated.formula_dialect = row.formula_dialect;
+      updated.value_map_json = row.value_map_json;
+      updated.description = row.description;
+      updated.evidence_json = row.evidence_json;
+      updated.warnings_json = row.warnings_json;
+      mappings_.update(updated);
+      record(project_id, user_id, "ai_suggestion", updated.id, before, snapshot(updated));
+      answered.push_back(std::move(updated));
+    } else {
+      row.project_id = project_id;
+      row.status = "suggested";
+      row.table_mapping_id = ensure_table_mapping(project_id, row);
+      row = mappings_.insert(row);
+      record(project_id, user_id, "ai_suggestion", row.id, std::nullopt, snapshot(row));
+      answered.push_back(std::move(row));
+    }
+  }
+  // The engine's candidates the model left out rank after the model's choices.
+  std::set<std::string> answered_ids;
+  for (const store::FieldMappingRecord& r : answered) answered_ids.insert(r.id);
+  for (store::FieldMappingRecord r : suggested) {
+    auto kept = kept_per_source.find(to_lower(r.source_table + "." + r.source_column));
+    if (kept == kept_per_source.end() || answered_ids.count(r.id) || r.provenance != "engine") {
+      continue;
+    }
+    if (r.rank > kept->second) continue;
+    r.rank = ++kept->second;
+    mappings_.update(r);
+  }
+  // The answer: per chosen source column, the model's rank-1 suggestion when it gave one,
+  // else the engine's.
+  std::map<std::string, store::FieldMappingRecord> best;
+  for (const store::FieldMappingRecord& r : answered) {
+    if (r.rank == 1) best.emplace(to_lower(r.source_table + "." + r.source_column), r);
+  }
+  for (store::FieldMappingRecord& r : out.suggestions) {
+    auto it = best.find(to_lower(r.source_table + "." + r.source_column));
+    if (it != best.end()) r = it->second;
   }
   return out;
 }

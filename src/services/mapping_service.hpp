@@ -19,6 +19,8 @@
 #include "jobs/job_context.hpp"
 #include "jobs/job_queue.hpp"
 #include "llm/llm_settings.hpp"
+#include "llm/response_cache.hpp"
+#include "llm/usage_ledger.hpp"
 #include "mapping/model.hpp"
 #include "services/content_store.hpp"
 #include "services/mapping_catalogs.hpp"
@@ -104,7 +106,13 @@ struct ImportOutcome {
 /// What ai-suggestions answered.
 struct AiSuggestions {
   bool llm_used = false;
-  std::string reason;  ///< why no model was used (offline, not configured, failed)
+  std::string reason;    ///< why no model was used (offline, not configured, failed)
+  std::string provider;  ///< of the model that answered ("" when none did)
+  std::string model;
+  std::string prompt;  ///< "rank_field_mappings@1"
+  bool cached = false;
+  /// Suggestions of the answer that were dropped and why, and the client's warnings.
+  std::vector<std::string> warnings;
   std::vector<store::FieldMappingRecord> suggestions;
 };
 
@@ -117,8 +125,10 @@ struct MappingSnapshot {
 
 class MappingService {
  public:
+  /// `cache` and `ledger` (may be null) are the LLM client's, as discovery's.
   MappingService(store::Database& db, ProjectService& projects, jobs::JobQueue& queue,
-                 std::string storage_root, llm::LlmSettings llm);
+                 std::string storage_root, llm::LlmSettings llm,
+                 llm::ResponseCache* cache = nullptr, llm::UsageLedger* ledger = nullptr);
 
   /// Editors: enqueues the mapping.run job.
   store::Job start(const std::string& user_id, const std::string& project_id);
@@ -158,6 +168,10 @@ class MappingService {
                            const std::string& csv);
   ImportOutcome import_json(const std::string& user_id, const std::string& project_id,
                             const nlohmann::json& document);
+  /// The engine's rank-1 suggestions (up to `limit` source columns); with a language model
+  /// configured for the project, their top candidates re-ranked, explained and given
+  /// formulas by the model, each checked against both catalogs and stored as provenance
+  /// "model" (a person's decision is never changed).
   AiSuggestions ai_suggestions(const std::string& user_id, const std::string& project_id,
                                int limit);
 
@@ -197,6 +211,8 @@ class MappingService {
   jobs::JobQueue& queue_;
   ContentStore content_;
   llm::LlmSettings llm_;
+  llm::ResponseCache* llm_cache_ = nullptr;
+  llm::UsageLedger* llm_ledger_ = nullptr;
   store::FileRepository files_;
   store::JobRepository jobs_;
   store::MappingRepository mappings_;

@@ -195,10 +195,19 @@ void add_mapping_routes(Router& router, services::MappingService& mapping,
     }
     services::AiSuggestions answer = mapping.ai_suggestions(ctx.user_id(), ctx.param("id"), limit);
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& r : answer.suggestions) items.push_back(services::to_json(r));
-    write_json(
-        ctx.res, 200,
-        {{"llm", {{"used", answer.llm_used}, {"reason", answer.reason}}}, {"suggestions", items}});
+    for (const auto& r : answer.suggestions) {
+      nlohmann::json item = services::to_json(r);
+      item["origin"] = r.provenance == "model" ? "llm" : "engine";
+      items.push_back(std::move(item));
+    }
+    nlohmann::json llm = {{"used", answer.llm_used},
+                          {"reason", answer.reason},
+                          {"provider", answer.llm_used ? answer.provider : "offline"},
+                          {"model", answer.model},
+                          {"prompt", answer.prompt},
+                          {"cached", answer.cached},
+                          {"warnings", answer.warnings}};
+    write_json(ctx.res, 200, {{"llm", llm}, {"suggestions", items}});
   });
 
   router.get(base + "/suggestions", Access::kAuthenticated, [&](RequestContext& ctx) {
