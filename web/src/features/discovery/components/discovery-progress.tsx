@@ -23,16 +23,18 @@ type Props = {
   starting: boolean;
   startError: unknown;
   canEdit: boolean;
+  /** Why the chosen sources cannot be discovered; the start button waits for a fix. */
+  blockedReason?: string | null;
 };
 
-export function DiscoveryProgress({ status, stream, onStart, starting, startError, canEdit }: Props) {
+export function DiscoveryProgress({ status, stream, onStart, starting, startError, canEdit, blockedReason = null }: Props) {
   const state = STATE_LABEL[status.state] ?? STATE_LABEL.idle;
   const active = status.state === 'queued' || status.state === 'running';
   const job = status.job;
   return (
     <div className="stack">
       <div className="row" style={{ flexWrap: 'wrap', gap: 12 }}>
-        <Button variant="primary" onClick={onStart} loading={starting} disabled={!canEdit || active}>
+        <Button variant="primary" onClick={onStart} loading={starting} disabled={!canEdit || active || blockedReason !== null}>
           {status.latest ? 'Run discovery again' : 'Start discovery'}
         </Button>
         <Badge tone={state.tone} dot>
@@ -40,6 +42,7 @@ export function DiscoveryProgress({ status, stream, onStart, starting, startErro
         </Badge>
         {stream === 'reconnecting' ? <span className="muted">Live updates reconnecting…</span> : null}
         {!canEdit ? <span className="muted">Viewers cannot start discovery.</span> : null}
+        {canEdit && blockedReason ? <span className="muted">{blockedReason}</span> : null}
       </div>
       {startError ? <ErrorState error={startError} title="Discovery could not start" /> : null}
       {job && (active || status.state === 'failed') ? (
