@@ -27,6 +27,16 @@ std::string sample_key(const schema::Table& table, std::string_view column) {
   return to_lower(table.name.to_string() + "." + std::string(column));
 }
 
+SampleValues catalog_samples(const schema::Catalog& catalog) {
+  SampleValues out;
+  for (const schema::Table& t : catalog.tables) {
+    for (const schema::Column& c : t.columns) {
+      if (!c.sample_values.empty()) out.emplace(sample_key(t, c.name), c.sample_values);
+    }
+  }
+  return out;
+}
+
 namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) {

@@ -47,6 +47,11 @@ using SampleValues = std::unordered_map<std::string, std::vector<std::string>>;
 /// The key of a column in SampleValues: "<table's qualified name>.<column>", lower case.
 std::string sample_key(const schema::Table& table, std::string_view column);
 
+/// The sample values the catalog itself carries (CSV/TSV samples, a live database's
+/// introspected values), keyed by sample_key(); columns without samples are left out, so
+/// value overlap only counts where both ends were sampled.
+SampleValues catalog_samples(const schema::Catalog& catalog);
+
 struct RelationshipOptions {
   bool include_declared = true;
   bool infer = true;

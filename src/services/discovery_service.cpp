@@ -73,10 +73,19 @@ std::string dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-nlohmann::json diagnostic_json(const Diagnostic& d, const std::string& file) {
-  return {{"code", d.code},          {"severity", std::string(to_string(d.severity))},
-          {"message", d.message},    {"file", d.file.empty() ? file : d.file},
-          {"line", d.location.line}, {"column", d.location.column},
+/// `file_ids` maps the run's file names to their ids, so the UI can open the file at the
+/// line (GET .../files/{file_id}/content); a name it does not know has a null id.
+nlohmann::json diagnostic_json(const Diagnostic& d, const std::string& file,
+                               const std::unordered_map<std::string, std::string>& file_ids) {
+  std::string name = d.file.empty() ? file : d.file;
+  auto id = file_ids.find(name);
+  return {{"code", d.code},
+          {"severity", std::string(to_string(d.severity))},
+          {"message", d.message},
+          {"file", name},
+          {"file_id", id == file_ids.end() ? nlohmann::json(nullptr) : nlohmann::json(id->second)},
+          {"line", d.location.line},
+          {"column", d.location.column},
           {"snippet", d.snippet}};
 }
 
@@ -772,12 +781,14 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
     if (diagnostics.size() < kMaxStoredDiagnostics) diagnostics.push_back(std::move(d));
   };
   std::size_t diagnostic_total = 0;
+  std::unordered_map<std::string, std::string> file_ids;  // file name -> id
   for (std::size_t i = 0; i < ids.size(); ++i) {
     std::optional<store::SchemaFile> file = files_.find(project_id, ids[i]);
     if (!file) continue;  // deleted since the start
     context.progress(static_cast<int>(2 + i * 48 / ids.size()), "parsing",
                      "file " + std::to_string(i + 1) + " of " + std::to_string(ids.size()) + ": " +
                          file->filename);
+    file_ids.emplace(file->filename, file->id);
     nlohmann::json summary = {{"id", file->id},
                               {"filename", file->filename},
                               {"file_type", file->file_type},
@@ -810,7 +821,7 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
       d.message = "the " + file->file_type +
                   " file could not be read as a schema (SQL DDL, JSON Schema, BigQuery schema "
                   "JSON, Avro or a CSV/TSV sample); it was skipped";
-      add_diagnostic(diagnostic_json(d, file->filename));
+      add_diagnostic(diagnostic_json(d, file->filename, file_ids));
       ++diagnostic_total;
       summary["status"] = "skipped";
       files.push_back(summary);
@@ -825,7 +836,7 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
       d.severity = Severity::kError;
       d.file = file->filename;
       d.message = std::string("the file's content could not be read: ") + e.what();
-      add_diagnostic(diagnostic_json(d, file->filename));
+      add_diagnostic(diagnostic_json(d, file->filename, file_ids));
       ++diagnostic_total;
       summary["status"] = "failed";
       files.push_back(summary);
@@ -842,7 +853,7 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
     sql::ParseResult parsed =
         sql::parse_sql(std::move(content), sql::dialect_by_name(dialect), options);
     for (const Diagnostic& d : parsed.diagnostics)
-      add_diagnostic(diagnostic_json(d, file->filename));
+      add_diagnostic(diagnostic_json(d, file->filename, file_ids));
     diagnostic_total += parsed.diagnostics.size();
     builder.add(parsed, file->filename);
     summary["status"] = "parsed";
@@ -851,11 +862,18 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
   }
   context.progress(50, "catalog", "merging the files into one catalog");
   schema::Catalog catalog = builder.finish();
-  for (const Diagnostic& d : catalog.diagnostics) add_diagnostic(diagnostic_json(d, d.file));
+  for (const Diagnostic& d : catalog.diagnostics)
+    add_diagnostic(diagnostic_json(d, d.file, file_ids));
   diagnostic_total += catalog.diagnostics.size();
 
   context.progress(55, "relationships", "finding declared and inferred relationships");
-  std::vector<discovery::Relationship> relationships = discovery::infer_relationships(catalog);
+  // Sample values (CSV samples, a connection's introspected values) add value-overlap
+  // evidence where both ends of a candidate were sampled.
+  discovery::SampleValues samples = discovery::catalog_samples(catalog);
+  discovery::RelationshipOptions relationship_options;
+  if (!samples.empty()) relationship_options.samples = &samples;
+  std::vector<discovery::Relationship> relationships =
+      discovery::infer_relationships(catalog, relationship_options);
   context.progress(62, "complexity", "scoring complexity and collecting findings");
   discovery::ComplexityOptions complexity_options;
   std::optional<std::string_view> target_name = sql::canonical_dialect_name(target);
@@ -957,7 +975,12 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
     metadata["keys"] = keys;
     metadata["indexes"] = indexes;
     metadata["findings"] = table_findings;
-    metadata["origin"] = {{"file", t.origin.file}, {"line", t.origin.line}};
+    auto origin_id = file_ids.find(t.origin.file);
+    metadata["origin"] = {
+        {"file", t.origin.file},
+        {"file_id",
+         origin_id == file_ids.end() ? nlohmann::json(nullptr) : nlohmann::json(origin_id->second)},
+        {"line", t.origin.line}};
     metadata["comment"] = t.comment;
 
     discovery::DomainInput domain_input;

@@ -350,6 +350,13 @@ store::SchemaFile FileService::get(const std::string& user_id, const std::string
   return *file;
 }
 
+FileContent FileService::content(const std::string& user_id, const std::string& project_id,
+                                 const std::string& file_id, std::size_t from, std::size_t to) {
+  FileContent out{get(user_id, project_id, file_id), {}};
+  out.window = line_window(content_.read(out.file.storage_path), from, to);
+  return out;
+}
+
 void FileService::remove(const std::string& user_id, const std::string& project_id,
                          const std::string& file_id) {
   store::ProjectView view = projects_.get(user_id, project_id);

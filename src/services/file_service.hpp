@@ -14,6 +14,7 @@
 #include "jobs/job_context.hpp"
 #include "jobs/job_queue.hpp"
 #include "services/content_store.hpp"
+#include "services/file_lines.hpp"
 #include "services/project_service.hpp"
 #include "services/zip_archive.hpp"
 #include "store/repositories/file_repository.hpp"
@@ -43,6 +44,12 @@ struct DuplicateFile {
   store::SchemaFile existing;  ///< the file already holding this content
 };
 
+/// A window of one file's text (GET .../files/{file_id}/content).
+struct FileContent {
+  store::SchemaFile file;
+  LineWindow window;
+};
+
 struct UploadOutcome {
   std::vector<store::SchemaFile> files;  ///< stored now
   std::vector<DuplicateFile> duplicates;
@@ -60,6 +67,10 @@ class FileService {
   std::vector<store::SchemaFile> list(const std::string& user_id, const std::string& project_id);
   store::SchemaFile get(const std::string& user_id, const std::string& project_id,
                         const std::string& file_id);
+  /// Members: lines `from`..`to` of the stored file (1 <= from <= to, at most
+  /// kMaxLineWindow lines; the caller validates). kNotFound for an unknown file.
+  FileContent content(const std::string& user_id, const std::string& project_id,
+                      const std::string& file_id, std::size_t from, std::size_t to);
   void remove(const std::string& user_id, const std::string& project_id,
               const std::string& file_id);
   /// Editors and owners: marks a file as describing the source or the target schema.

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -319,6 +320,75 @@ TEST(DiscoveryApiStart, NothingToDiscoverIs422AndASecondStartIs409) {
   EXPECT_EQ(second.status, 409) << second.body;
   Response queued = client.get(base + "/discovery/status", a.access_token);
   EXPECT_EQ(queued.json["state"], "queued");
+}
+
+TEST(DiscoveryApiRuns, SelectedFilesOnlyWithDiagnosticsLinkedToTheFileLines) {
+  Client& client = shared_client();
+  Account a = register_account(client, "selected");
+  std::string project = new_project(client, a);
+  std::string base = "/api/v1/projects/" + project;
+  Response up = upload_files(
+      client, a, project,
+      {{"dialect", "", "postgres"},
+       {"files", "bad.sql", "CREATE TABLE a (id INT PRIMARY KEY);\n\nCREATE TABLE (x int);\n"},
+       {"files", "customers.csv", "customer_id,name\n1,Ada\n2,Grace\n3,Edsger\n"},
+       {"files", "orders.csv", "order_id,customer_id\n10,1\n11,2\n12,2\n"},
+       {"files", "other.sql", "CREATE TABLE other (id INT PRIMARY KEY);"}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  std::map<std::string, std::string> id_of;
+  for (const json& f : up.json["files"]) id_of[f["filename"]] = f["id"];
+  ASSERT_EQ(id_of.size(), 4u) << up.body;
+
+  Response start = client.post(
+      base + "/discovery/start",
+      {{"files", {id_of["bad.sql"], id_of["customers.csv"], id_of["orders.csv"]}}}, a.access_token);
+  ASSERT_EQ(start.status, 202) << start.body;
+  json status = wait_for_discovery(client, a, project);
+  ASSERT_EQ(status["state"], "succeeded") << status.dump();
+  EXPECT_EQ(status["latest"]["table_count"], 3);  // a, customers, orders: not other.sql
+  EXPECT_EQ(client.get(base + "/discovery/tables?search=other", a.access_token).json["total"], 0);
+
+  // The parse error names the file by id and line, and the content endpoint shows it.
+  Response diags = client.get(base + "/discovery/diagnostics?file=bad.sql", a.access_token);
+  ASSERT_EQ(diags.status, 200) << diags.body;
+  ASSERT_GE(diags.json["total"].get<int>(), 1) << diags.body;
+  const json& d = diags.json["items"][0];
+  EXPECT_EQ(d["file_id"], id_of["bad.sql"]);
+  EXPECT_EQ(d["line"], 3);
+  Response lines =
+      client.get(base + "/files/" + id_of["bad.sql"] + "/content?from=2&to=40", a.access_token);
+  ASSERT_EQ(lines.status, 200) << lines.body;
+  EXPECT_EQ(lines.json["filename"], "bad.sql");
+  EXPECT_EQ(lines.json["from"], 2);
+  EXPECT_EQ(lines.json["to"], 3);
+  EXPECT_EQ(lines.json["total_lines"], 3);
+  EXPECT_EQ(lines.json["lines"], json({"", "CREATE TABLE (x int);"}));
+  std::string content = base + "/files/" + id_of["bad.sql"] + "/content";
+  EXPECT_EQ(client.get(content + "?from=5&to=4", a.access_token).status, 400);
+  EXPECT_EQ(client.get(content + "?from=1&to=1001", a.access_token).status, 400);
+  EXPECT_EQ(client.get(content + "?from=zero", a.access_token).status, 400);
+  EXPECT_EQ(client.get(base + "/files/00000000-0000-4000-8000-000000000000/content", a.access_token)
+                .status,
+            404);
+  Account stranger = register_account(client, "peeker");
+  EXPECT_EQ(client.get(content, stranger.access_token).status, 404);
+
+  // The CSV samples give value-overlap evidence: orders.customer_id -> customers.customer_id
+  // scores 0.45 on names alone (a non-unique target) and is kept only thanks to the samples.
+  Response orders = client.get(base + "/discovery/tables?search=orders", a.access_token);
+  ASSERT_EQ(orders.json["total"], 1) << orders.body;
+  Response detail =
+      client.get(base + "/discovery/tables/" + orders.json["items"][0]["id"].get<std::string>(),
+                 a.access_token);
+  ASSERT_EQ(detail.status, 200) << detail.body;
+  bool overlap = false;
+  for (const json& r : detail.json["relationships"]) {
+    if (r["source_column"] != "customer_id" || r["target_column"] != "customer_id") continue;
+    for (const json& e : r["evidence"]) {
+      if (e.get<std::string>().rfind("value-overlap", 0) == 0) overlap = true;
+    }
+  }
+  EXPECT_TRUE(overlap) << detail.json["relationships"].dump();
 }
 
 TEST(DiscoveryApiRuns, ReRunKeepsHistoryAndTheLlmAnswersAreCheckedAndStored) {

@@ -30,6 +30,10 @@ class ServerProcess {
   ~ServerProcess();
 
   int port() const { return port_; }
+
+  /// The server's process id (benchmarks read its CPU time from /proc).
+
+  int pid() const { return pid_; }
   const std::string& data_dir() const { return data_dir_; }
   const std::string& jwt_secret() const { return jwt_secret_; }
   const std::string& backend() const { return backend_; }

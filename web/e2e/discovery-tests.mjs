@@ -1,5 +1,6 @@
-// End-to-end: upload a real multi-dialect schema set, test a connection, run discovery,
-// see the lineage graph, open a table and read an inferred relationship's confidence.
+// End-to-end: upload a real multi-dialect schema set, test a connection, run discovery
+// on the files chosen on the page, see the lineage graph, open a table and read an
+// inferred relationship's confidence, and follow a diagnostic's file:line link to its line.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,9 @@ const CORPUS = [
   { file: 'gh-sakila/mysql/mysql-sakila-db__mysql-sakila-schema.sql', dialect: 'mysql' },
   { file: 'gh-sakila/sqlite/sqlite-sakila-db__sqlite-sakila-schema.sql', dialect: 'auto' },
 ];
+
+/** A file with a statement the parser must report, at line 4. */
+const BROKEN = { name: 'broken_e2e.sql', text: '-- a statement the parser cannot read\nCREATE TABLE ok_table (id int PRIMARY KEY);\n\nCREATE TABLE (broken int);\n', line: 4 };
 
 async function signedInPage({ server, newPage }) {
   const api = apiClient(server.baseUrl);
@@ -108,12 +112,26 @@ export const discoveryTests = [
         console.log('    note: this server has no connections API; the connection form was not exercised');
       }
 
-      // Discovery: start it and follow its progress to the end.
+      // One more file, with a syntax error, uploaded through the API.
+      const form = new FormData();
+      form.append('dialect', 'postgres');
+      form.append('files', new Blob([BROKEN.text]), BROKEN.name);
+      const uploaded = await fetch(`${base}/api/v1/projects/${project.id}/files/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+      assert.equal(uploaded.status, 201, await uploaded.text());
+
+      // Discovery: choose its files on the page (all of them, the broken one included),
+      // start it and follow its progress to the end.
       if (!spec.paths['/api/v1/projects/{id}/discovery/start']) {
         throw new Error('this server has no discovery API (/api/v1/projects/{id}/discovery/start is not in its OpenAPI document)');
       }
       await page.getByRole('link', { name: 'Go to discovery →' }).click();
       await page.waitForURL(/\/discovery$/);
+      const sources = page.getByRole('group', { name: 'What to discover' });
+      await sources.getByLabel('Only the files I choose').check();
+      const chosen = sources.getByRole('list', { name: 'Files to discover' });
+      await chosen.getByLabel(BROKEN.name, { exact: false }).check();
+      for (const c of CORPUS) await chosen.getByLabel(c.file.split('/').pop(), { exact: false }).check();
+      await sources.getByText(`Discovery will read ${CORPUS.length + 1} of ${CORPUS.length + 1} files.`).waitFor();
       await page.getByRole('button', { name: 'Start discovery' }).click();
       await page.getByText('Done', { exact: true }).waitFor({ timeout: 120_000 });
       const graph = page.getByRole('region', { name: 'Lineage graph' });
@@ -153,8 +171,23 @@ export const discoveryTests = [
       await page.getByLabel('Column-level edges').check();
       await graph.locator('.react-flow__node ul li').first().waitFor({ timeout: 20_000 });
 
-      // Diagnostics and analysis render for the snapshot.
+      // Diagnostics: the broken file's error links to its line, shown highlighted in the
+      // file viewer; Escape closes it and focus returns to the link.
       await page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
+      await page.getByLabel('File', { exact: true }).selectOption(BROKEN.name);
+      const link = page.getByRole('list', { name: 'Diagnostics' }).getByRole('button', { name: new RegExp(`^Open ${BROKEN.name.replace('.', '\\.')}:${BROKEN.line}(:\\d+)? in the file viewer$`) }).first();
+      await link.click();
+      const viewer = page.getByRole('dialog', { name: new RegExp(`^${BROKEN.name.replace('.', '\\.')}:${BROKEN.line}`) });
+      const current = viewer.locator('[aria-current="location"]');
+      await current.waitFor();
+      assert.match(await current.textContent(), /CREATE TABLE \(broken int\);/);
+      assert.equal(await current.getAttribute('data-line'), String(BROKEN.line));
+      await checkpoint(page, 'discovery-diagnostic-line');
+      await page.keyboard.press('Escape');
+      await viewer.waitFor({ state: 'hidden' });
+      assert.equal(await link.evaluate((el) => el === document.activeElement), true, 'focus returns to the diagnostic link');
+
+      // Analysis renders for the snapshot.
       await page.getByRole('button', { name: 'Analyze the latest snapshot' }).click();
       await page.getByText(/Project complexity \d/).waitFor({ timeout: 60_000 });
       await page.getByRole('table', { name: 'Snapshot history' }).waitFor();

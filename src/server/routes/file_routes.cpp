@@ -16,6 +16,23 @@ std::string field_dialect_target(const std::string& field) {
   return "";
 }
 
+/// A positive line number from the query, or `fallback` when absent.
+std::size_t line_param(const httplib::Request& req, const char* key, std::size_t fallback,
+                       std::vector<FieldError>& errors) {
+  if (!req.has_param(key)) return fallback;
+  std::string text = req.get_param_value(key);
+  try {
+    std::size_t used = 0;
+    long long value = std::stoll(text, &used);
+    if (used == text.size() && value >= 1 && value <= 100000000) {
+      return static_cast<std::size_t>(value);
+    }
+  } catch (const std::exception&) {
+  }
+  errors.push_back({key, "must be a line number from 1 to 100000000"});
+  return fallback;
+}
+
 }  // namespace
 
 void add_file_routes(Router& router, services::FileService& files) {
@@ -80,10 +97,40 @@ void add_file_routes(Router& router, services::FileService& files) {
 
   router.get(
       "/api/v1/projects/{id}/files/{file_id}", Access::kAuthenticated, [&](RequestContext& ctx) {
-        write_json(
-            ctx.res, 200,
-            encode_file(files.get(ctx.user_id(), ctx.param("id"), ctx.param("file_id"))));
+        write_json(ctx.res, 200,
+                   encode_file(files.get(ctx.user_id(), ctx.param("id"), ctx.param("file_id"))));
       });
+
+  // A window of the file's text (a diagnostic's line in context): ?from=&to=, 1-based and
+  // inclusive, at most kMaxLineWindow lines; default the first 200.
+  router.get("/api/v1/projects/{id}/files/{file_id}/content", Access::kAuthenticated,
+             [&](RequestContext& ctx) {
+               std::vector<FieldError> errors;
+               std::size_t from = line_param(ctx.req, "from", 1, errors);
+               std::size_t to = line_param(ctx.req, "to", from + 199, errors);
+               if (errors.empty() && to < from) {
+                 errors.push_back({"to", "must not be before 'from'"});
+               } else if (errors.empty() && to - from + 1 > services::kMaxLineWindow) {
+                 errors.push_back({"to", "at most " + std::to_string(services::kMaxLineWindow) +
+                                             " lines per request; ask for the rest in pages"});
+               }
+               // Membership first, so a stranger learns nothing from the query's errors.
+               files.get(ctx.user_id(), ctx.param("id"), ctx.param("file_id"));
+               if (!errors.empty()) {
+                 throw Error(ErrorKind::kInvalidInput, "invalid line range", errors);
+               }
+               services::FileContent content =
+                   files.content(ctx.user_id(), ctx.param("id"), ctx.param("file_id"), from, to);
+               write_json(ctx.res, 200,
+                          {{"file_id", content.file.id},
+                           {"filename", content.file.filename},
+                           {"from", content.window.from},
+                           {"to", content.window.to},
+                           {"total_lines", content.window.total_lines},
+                           {"lines", content.window.lines},
+                           {"clipped_lines", content.window.clipped},
+                           {"max_line_chars", services::kMaxLineChars}});
+             });
 
   router.del("/api/v1/projects/{id}/files/{file_id}", Access::kAuthenticated,
              [&](RequestContext& ctx) {

@@ -211,6 +211,25 @@ TEST(Relationships, SampleValuesRaiseOrLowerConfidence) {
   EXPECT_EQ(infer_relationships(c, options).size(), 1u);
 }
 
+TEST(Relationships, CatalogSamplesFeedValueOverlap) {
+  schema::Catalog c = build(
+      "CREATE TABLE cache (user_id int, cache_key varchar(128), data text);"
+      "CREATE TABLE cache_shared (id int PRIMARY KEY, cache_key varchar(128))");
+  for (schema::Table& t : c.tables) {
+    if (t.name.name == "cache") t.columns[1].sample_values = {"a", "b", "c"};
+    if (t.name.name == "cache_shared") t.columns[1].sample_values = {"a", "b"};
+  }
+  SampleValues samples = catalog_samples(c);
+  ASSERT_EQ(samples.size(), 2u);  // unsampled columns are left out
+  EXPECT_EQ(samples.at("cache.cache_key"), (std::vector<std::string>{"a", "b", "c"}));
+  RelationshipOptions options;
+  options.samples = &samples;
+  std::vector<Relationship> rs = infer_relationships(c, options);
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(describe(rs[0]), "cache_shared.cache_key->cache.cache_key");
+  EXPECT_TRUE(has_evidence(rs[0], "value-overlap: 2/2"));
+}
+
 TEST(Relationships, ViewsDoNotTakePart) {
   schema::Catalog c = build(
       "CREATE TABLE customers (id int PRIMARY KEY);"

@@ -1794,6 +1794,87 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/projects/{id}/files/{file_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id */
+                id: string;
+                /** @description File id */
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A window of an uploaded file's text, by line (to show a diagnostic in context)
+         * @description Lines `from`..`to` (1-based, inclusive; default the first 200), at most 1000 lines per request; `to` is clamped to the last line. Lines longer than `max_line_chars` bytes are cut (their numbers are in `clipped_lines`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First line (1-based) */
+                    from?: number;
+                    /** @description Last line (inclusive); default from + 199; at most from + 999 */
+                    to?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: string;
+                    /** @description File id */
+                    file_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The lines */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileContent"];
+                    };
+                };
+                /** @description Invalid line range (not numbers, to before from, or more than 1000 lines) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown project, file, or not a member */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/jobs": {
         parameters: {
             query?: never;
@@ -5956,6 +6037,8 @@ export interface components {
             severity?: string;
             message?: string;
             file?: string;
+            /** @description The uploaded file's id (GET /files/{file_id}/content shows the line); null when the diagnostic names no uploaded file */
+            file_id?: string | null;
             line?: number;
             column?: number;
             snippet?: string;
@@ -6383,6 +6466,18 @@ export interface components {
             server_version?: string;
             table_count?: number;
             elapsed_ms?: number;
+        };
+        FileContent: {
+            file_id: string;
+            filename: string;
+            /** @description First line returned */
+            from: number;
+            /** @description Last line returned; from - 1 when none (from is past the end) */
+            to: number;
+            total_lines: number;
+            lines: string[];
+            clipped_lines: number[];
+            max_line_chars: number;
         };
     };
     responses: never;

@@ -33,6 +33,7 @@ export type MemberList =
 export type SchemaFile = Schemas['SchemaFile'];
 export type FileStatus = SchemaFile['status'];
 export type UploadResult = Schemas['UploadResult'];
+export type FileContent = Schemas['FileContent'];
 export type Job = Schemas['Job'];
 export type JobState = Job['state'];
 export type FileList =

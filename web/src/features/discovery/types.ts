@@ -94,6 +94,8 @@ export type Diagnostic = {
   severity: string;
   message: string;
   file: string | null;
+  /** The uploaded file's id, to open it at the line; null when no uploaded file is named. */
+  file_id?: string | null;
   line: number | null;
   column: number | null;
   snippet?: string | null;

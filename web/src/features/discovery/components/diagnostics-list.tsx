@@ -1,4 +1,5 @@
-// What parsing and merging reported, by file and line, filterable by severity.
+// What parsing and merging reported, by file and line, filterable by severity; each
+// location opens the file at that line when the page gives a viewer.
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
@@ -14,27 +15,60 @@ export function diagnosticLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column
   return `${d.file}${d.line ? `:${d.line}` : ''}${d.line && d.column ? `:${d.column}` : ''}`;
 }
 
-export function DiagnosticsList({ projectId, onOpenFile }: { projectId: string; onOpenFile?: (file: string, line: number | null) => void }) {
+/** `onOpenFile` opens a diagnostic's file at its line; without it (or without a file id)
+ * the location is plain text. */
+export function DiagnosticsList({
+  projectId,
+  onOpenFile,
+  fileNames = [],
+}: {
+  projectId: string;
+  onOpenFile?: (diagnostic: Diagnostic) => void;
+  /** The project's file names, for the file filter (none: no filter shown). */
+  fileNames?: string[];
+}) {
   const [severity, setSeverity] = useState('');
+  const [file, setFile] = useState('');
   const [offset, setOffset] = useState(0);
-  const diagnostics = useDiagnostics(projectId, { severity: severity || undefined, limit: PAGE_SIZE, offset });
+  const diagnostics = useDiagnostics(projectId, { severity: severity || undefined, file: file || undefined, limit: PAGE_SIZE, offset });
   return (
     <div className="stack">
-      <label className={styles.inlineField}>
-        <span>Severity</span>
-        <select
-          value={severity}
-          onChange={(e) => {
-            setSeverity(e.target.value);
-            setOffset(0);
-          }}
-        >
-          <option value="">All</option>
-          <option value="error">Errors</option>
-          <option value="warning">Warnings</option>
-          <option value="info">Notes</option>
-        </select>
-      </label>
+      <div className="row" style={{ flexWrap: 'wrap', gap: 12 }}>
+        {fileNames.length > 0 ? (
+          <label className={styles.inlineField}>
+            <span>File</span>
+            <select
+              value={file}
+              onChange={(e) => {
+                setFile(e.target.value);
+                setOffset(0);
+              }}
+            >
+              <option value="">All files</option>
+              {fileNames.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className={styles.inlineField}>
+          <span>Severity</span>
+          <select
+            value={severity}
+            onChange={(e) => {
+              setSeverity(e.target.value);
+              setOffset(0);
+            }}
+          >
+            <option value="">All</option>
+            <option value="error">Errors</option>
+            <option value="warning">Warnings</option>
+            <option value="info">Notes</option>
+          </select>
+        </label>
+      </div>
       {diagnostics.isPending ? <LoadingState label="Loading diagnostics…" /> : null}
       {diagnostics.isError ? <ErrorState error={diagnostics.error} onRetry={() => void diagnostics.refetch()} /> : null}
       {diagnostics.data && diagnostics.data.items.length === 0 ? (
@@ -47,8 +81,13 @@ export function DiagnosticsList({ projectId, onOpenFile }: { projectId: string; 
               <li key={`${d.file}:${d.line}:${d.column}:${d.code}:${i}`}>
                 <div className={styles.diagHead}>
                   <Badge tone={d.severity === 'error' ? 'danger' : d.severity === 'warning' ? 'warning' : 'neutral'}>{d.severity}</Badge>
-                  {d.file && onOpenFile ? (
-                    <button type="button" className={styles.linkButton} onClick={() => onOpenFile(d.file ?? '', d.line)}>
+                  {d.file && d.file_id && onOpenFile ? (
+                    <button
+                      type="button"
+                      className={styles.linkButton}
+                      onClick={() => onOpenFile(d)}
+                      aria-label={`Open ${diagnosticLocation(d)} in the file viewer`}
+                    >
                       {diagnosticLocation(d)}
                     </button>
                   ) : (

@@ -14,19 +14,22 @@ type Props = {
   starting: boolean;
   startError: unknown;
   canEdit: boolean;
+  /** Why the chosen sources cannot be discovered; the start button waits for a fix. */
+  blockedReason?: string | null;
 };
 
-export function DiscoveryProgress({ status, stream, onStart, starting, startError, canEdit }: Props) {
+export function DiscoveryProgress({ status, stream, onStart, starting, startError, canEdit, blockedReason = null }: Props) {
   const active = isJobActive(status.state);
   return (
     <div className="stack">
       <div className="row" style={{ flexWrap: 'wrap', gap: 12 }}>
-        <Button variant="primary" onClick={onStart} loading={starting} disabled={!canEdit || active}>
+        <Button variant="primary" onClick={onStart} loading={starting} disabled={!canEdit || active || blockedReason !== null}>
           {status.latest ? 'Run discovery again' : 'Start discovery'}
         </Button>
         <JobStateBadge state={status.state} />
         {stream === 'reconnecting' ? <span className="muted">Live updates reconnecting…</span> : null}
         {!canEdit ? <span className="muted">Viewers cannot start discovery.</span> : null}
+        {canEdit && blockedReason ? <span className="muted">{blockedReason}</span> : null}
       </div>
       {startError ? <ErrorState error={startError} title="Discovery could not start" /> : null}
       <JobProgress state={status.state} job={status.job} label="Discovery progress" />
