@@ -79,7 +79,10 @@ int run_map(const MapCommandOptions& o) {
     std::cout << "source_table,source_column,target_table,target_column,rank,confidence\n";
     char confidence[32];
     for (const mapping::FieldMapping& f : result.document.fields) {
-      if (f.sources.empty()) continue;
+      // One row per (source column, candidate): composite proposals (concatenations of
+      // several source columns) are in the JSON form only, so that the CSV keeps exactly
+      // the top candidates of each source column with ranks 1..K.
+      if (f.sources.size() != 1) continue;
       std::snprintf(confidence, sizeof confidence, "%.4f", f.confidence);
       std::cout << csv_field(f.sources[0].table) << ',' << csv_field(f.sources[0].column) << ','
                 << csv_field(f.target.table) << ',' << csv_field(f.target.column) << ',' << f.rank
