@@ -3,7 +3,7 @@
 // filtered and paginated suggestions, bulk approval above a confidence, rejection, a
 // person's mapping with a bad then a good formula, edit and undo, coverage, re-running
 // without losing decisions, CSV and JSON export and import, the audit trail, and
-// isolation from strangers and viewers.
+// isolation from strangers and viewers; ai-suggestions through a fake model provider.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "api_environment.hpp"
+#include "llm/fake_llm_server.hpp"
 
 namespace godwit::api_test {
 namespace {
@@ -415,6 +416,118 @@ TEST(MappingApi, WorkflowOnARealPairKeepsDecisionsAcrossRuns) {
           .status,
       404);
   EXPECT_EQ(client.get(base + "/export?format=json", stranger.access_token).status, 404);
+}
+
+}  // namespace
+}  // namespace godwit::api_test
+
+namespace godwit::api_test {
+namespace {
+
+const char* kAiSource =
+    "CREATE TABLE cust (cust_id INT PRIMARY KEY, cust_nm VARCHAR(80), sex CHAR(1));\n";
+const char* kAiTarget =
+    "CREATE TABLE customers (customer_id BIGINT, name VARCHAR(100), display_name VARCHAR(100),"
+    " gender VARCHAR(10));\n";
+
+json ai_item(std::string sc, std::string tc, int rank, std::string formula) {
+  return {{"source_table", "cust"},
+          {"source_column", sc},
+          {"target_table", "customers"},
+          {"target_column", tc},
+          {"rank", rank},
+          {"confidence", 0.9},
+          {"transformation", formula.empty() ? "direct" : "computed"},
+          {"formula", formula},
+          {"explanation", "Display names are trimmed names."}};
+}
+
+/// A model configured for the project re-ranks and gives formulas; its bad suggestions are
+/// dropped with warnings, a person's decision stands, undo restores the engine's version,
+/// and a failing model falls back to the engine with the reason.
+TEST(MappingApi, AiSuggestionsThroughAFakeModel) {
+  Client& client = shared_client();
+  Account a = register_account(client, "ai-mapper");
+  std::string project = new_project(client, a);
+  std::string base = "/api/v1/projects/" + project;
+  Response up = upload_files(client, a, project,
+                             {{"files", "src.sql", kAiSource},
+                              {"files", "tgt.sql", kAiTarget},
+                              {"role.tgt.sql", "", "target"}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  wait_for_job(client, a, project, up.json["job"]["id"]);
+  Response start = client.post(base + "/mapping/start", json::object(), a.access_token);
+  ASSERT_EQ(start.status, 202) << start.body;
+  ASSERT_EQ(wait_for_job(client, a, project, start.json["job"]["id"])["state"], "succeeded");
+
+  // A person rejects the engine's cust_id -> customer_id: the model must not change it.
+  Response ids =
+      client.get(base + "/mapping/suggestions?source_table=cust&limit=100", a.access_token);
+  ASSERT_EQ(ids.status, 200);
+  std::string decided;
+  for (const json& s : ids.json["items"])
+    if (s["source_column"] == "cust_id" && s["target_column"] == "customer_id") decided = s["id"];
+  ASSERT_FALSE(decided.empty()) << ids.body;
+  ASSERT_EQ(client.post(base + "/mapping/reject", {{"ids", json::array({decided})}}, a.access_token)
+                .status,
+            200);
+
+  llm::testing::FakeLlmServer fake;
+  fake.set_answer_for(
+      "field_mapping_ranking",
+      {{"suggestions",
+        {ai_item("cust_nm", "display_name", 1, "TRIM(cust_nm)"), ai_item("cust_nm", "name", 2, ""),
+         ai_item("cust_id", "customer_id", 1, ""), ai_item("cust_pwd", "name", 1, ""),
+         ai_item("sex", "gender", 1, "UPPER(sex")}}});
+  Response put = client.put(
+      base + "/settings/llm",
+      {{"provider", "openai-compatible"}, {"model", "fake-model"}, {"base_url", fake.base_url()}},
+      a.access_token);
+  ASSERT_EQ(put.status, 200) << put.body;
+
+  Response ai = client.post(base + "/mapping/ai-suggestions", json::object(), a.access_token);
+  ASSERT_EQ(ai.status, 200) << ai.body;
+  EXPECT_EQ(ai.json["llm"]["used"], true) << ai.body;
+  EXPECT_EQ(ai.json["llm"]["model"], "fake-model");
+  EXPECT_EQ(ai.json["llm"]["prompt"], "rank_field_mappings@1");
+  std::string warnings = ai.json["llm"]["warnings"].dump();
+  EXPECT_NE(warnings.find("cust.cust_pwd"), std::string::npos) << warnings;
+  EXPECT_NE(warnings.find("formula was rejected"), std::string::npos) << warnings;
+  EXPECT_NE(warnings.find("rejected by a person"), std::string::npos) << warnings;
+  EXPECT_EQ(fake.request_count(), 1u);
+  std::string model_row;
+  for (const json& s : ai.json["suggestions"]) {
+    if (s["source_column"] == "cust_nm") {
+      EXPECT_EQ(s["origin"], "llm");
+      EXPECT_EQ(s["provenance"], "model");
+      EXPECT_EQ(s["target_column"], "display_name");
+      EXPECT_EQ(s["formula"], "TRIM(cust_nm)");
+      EXPECT_EQ(s["model"], "openai-compatible/fake-model/rank_field_mappings@1");
+      EXPECT_EQ(s["rank"], 1);
+      model_row = s["id"];
+    } else {
+      EXPECT_EQ(s["origin"], "engine") << s.dump();
+    }
+  }
+  ASSERT_FALSE(model_row.empty()) << ai.body;
+  Response rejected = client.get(base + "/mapping/suggestions/" + decided, a.access_token);
+  EXPECT_EQ(rejected.json["status"], "rejected");
+  EXPECT_EQ(rejected.json["provenance"], "engine");
+  // The model's row is a normal suggestion: it can be approved.
+  Response approve =
+      client.post(base + "/mapping/approve", {{"ids", json::array({model_row})}}, a.access_token);
+  ASSERT_EQ(approve.status, 200) << approve.body;
+  EXPECT_EQ(approve.json["changed_count"], 1);
+
+  // A model that fails: the engine's answer and the reason.
+  fake.script({llm::testing::Behaviour::kServerError, llm::testing::Behaviour::kServerError,
+               llm::testing::Behaviour::kServerError, llm::testing::Behaviour::kServerError});
+  Response failed = client.post(base + "/mapping/ai-suggestions", {{"limit", 5}}, a.access_token);
+  ASSERT_EQ(failed.status, 200) << failed.body;
+  EXPECT_EQ(failed.json["llm"]["used"], false);
+  EXPECT_NE(failed.json["llm"]["reason"].get<std::string>().find("could not be used"),
+            std::string::npos)
+      << failed.body;
 }
 
 }  // namespace
