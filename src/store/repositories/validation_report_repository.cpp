@@ -288,7 +288,8 @@ AnomalyPage ValidationReportRepository::anomalies(const AnomalyFilter& filter) {
   if (!detail::is_id(filter.report_id)) return page;
   Params params;
   params.text("project_id", filter.project_id).text("report_id", filter.report_id);
-  std::string where = " FROM data_anomalies WHERE project_id = :project_id AND report_id = :report_id";
+  std::string where =
+      " FROM data_anomalies WHERE project_id = :project_id AND report_id = :report_id";
   if (!filter.severities.empty()) {
     where += " AND severity IN (";
     for (std::size_t i = 0; i < filter.severities.size(); ++i)

@@ -18,8 +18,8 @@ struct ValidationReportRecord {
   std::optional<std::string> job_id;
   std::optional<std::string> source_connection_id;
   std::optional<std::string> target_connection_id;
-  std::string options = "{}";  ///< JSON object: the run options used
-  std::string status;          ///< passed | failed (a report exists only for a finished run)
+  std::string options = "{}";       ///< JSON object: the run options used
+  std::string status;               ///< passed | failed (a report exists only for a finished run)
   double overall_accuracy = 100.0;  ///< percent, 0..100
   long long records_tested = 0;
   long long records_failed = 0;
@@ -50,8 +50,8 @@ struct AnomalyRecord {
   std::string column;
   long long count = 0;  ///< affected rows
   std::string explanation;
-  std::string evidence = "{}";    ///< JSON
-  std::string samples = "[]";     ///< JSON array
+  std::string evidence = "{}";     ///< JSON
+  std::string samples = "[]";      ///< JSON array
   std::string mapping_ids = "[]";  ///< JSON array of strings
   bool masked = true;
   std::string explained_by = "engine";
@@ -83,7 +83,8 @@ class ValidationReportRepository {
 
   /// Stores a report with its anomalies in one transaction; sets ids and created_at.
   /// Throws Error(kNotFound) when the project no longer exists.
-  ValidationReportRecord insert(ValidationReportRecord report, std::vector<AnomalyRecord> anomalies);
+  ValidationReportRecord insert(ValidationReportRecord report,
+                                std::vector<AnomalyRecord> anomalies);
   /// With the report document.
   std::optional<ValidationReportRecord> find(const std::string& project_id,
                                              const std::string& report_id);

@@ -45,7 +45,8 @@ struct RuleRow {
     r.enabled = active != 0;
     r.created_by = detail::optional_text(created_by, created_by_ind);
     r.created_at = detail::timestamp_from_db(created_at);
-    r.updated_at = updated_ind == soci::i_null ? r.created_at : detail::timestamp_from_db(updated_at);
+    r.updated_at =
+        updated_ind == soci::i_null ? r.created_at : detail::timestamp_from_db(updated_at);
     return r;
   }
 };

@@ -34,11 +34,11 @@ struct TestRow {
                             soci::i_ok, soci::i_ok, soci::i_ok};
 
   void bind(detail::Binder& p) {
-    p, soci::into(id), soci::into(project_id), soci::into(name),
-        soci::into(source_query, ind[0]), soci::into(target_query, ind[1]), soci::into(ordered),
-        soci::into(tolerance), soci::into(max_rows), soci::into(status, ind[2]),
-        soci::into(result, ind[3]), soci::into(executed_at, ind[4]),
-        soci::into(created_by, ind[5]), soci::into(created_at), soci::into(updated_at, ind[6]);
+    p, soci::into(id), soci::into(project_id), soci::into(name), soci::into(source_query, ind[0]),
+        soci::into(target_query, ind[1]), soci::into(ordered), soci::into(tolerance),
+        soci::into(max_rows), soci::into(status, ind[2]), soci::into(result, ind[3]),
+        soci::into(executed_at, ind[4]), soci::into(created_by, ind[5]), soci::into(created_at),
+        soci::into(updated_at, ind[6]);
   }
 
   ValidationTestRecord model() const {
@@ -121,8 +121,8 @@ bool ValidationTestRepository::update(ValidationTestRecord& test) {
                          p) > 0;
 }
 
-bool ValidationTestRepository::set_result(const std::string& project_id,
-                                          const std::string& test_id, const std::string& status,
+bool ValidationTestRepository::set_result(const std::string& project_id, const std::string& test_id,
+                                          const std::string& status,
                                           const std::string& result_json) {
   if (!detail::is_id(test_id)) return false;
   detail::require_json(result_json, "a test case result");
