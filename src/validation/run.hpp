@@ -17,13 +17,10 @@
 #include "validation/connectors/connector.hpp"
 #include "validation/diff.hpp"
 #include "validation/report.hpp"
+#include "validation/rules.hpp"
+#include "validation/test_case.hpp"
 
 namespace godwit::validation {
-
-/// rules.hpp and test_case.hpp (h/validation-quality) define these; include them to fill
-/// ValidationInputs::rules and ::tests.
-struct Rule;
-struct TestCase;
 
 struct RunOptions {
   /// Row counts may differ by this share of the source's rows; per-table override below.
