@@ -87,6 +87,7 @@ struct App::State {
   std::unique_ptr<services::MappingService> mapping;
   std::unique_ptr<services::CodegenService> codegen;
   std::unique_ptr<services::ConnectionService> connections;
+  std::unique_ptr<services::ValidationService> validation;
   std::unique_ptr<WebAssets> web;
   httplib::Server http;
   std::unique_ptr<Router> router;
@@ -180,6 +181,12 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
       [connections](const std::string& user, const std::string& project, const std::string& id) {
         return connections->spec(user, project, id);
       });
+  s.validation = std::make_unique<services::ValidationService>(
+      *s.db, *s.projects, *s.queue, *s.connections,
+      [mapping](const store::Project& project) { return mapping->engine_inputs(project); });
+  services::ValidationService* validator = s.validation.get();
+  s.handlers.add(services::kValidationJob,
+                 [validator](jobs::JobContext& context) { return validator->run(context); });
 
   httplib::Server& http = s.http;
   int threads = s.config.threads > 0 ? s.config.threads
@@ -291,6 +298,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   add_mapping_routes(*s.router, *s.mapping, *s.files);
   add_codegen_routes(*s.router, *s.codegen);
   add_connection_routes(*s.router, *s.connections);
+  add_validation_routes(*s.router, *s.validation);
   EventStreamSettings streams;
   streams.db = s.db.get();
   streams.feed = &s.feed;

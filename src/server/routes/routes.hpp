@@ -17,6 +17,7 @@
 #include "services/job_service.hpp"
 #include "services/mapping_service.hpp"
 #include "services/project_service.hpp"
+#include "services/validation_service.hpp"
 #include "store/database.hpp"
 
 namespace godwit::server {
@@ -41,6 +42,7 @@ void add_job_routes(Router& router, services::JobService& jobs, services::Projec
                     const EventStreamSettings& settings);
 void add_discovery_routes(Router& router, services::DiscoveryService& discovery,
                           services::ProjectService& projects);
+void add_validation_routes(Router& router, services::ValidationService& validation);
 
 /// Writes a JSON body with the given status.
 void write_json(httplib::Response& res, int status, const nlohmann::json& body);

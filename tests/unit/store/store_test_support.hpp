@@ -59,6 +59,7 @@ class ProjectRepositoryTest : public MigratedStoreTest {};
 class ProjectListTest : public MigratedStoreTest {};
 class TemplateRepositoryTest : public MigratedStoreTest {};
 class AuditLogRepositoryTest : public MigratedStoreTest {};
+class ValidationRepositoryTest : public MigratedStoreTest {};
 
 }  // namespace godwit::store::testing
 
@@ -71,4 +72,5 @@ class AuditLogRepositoryTest : public MigratedStoreTest {};
   X(ProjectRepositoryTest)       \
   X(ProjectListTest)             \
   X(TemplateRepositoryTest)      \
-  X(AuditLogRepositoryTest)
+  X(AuditLogRepositoryTest)      \
+  X(ValidationRepositoryTest)
