@@ -1,8 +1,9 @@
 // The approved mapping resolved against both catalogs, once per generation: for each
 // table mapping the target table, its source tables with aliases (s1, s2 ...), and per
 // target column the value expression in the formula dialect (value maps applied, table
-// names replaced by the aliases), then translated to each platform's dialect. Internal
-// to src/codegen; every generator reads this instead of the raw document.
+// names replaced by the aliases), then translated to each platform's dialect. Every
+// generator reads this instead of the raw document, and validation's plan (src/validation/
+// plan.cpp) reads it too, so the checks compare exactly what the generated code computes.
 #pragma once
 
 #include <string>
