@@ -24,8 +24,8 @@ JsonBody JsonBody::parse(const httplib::Request& req, std::size_t max_bytes, boo
   try {
     nlohmann::json json = nlohmann::json::parse(req.body);
     if (!json.is_object()) {
-      throw Error(ErrorKind::kInvalidInput, "the request body must be a JSON object, not " +
-                                                std::string(json.type_name()));
+      throw Error(ErrorKind::kInvalidInput,
+                  "the request body must be a JSON object, not " + std::string(json.type_name()));
     }
     return JsonBody(std::move(json));
   } catch (const nlohmann::json::parse_error& e) {
@@ -79,9 +79,25 @@ std::optional<bool> JsonBody::boolean(const char* key) {
 
 void JsonBody::finish() const {
   if (errors_.empty()) return;
-  std::string summary = errors_.size() == 1 ? errors_[0].field + " " + errors_[0].message
-                                            : std::to_string(errors_.size()) + " fields are invalid";
+  std::string summary = errors_.size() == 1
+                            ? errors_[0].field + " " + errors_[0].message
+                            : std::to_string(errors_.size()) + " fields are invalid";
   throw Error(ErrorKind::kInvalidInput, summary, errors_);
+}
+
+int query_int(const httplib::Request& req, const char* key, int fallback, int min, int max,
+              std::vector<FieldError>& errors) {
+  if (!req.has_param(key)) return fallback;
+  std::string text = req.get_param_value(key);
+  try {
+    std::size_t used = 0;
+    int value = std::stoi(text, &used);
+    if (used == text.size() && value >= min && value <= max) return value;
+  } catch (const std::exception&) {
+  }
+  errors.push_back(
+      {key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)});
+  return fallback;
 }
 
 }  // namespace godwit::server

@@ -2,13 +2,13 @@
 // is reported at once, as a person filling a form would want.
 #pragma once
 
+#include <httplib.h>
+
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
 
@@ -39,5 +39,11 @@ class JsonBody {
   nlohmann::json json_;
   std::vector<FieldError> errors_;
 };
+
+/// The query parameter `key` as a whole number in [min, max]; absent: `fallback`. A
+/// malformed or out-of-range value adds a field error (reported with the others by the
+/// caller) and gives `fallback`.
+int query_int(const httplib::Request& req, const char* key, int fallback, int min, int max,
+              std::vector<FieldError>& errors);
 
 }  // namespace godwit::server

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "server/encode.hpp"
+#include "server/json_body.hpp"
 #include "server/routes/routes.hpp"
 #include "services/project_events.hpp"
 
@@ -32,21 +33,6 @@ struct OpenStream {
   std::uint64_t seen = 0;
   std::chrono::steady_clock::time_point last_write = std::chrono::steady_clock::now();
 };
-
-int query_int(const httplib::Request& req, const char* key, int fallback, int min, int max,
-              std::vector<FieldError>& errors) {
-  if (!req.has_param(key)) return fallback;
-  std::string text = req.get_param_value(key);
-  try {
-    std::size_t used = 0;
-    int value = std::stoi(text, &used);
-    if (used == text.size() && value >= min && value <= max) return value;
-  } catch (const std::exception&) {
-  }
-  errors.push_back(
-      {key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)});
-  return fallback;
-}
 
 std::string sse_event(const char* type, const std::string& id, const nlohmann::json& data) {
   // JSON from dump() has no raw newlines, so one data line carries the whole document.

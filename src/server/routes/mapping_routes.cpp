@@ -16,21 +16,6 @@ namespace {
 constexpr std::size_t kMaxJson = 1 << 20;
 constexpr std::size_t kMaxImport = 32u << 20;
 
-int query_int(const httplib::Request& req, const char* key, int fallback, int min, int max,
-              std::vector<FieldError>& errors) {
-  if (!req.has_param(key)) return fallback;
-  std::string text = req.get_param_value(key);
-  try {
-    std::size_t used = 0;
-    int value = std::stoi(text, &used);
-    if (used == text.size() && value >= min && value <= max) return value;
-  } catch (const std::exception&) {
-  }
-  errors.push_back(
-      {key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)});
-  return fallback;
-}
-
 std::optional<double> query_fraction(const httplib::Request& req, const char* key,
                                      std::vector<FieldError>& errors) {
   if (!req.has_param(key)) return std::nullopt;

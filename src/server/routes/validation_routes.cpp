@@ -27,21 +27,6 @@ std::vector<std::string> query_list(const httplib::Request& req, const char* key
   return out;
 }
 
-int query_int(const httplib::Request& req, const char* key, int fallback, int min, int max,
-              std::vector<FieldError>& errors) {
-  if (!req.has_param(key)) return fallback;
-  std::string text = req.get_param_value(key);
-  try {
-    std::size_t used = 0;
-    int value = std::stoi(text, &used);
-    if (used == text.size() && value >= min && value <= max) return value;
-  } catch (const std::exception&) {
-  }
-  errors.push_back(
-      {key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)});
-  return fallback;
-}
-
 void finish(const std::vector<FieldError>& errors) {
   if (!errors.empty())
     throw Error(ErrorKind::kInvalidInput,
