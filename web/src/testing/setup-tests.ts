@@ -13,6 +13,15 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
   };
 }
 
+// jsdom has Range but no layout: CodeMirror measures text through Range rectangles in an
+// animation frame, and without these an uncaught TypeError fails the run after the test.
+if (typeof Range !== 'undefined' && !('getClientRects' in Range.prototype)) {
+  Object.assign(Range.prototype, {
+    getClientRects: () => Object.assign([] as DOMRect[], { item: () => null }) as unknown as DOMRectList,
+    getBoundingClientRect: () => new DOMRect(0, 0, 0, 0),
+  });
+}
+
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
