@@ -126,6 +126,8 @@ export const discoveryTests = [
       }
       await page.getByRole('link', { name: 'Go to discovery →' }).click();
       await page.waitForURL(/\/discovery$/);
+      // The file added through the API is not in the list this page cached: load it afresh.
+      await page.reload();
       const sources = page.getByRole('group', { name: 'What to discover' });
       await sources.getByLabel('Only the files I choose').check();
       const chosen = sources.getByRole('list', { name: 'Files to discover' });
