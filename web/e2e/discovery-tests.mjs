@@ -176,7 +176,8 @@ export const discoveryTests = [
       // Diagnostics: the broken file's error links to its line, shown highlighted in the
       // file viewer; Escape closes it and focus returns to the link.
       await page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
-      await page.getByLabel('File', { exact: true }).selectOption(BROKEN.name);
+      // A select inside its label is named by the label and its chosen option ("File All files").
+      await page.getByRole('combobox', { name: /^File\b/ }).selectOption(BROKEN.name);
       const link = page.getByRole('list', { name: 'Diagnostics' }).getByRole('button', { name: new RegExp(`^Open ${BROKEN.name.replace('.', '\\.')}:${BROKEN.line}(:\\d+)? in the file viewer$`) }).first();
       await link.click();
       const viewer = page.getByRole('dialog', { name: new RegExp(`^${BROKEN.name.replace('.', '\\.')}:${BROKEN.line}`) });
