@@ -50,7 +50,7 @@ export function ReportHistory({ projectId, selected, onSelect, offset, onOffset 
                 <td>{r.anomalies ?? 0}</td>
                 <td>{formatDuration(r.duration_ms)}</td>
                 <td>
-                  <Button size="sm" disabled={r.id === selected} onClick={() => onSelect(r.id)} aria-label={`Show the report of ${when}`}>
+                  <Button size="sm" disabled={r.id === selected} onClick={() => onSelect(r.id)} aria-label={`${r.id === selected ? 'Shown' : 'Show'}: the report of ${when}`}>
                     {r.id === selected ? 'Shown' : 'Show'}
                   </Button>
                 </td>
