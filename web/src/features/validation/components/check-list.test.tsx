@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CheckList } from '@/features/validation/components/check-list';
 import type { Check } from '@/features/validation/types';
@@ -54,6 +55,16 @@ describe('CheckList', () => {
     expect(screen.getByRole('link', { name: 'Open the mappings (tm-1, fm-2)' })).toHaveAttribute('href', '/projects/p1/mapping');
     expect(screen.getByRole('link', { name: 'bigquery: load/customers.sql lines 3–9' })).toHaveAttribute('href', '/projects/p1/codegen');
     expect(within(items[0]!).getByRole('table')).toHaveTextContent('-1');
+  });
+
+  it('shows the first ten differing rows and the rest on request', async () => {
+    const many: Check = { ...keyed, samples: Array.from({ length: 25 }, (_, i) => ({ kind: 'missing', key: { id: String(i + 1) } })) };
+    renderWithProviders(<CheckList checks={[many]} mappingHref="/m" codeHref="/c" />);
+    const table = screen.getByRole('table', { name: 'Differing rows of customers' });
+    expect(within(table).getAllByRole('row')).toHaveLength(11);
+    await userEvent.click(screen.getByRole('button', { name: 'Show all 25 sample rows' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(26);
+    expect(screen.getByRole('button', { name: 'Show the first 10 rows' })).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('says so when every check passed', () => {

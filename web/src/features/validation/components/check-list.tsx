@@ -1,7 +1,9 @@
 // The checks of a report that failed or could not run, most severe first: what differs,
 // the sample rows (missing, extra, changed with each column's reason), and links to the
 // mappings the check came from and the generated code lines that produced the columns.
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/feedback';
 import { Table } from '@/components/ui/table';
@@ -15,53 +17,67 @@ type Props = {
   codeHref: string;
 };
 
+/** Rows shown before "Show all": a check may carry up to 100 sample rows. */
+export const FIRST_ROWS = 10;
+
 function DiffTable({ check }: { check: Check }) {
-  const samples = diffSamples(check);
-  if (samples.length === 0) return null;
+  const [all, setAll] = useState(false);
+  const every = diffSamples(check);
+  if (every.length === 0) return null;
+  const samples = all ? every : every.slice(0, FIRST_ROWS);
   return (
-    <Table caption={`Differing rows of ${check.target_table}`} aria-label={`Differing rows of ${check.target_table}`}>
-      <thead>
-        <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Key</th>
-          <th scope="col">Column</th>
-          <th scope="col">Source</th>
-          <th scope="col">Target</th>
-          <th scope="col">Why</th>
-        </tr>
-      </thead>
-      <tbody>
-        {samples.flatMap((s, i) => {
-          const key = describeKey(s.key);
-          if (s.columns && s.columns.length > 0) {
-            return s.columns.map((c, j) => (
-              <tr key={`${i}-${j}`}>
+    <>
+      <Table caption={`Differing rows of ${check.target_table}`} aria-label={`Differing rows of ${check.target_table}`}>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Key</th>
+            <th scope="col">Column</th>
+            <th scope="col">Source</th>
+            <th scope="col">Target</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {samples.flatMap((s, i) => {
+            const key = describeKey(s.key);
+            if (s.columns && s.columns.length > 0) {
+              return s.columns.map((c, j) => (
+                <tr key={`${i}-${j}`}>
+                  <td>{s.kind}</td>
+                  <td>{key}</td>
+                  <td>{c.column}</td>
+                  <td className={styles.code}>{c.source ?? 'NULL'}</td>
+                  <td className={styles.code}>{c.target ?? 'NULL'}</td>
+                  <td>{[c.difference, c.reason && c.reason !== c.difference ? c.reason : null].filter(Boolean).join(': ')}</td>
+                </tr>
+              ));
+            }
+            const what = s.kind === 'missing' ? 'in the source, missing in the target' : s.kind === 'extra' ? 'only in the target' : s.kind;
+            return [
+              <tr key={`${i}`}>
                 <td>{s.kind}</td>
                 <td>{key}</td>
-                <td>{c.column}</td>
-                <td className={styles.code}>{c.source ?? 'NULL'}</td>
-                <td className={styles.code}>{c.target ?? 'NULL'}</td>
-                <td>{[c.difference, c.reason && c.reason !== c.difference ? c.reason : null].filter(Boolean).join(': ')}</td>
-              </tr>
-            ));
-          }
-          const what = s.kind === 'missing' ? 'in the source, missing in the target' : s.kind === 'extra' ? 'only in the target' : s.kind;
-          return [
-            <tr key={`${i}`}>
-              <td>{s.kind}</td>
-              <td>{key}</td>
-              <td colSpan={3} className={styles.code}>
-                {s.row ? Object.entries(s.row).map(([k, v]) => `${k}=${v ?? 'NULL'}`).join(', ') : ''}
-              </td>
-              <td>
-                {what}
-                {s.count && s.count > 1 ? ` (×${s.count})` : ''}
-              </td>
-            </tr>,
-          ];
-        })}
-      </tbody>
-    </Table>
+                <td colSpan={3} className={styles.code}>
+                  {s.row ? Object.entries(s.row).map(([k, v]) => `${k}=${v ?? 'NULL'}`).join(', ') : ''}
+                </td>
+                <td>
+                  {what}
+                  {s.count && s.count > 1 ? ` (×${s.count})` : ''}
+                </td>
+              </tr>,
+            ];
+          })}
+        </tbody>
+      </Table>
+      {every.length > FIRST_ROWS ? (
+        <div>
+          <Button size="sm" variant="ghost" aria-expanded={all} onClick={() => setAll((v) => !v)}>
+            {all ? `Show the first ${FIRST_ROWS} rows` : `Show all ${every.length} sample rows`}
+          </Button>
+        </div>
+      ) : null}
+    </>
   );
 }
 
