@@ -79,6 +79,13 @@ describe('PlatformPanel', slow, () => {
     expect(await screen.findByRole('textbox', { name: 'Contents of ddl/orders.sql' }, wait)).toHaveTextContent('CREATE TABLE orders');
   });
 
+  it('opens the file and line a link names (from a failing validation check)', async () => {
+    mockApi();
+    renderWithProviders(<PlatformPanel projectId={projectId} platform="bigquery" canEdit initialPath="load/orders.sql" initialLine={2} />);
+    expect(await screen.findByRole('heading', { name: 'load/orders.sql' }, wait)).toBeInTheDocument();
+    expect(await screen.findByText('Line 2 comes from:', undefined, wait)).toBeInTheDocument();
+  });
+
   it('shows the changes since the previous version of the same file', async () => {
     mockApi();
     renderWithProviders(<PlatformPanel projectId={projectId} platform="bigquery" canEdit />);

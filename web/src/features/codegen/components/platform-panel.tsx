@@ -23,9 +23,16 @@ import { formatSize } from '@/features/codegen/lib/format-size';
 
 const CodeViewer = lazy(() => import('@/features/codegen/components/code-viewer'));
 
-type Props = { projectId: string; platform: Platform; canEdit: boolean };
+type Props = {
+  projectId: string;
+  platform: Platform;
+  canEdit: boolean;
+  /** A file and line to open first (a link from the validation page: `?file=&line=`). */
+  initialPath?: string | null;
+  initialLine?: number | null;
+};
 
-export function PlatformPanel({ projectId, platform, canEdit }: Props) {
+export function PlatformPanel({ projectId, platform, canEdit, initialPath = null, initialLine = null }: Props) {
   const label = platformLabel(platform);
   const toast = useToast();
   const navigate = useNavigate();
@@ -33,9 +40,9 @@ export function PlatformPanel({ projectId, platform, canEdit }: Props) {
   const history = useGenerations(projectId, platform);
   const generate = useGenerate(projectId);
   const optimize = useOptimize(projectId);
-  const [selectedPath, setSelectedPath] = useState<string | null>(null);
+  const [selectedPath, setSelectedPath] = useState<string | null>(initialPath);
   const [compare, setCompare] = useState(false);
-  const [line, setLine] = useState<number | null>(null);
+  const [line, setLine] = useState<number | null>(initialLine);
   const [hoverLine, setHoverLine] = useState<number | null>(null);
   const [changes, setChanges] = useState<number | null>(null);
   const [applying, setApplying] = useState<string | null>(null);

@@ -53,7 +53,7 @@ describe('CheckList', () => {
       'changedid = 7nameCustomer 7Customer sevenvalue differs: changed',
     ]);
     expect(screen.getByRole('link', { name: 'Open the mappings (tm-1, fm-2)' })).toHaveAttribute('href', '/projects/p1/mapping');
-    expect(screen.getByRole('link', { name: 'bigquery: load/customers.sql lines 3–9' })).toHaveAttribute('href', '/projects/p1/codegen');
+    expect(screen.getByRole('link', { name: 'bigquery: load/customers.sql lines 3–9' })).toHaveAttribute('href', '/projects/p1/codegen?platform=bigquery&file=load%2Fcustomers.sql&line=3');
     expect(within(items[0]!).getByRole('table')).toHaveTextContent('-1');
   });
 

@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/ui/feedback';
 import { Table } from '@/components/ui/table';
 import styles from '@/features/validation/components/validation.module.css';
 import { checkTitle, describeKey, diffSamples, sampleRows, severityRank, SEVERITY_TONE, STATUS_TONE } from '@/features/validation/lib/report';
-import type { Check } from '@/features/validation/types';
+import type { Check, CodeLink } from '@/features/validation/types';
 
 type Props = {
   checks: Check[];
@@ -112,6 +112,12 @@ function SampleTable({ check }: { check: Check }) {
   );
 }
 
+/** The Code page opened at the platform, file and first line a check's column came from. */
+export function codeLineHref(codeHref: string, c: Pick<CodeLink, 'platform' | 'path' | 'first_line'>): string {
+  const query = new URLSearchParams({ platform: c.platform, file: c.path, line: String(c.first_line) });
+  return `${codeHref}?${query.toString()}`;
+}
+
 function CheckLinks({ check, mappingHref, codeHref }: { check: Check } & Omit<Props, 'checks'>) {
   const mappings = check.links?.mappings ?? [];
   const code = check.links?.code ?? [];
@@ -124,7 +130,7 @@ function CheckLinks({ check, mappingHref, codeHref }: { check: Check } & Omit<Pr
         </Link>
       ) : null}
       {code.map((c) => (
-        <Link key={`${c.code_id}:${c.first_line}`} to={codeHref}>
+        <Link key={`${c.code_id}:${c.first_line}`} to={codeLineHref(codeHref, c)}>
           {c.platform}: {c.path} line{c.first_line === c.last_line ? ` ${c.first_line}` : `s ${c.first_line}–${c.last_line}`}
         </Link>
       ))}

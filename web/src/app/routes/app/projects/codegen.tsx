@@ -3,7 +3,7 @@
 // verification, trace lines back to mappings, apply optimisation advice and see what it
 // changed, and download one file or everything as a zip.
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ErrorState, LoadingState } from '@/components/ui/feedback';
@@ -26,7 +26,11 @@ export default function ProjectCodegenRoute() {
   const stream = useCodegenProgress(project.id);
   const status = useCodegenStatus(project.id, stream !== 'open');
   const start = useStartCodegen(project.id);
-  const [chosen, setChosen] = useState<Platform | null>(null);
+  // A link to a generated line (validation's failing checks): ?platform=&file=&line=.
+  const [params] = useSearchParams();
+  const linked = PLATFORMS.find((p) => p.id === params.get('platform'))?.id ?? null;
+  const linkedLine = Number(params.get('line')) || null;
+  const [chosen, setChosen] = useState<Platform | null>(linked);
   const canEdit = project.role !== 'viewer';
 
   const generated = status.data?.platforms ?? {};
@@ -75,7 +79,14 @@ export default function ProjectCodegenRoute() {
           badge={(p) => (generated[p] ? `v${generated[p]!.version}` : null)}
         />
         <div role="tabpanel" id={panelId(selected)} aria-labelledby={tabId(selected)} style={{ paddingTop: 16 }}>
-          <PlatformPanel key={selected} projectId={project.id} platform={selected} canEdit={canEdit} />
+          <PlatformPanel
+            key={selected}
+            projectId={project.id}
+            platform={selected}
+            canEdit={canEdit}
+            initialPath={selected === linked ? params.get('file') : null}
+            initialLine={selected === linked ? linkedLine : null}
+          />
         </div>
       </Card>
     </div>
