@@ -26,7 +26,11 @@ const keyed: Check = {
       { mapping_id: 'tm-1', id: 'a', href: '/api/v1/projects/p1/mapping/table-mappings' },
       { mapping_id: 'fm-2', id: 'b', href: '/api/v1/projects/p1/mapping/suggestions/b' },
     ],
-    code: [{ code_id: 'c1', generation_id: 'g1', platform: 'bigquery', path: 'load/customers.sql', first_line: 3, last_line: 9, href: '/api/...' }],
+    code: [
+      { code_id: 'c1', generation_id: 'g1', platform: 'bigquery', path: 'load/customers.sql', first_line: 12, last_line: 12, href: '/api/...' },
+      { code_id: 'c1', generation_id: 'g1', platform: 'bigquery', path: 'load/customers.sql', first_line: 3, last_line: 9, href: '/api/...' },
+      { code_id: 'c2', generation_id: 'g1', platform: 'bigquery', path: 'ddl/customers.sql', first_line: 2, last_line: 2, href: '/api/...' },
+    ],
   },
 };
 
@@ -53,7 +57,8 @@ describe('CheckList', () => {
       'changedid = 7nameCustomer 7Customer sevenvalue differs: changed',
     ]);
     expect(screen.getByRole('link', { name: 'Open the mappings (tm-1, fm-2)' })).toHaveAttribute('href', '/projects/p1/mapping');
-    expect(screen.getByRole('link', { name: 'bigquery: load/customers.sql lines 3–9' })).toHaveAttribute('href', '/projects/p1/codegen?platform=bigquery&file=load%2Fcustomers.sql&line=3');
+    expect(screen.getByRole('link', { name: 'bigquery: load/customers.sql, lines 3–9, 12' })).toHaveAttribute('href', '/projects/p1/codegen?platform=bigquery&file=load%2Fcustomers.sql&line=3');
+    expect(screen.getByRole('link', { name: 'bigquery: ddl/customers.sql, line 2' })).toHaveAttribute('href', '/projects/p1/codegen?platform=bigquery&file=ddl%2Fcustomers.sql&line=2');
     expect(within(items[0]!).getByRole('table')).toHaveTextContent('-1');
   });
 

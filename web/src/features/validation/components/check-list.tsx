@@ -118,6 +118,22 @@ export function codeLineHref(codeHref: string, c: Pick<CodeLink, 'platform' | 'p
   return `${codeHref}?${query.toString()}`;
 }
 
+/** The code lines of a check grouped by file (a table's columns come from many lines of a few files). */
+export function codeFiles(code: CodeLink[]): Array<{ platform: string; path: string; first_line: number; lines: string[] }> {
+  const files = new Map<string, { platform: string; path: string; first_line: number; ranges: Array<[number, number]> }>();
+  for (const c of code) {
+    const key = `${c.platform}\u0000${c.path}`;
+    const f = files.get(key) ?? { platform: c.platform, path: c.path, first_line: c.first_line, ranges: [] };
+    f.first_line = Math.min(f.first_line, c.first_line);
+    f.ranges.push([c.first_line, c.last_line]);
+    files.set(key, f);
+  }
+  return [...files.values()].map(({ ranges, ...f }) => ({
+    ...f,
+    lines: ranges.sort((a, b) => a[0] - b[0]).map(([a, b]) => (a === b ? String(a) : `${a}–${b}`)),
+  }));
+}
+
 function CheckLinks({ check, mappingHref, codeHref }: { check: Check } & Omit<Props, 'checks'>) {
   const mappings = check.links?.mappings ?? [];
   const code = check.links?.code ?? [];
@@ -129,9 +145,9 @@ function CheckLinks({ check, mappingHref, codeHref }: { check: Check } & Omit<Pr
           Open the mapping{mappings.length > 1 ? 's' : ''} ({mappings.map((m) => m.mapping_id).join(', ')})
         </Link>
       ) : null}
-      {code.map((c) => (
-        <Link key={`${c.code_id}:${c.first_line}`} to={codeLineHref(codeHref, c)}>
-          {c.platform}: {c.path} line{c.first_line === c.last_line ? ` ${c.first_line}` : `s ${c.first_line}–${c.last_line}`}
+      {codeFiles(code).map((f) => (
+        <Link key={`${f.platform}:${f.path}`} to={codeLineHref(codeHref, f)}>
+          {f.platform}: {f.path}, {f.lines.length === 1 && !f.lines[0]!.includes('–') ? 'line' : 'lines'} {f.lines.join(', ')}
         </Link>
       ))}
     </div>
