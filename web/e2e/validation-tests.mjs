@@ -4,7 +4,8 @@
 // mapped and approved through the API; then, from the validation page: add the target
 // connection with the form, run a validation and watch it, read the report, find every
 // planted difference in the failing checks and the rounding in the anomalies, write a SQL
-// rule the parser refuses and then accepts, run a test case, and export the report.
+// rule the parser refuses and then accepts, run a test case, export the report, and follow
+// a failing check to the generated line its columns came from.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -60,6 +61,14 @@ export const validationTests = [
       await uploadFile(server.baseUrl, token, project.id, { content: SCHEMA, name: 'source.sql', role: 'source', dialect: 'sqlite' });
       await uploadFile(server.baseUrl, token, project.id, { content: SCHEMA, name: 'target.sql', role: 'target', dialect: 'sqlite' });
       await mapAndApprove(api, token, project.id);
+      // BigQuery code from the mapping, so failing checks can point at the lines of their columns.
+      assert.equal((await api(`${base}/codegen/start`, { method: 'POST', token, body: { platforms: ['bigquery'] } })).status, 202);
+      for (const deadline = Date.now() + 60_000; ; ) {
+        const s = (await api(`${base}/codegen/status`, { token })).json;
+        if (s.state === 'succeeded') break;
+        assert.ok(s.state !== 'failed' && s.state !== 'cancelled' && Date.now() < deadline, `code generation: ${JSON.stringify(s.job)}`);
+        await new Promise((r) => setTimeout(r, 300));
+      }
 
       // The databases, in the directory the server allows SQLite connections in.
       const dir = join(server.sqliteRoot, id);
@@ -187,6 +196,17 @@ export const validationTests = [
       const keyed = exported.checks.find((c) => c.id === 'keyed_diff:customers');
       assert.deepEqual({ missing: keyed.actual.missing, extra: keyed.actual.extra, changed: keyed.actual.changed }, { missing: 1, extra: 1, changed: 2 });
       assert.ok(exported.anomalies.some((a) => a.kind === 'rounded_decimal' && a.target_column === 'amount'), 'the rounding anomaly is in the export');
+
+      // The differing rows' check links to the generated BigQuery load file, opened at its line.
+      const codeLink = diff.getByRole('link', { name: /^bigquery: load\/customers\.sql, lines? / });
+      const href = await codeLink.getAttribute('href');
+      const firstLine = Number(new URL(href, server.baseUrl).searchParams.get('line'));
+      assert.ok(href.startsWith(`/projects/${project.id}/codegen?platform=bigquery&file=load%2Fcustomers.sql&line=`) && firstLine > 0, href);
+      await codeLink.click();
+      await page.waitForURL(/\/codegen\?/);
+      await page.getByRole('heading', { name: 'load/customers.sql' }).waitFor();
+      await page.getByRole('region', { name: 'Where this line comes from' }).getByText(`Line ${firstLine} comes from:`).waitFor();
+      await checkpoint(page, 'validation-code-line');
     },
   },
 ];
