@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
+import { createProject, mapAndApprove, registerAndLogin, signInPage, uploadFile } from './lib/project-setup.mjs';
 import { apiClient } from './lib/server.mjs';
 
-const PASSWORD = 'correct horse battery';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const sharedDir = resolve(process.env.GODWIT_SHARED ?? join(here, '../../../shared'));
 const pairDir = join(sharedDir, 'datasets/matching/schematch_suite/ISIA-inventory/scenario1');
@@ -21,19 +21,6 @@ const PLATFORMS = [
   ['beam', 'Apache Beam'],
   ['dbt', 'dbt'],
 ];
-
-async function uploadFile(baseUrl, token, projectId, path, name, role) {
-  const form = new FormData();
-  form.append('dialect', 'postgres');
-  form.append('role', role);
-  form.append('files', new Blob([readFileSync(path)]), name);
-  const res = await fetch(`${baseUrl}/api/v1/projects/${projectId}/files/upload`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-    body: form,
-  });
-  assert.equal(res.status, 201, await res.text());
-}
 
 /** The entries of a zip archive (central directory), with their uncompressed contents. */
 export function readZip(bytes) {
@@ -84,38 +71,17 @@ export const codegenTests = [
       const api = apiClient(server.baseUrl);
       const id = randomBytes(4).toString('hex');
       const email = `codegen-${id}@example.com`;
-      assert.equal((await api('/api/v1/auth/register', { method: 'POST', body: { email, name: 'Cody Gen', password: PASSWORD } })).status, 201);
-      const token = (await api('/api/v1/auth/login', { method: 'POST', body: { email, password: PASSWORD } })).json.access_token;
-      const created = await api('/api/v1/projects', {
-        method: 'POST',
-        token,
-        body: { name: `Codegen ${id}`, source_dialect: 'postgres', target_dialect: 'bigquery' },
-      });
-      assert.equal(created.status, 201, JSON.stringify(created.json));
-      const project = created.json;
+      const token = await registerAndLogin(api, email, 'Cody Gen');
+      const project = await createProject(api, token, { name: `Codegen ${id}`, source_dialect: 'postgres', target_dialect: 'bigquery' });
       const base = `/api/v1/projects/${project.id}`;
-      await uploadFile(server.baseUrl, token, project.id, join(pairDir, 'source_schema.sql'), 'source_schema.sql', 'source');
-      await uploadFile(server.baseUrl, token, project.id, join(pairDir, 'target_schema.sql'), 'target_schema.sql', 'target');
+      await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'source_schema.sql'), name: 'source_schema.sql', role: 'source' });
+      await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'target_schema.sql'), name: 'target_schema.sql', role: 'target' });
 
       // Mapped through the API (the mapping page has its own test): run, wait, approve.
-      assert.equal((await api(`${base}/mapping/start`, { method: 'POST', token, body: {} })).status, 202);
-      const deadline = Date.now() + 150_000;
-      for (;;) {
-        const s = (await api(`${base}/mapping/status`, { token })).json;
-        if (s.state === 'succeeded') break;
-        assert.ok(s.state !== 'failed' && s.state !== 'cancelled', `mapping job ${s.state}: ${JSON.stringify(s.job)}`);
-        assert.ok(Date.now() < deadline, 'the mapping job finished within 150 s');
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      const approved = await api(`${base}/mapping/approve`, { method: 'POST', token, body: { min_confidence: 0.9 } });
-      assert.ok(approved.json.changed_count > 0, JSON.stringify(approved.json).slice(0, 300));
+      await mapAndApprove(api, token, project.id, { minConfidence: 0.9 });
 
       const page = await newPage();
-      await page.goto(`${server.baseUrl}/sign-in`);
-      await page.getByLabel('Email', { exact: true }).fill(email);
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/projects$/);
+      await signInPage(page, server.baseUrl, email);
       await page.goto(`${server.baseUrl}/projects/${project.id}/codegen`);
       await page.getByRole('heading', { name: 'Generate' }).waitFor();
       await page.getByText('Nothing generated for BigQuery yet').waitFor();

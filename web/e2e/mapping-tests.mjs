@@ -7,27 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createProject, registerAndLogin, signInPage, uploadFile } from './lib/project-setup.mjs';
 import { apiClient } from './lib/server.mjs';
 
-const PASSWORD = 'correct horse battery';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const sharedDir = resolve(process.env.GODWIT_SHARED ?? join(here, '../../../shared'));
 const pairDir = join(sharedDir, 'datasets/matching/schematch_suite/ISIA-inventory/scenario1');
-
-async function uploadFile(baseUrl, token, projectId, path, name, role) {
-  const form = new FormData();
-  form.append('dialect', 'postgres');
-  form.append('role', role);
-  form.append('files', new Blob([readFileSync(path)]), name);
-  const res = await fetch(`${baseUrl}/api/v1/projects/${projectId}/files/upload`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-    body: form,
-  });
-  const body = await res.json();
-  assert.equal(res.status, 201, JSON.stringify(body));
-  return body;
-}
 
 export const mappingTests = [
   {
@@ -42,25 +27,14 @@ export const mappingTests = [
       const api = apiClient(server.baseUrl);
       const id = randomBytes(4).toString('hex');
       const email = `mapping-${id}@example.com`;
-      assert.equal((await api('/api/v1/auth/register', { method: 'POST', body: { email, name: 'Mo Mapper', password: PASSWORD } })).status, 201);
-      const token = (await api('/api/v1/auth/login', { method: 'POST', body: { email, password: PASSWORD } })).json.access_token;
-      const created = await api('/api/v1/projects', {
-        method: 'POST',
-        token,
-        body: { name: `Mapping ${id}`, source_dialect: 'postgres', target_dialect: 'postgres' },
-      });
-      assert.equal(created.status, 201, JSON.stringify(created.json));
-      const project = created.json;
-      await uploadFile(server.baseUrl, token, project.id, join(pairDir, 'source_schema.sql'), 'source_schema.sql', 'source');
-      await uploadFile(server.baseUrl, token, project.id, join(pairDir, 'target_schema.sql'), 'target_schema.sql', 'target');
+      const token = await registerAndLogin(api, email, 'Mo Mapper');
+      const project = await createProject(api, token, { name: `Mapping ${id}`, source_dialect: 'postgres', target_dialect: 'postgres' });
+      await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'source_schema.sql'), name: 'source_schema.sql', role: 'source' });
+      await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'target_schema.sql'), name: 'target_schema.sql', role: 'target' });
       const [truth] = readFileSync(join(pairDir, 'truth.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
 
       const page = await newPage();
-      await page.goto(`${server.baseUrl}/sign-in`);
-      await page.getByLabel('Email', { exact: true }).fill(email);
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/projects$/);
+      await signInPage(page, server.baseUrl, email);
       await page.goto(`${server.baseUrl}/projects/${project.id}/mapping`);
       await page.getByRole('heading', { name: 'Suggestions' }).waitFor();
 

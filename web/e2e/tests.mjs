@@ -378,3 +378,5 @@ tests.push(...(await import('./discovery-tests.mjs')).discoveryTests);
 tests.push(...(await import('./mapping-tests.mjs')).mappingTests);
 // Code page (issue 8).
 tests.push(...(await import('./codegen-tests.mjs')).codegenTests);
+// Validation page (issue 9).
+tests.push(...(await import('./validation-tests.mjs')).validationTests);

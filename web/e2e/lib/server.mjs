@@ -2,7 +2,7 @@
 // waits for /healthz, and stops it again.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,9 @@ export async function startServer({ bin, webDir, name, env = {} }) {
   const dataDir = mkdtempSync(join(tmpdir(), `godwit-e2e-${name}-`));
   const port = await freePort();
   const logPath = join(dataDir, 'server.log');
+  // SQLite connections may only point below this directory (scenarios put their files here).
+  const sqliteRoot = join(dataDir, 'sqlite');
+  mkdirSync(sqliteRoot);
   const log = createWriteStream(logPath);
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(bin, ['serve', '--host', '127.0.0.1', '--port', String(port)], {
@@ -35,6 +38,7 @@ export async function startServer({ bin, webDir, name, env = {} }) {
       GODWIT_SECRET_KEY: randomBytes(32).toString('hex'),
       GODWIT_PUBLIC_URL: baseUrl,
       GODWIT_LOG_FORMAT: 'text',
+      GODWIT_SQLITE_ROOT: sqliteRoot,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,6 +72,7 @@ export async function startServer({ bin, webDir, name, env = {} }) {
     name,
     baseUrl,
     logPath,
+    sqliteRoot,
     readLog: () => readLog(logPath),
     async stop() {
       if (!exited) {

@@ -22,6 +22,7 @@ const ProjectUploadRoute = lazy(() => import('@/app/routes/app/projects/upload')
 const ProjectDiscoveryRoute = lazy(() => import('@/app/routes/app/projects/discovery'));
 const ProjectMappingRoute = lazy(() => import('@/app/routes/app/projects/mapping'));
 const ProjectCodegenRoute = lazy(() => import('@/app/routes/app/projects/codegen'));
+const ProjectValidationRoute = lazy(() => import('@/app/routes/app/projects/validation'));
 const ProfileRoute = lazy(() => import('@/app/routes/app/profile'));
 
 /** New pages start at the top; back and forward restore where the user was. */
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
               { path: 'discovery', element: <ProjectDiscoveryRoute /> },
               { path: 'mapping', element: <ProjectMappingRoute /> },
               { path: 'codegen', element: <ProjectCodegenRoute /> },
+              { path: 'validation', element: <ProjectValidationRoute /> },
               { path: ':phase', element: <ProjectPhaseRoute /> },
             ],
           },
