@@ -74,8 +74,8 @@ std::string column_type_sql(const schema::Column& column, std::string_view diale
 LoadSelect build_load_select(const GenerationContext& context, const ResolvedTable& table,
                              const std::string& file, const LoadSqlStyle& style,
                              std::vector<Diagnostic>& diagnostics) {
-  TranslatedTable t =
-      translate_table(table, context.mapping.formula_dialect, style.dialect, file, diagnostics);
+  TranslatedTable t = translate_table(table, context.mapping.formula_dialect, style.dialect, file,
+                                      diagnostics, style.cast_function);
   LoadSelect out;
   out.text = "SELECT\n";
   int line = 1;
@@ -86,7 +86,10 @@ LoadSelect build_load_select(const GenerationContext& context, const ResolvedTab
         f, t.expressions[i], column_type_sql(*f.target, style.dialect), style.cast_function);
     out.columns.push_back(column);
     out.text += "  " + value + " AS " + column + (i + 1 < table.fields.size() ? ",\n" : "\n");
-    out.line_ids.emplace_back(line++, f.mapping_id);
+    if (f.members.empty()) out.line_ids.emplace_back(line, f.mapping_id);
+    for (const ResolvedMember& m : f.members)  // a struct line names every member's mapping
+      if (!m.mapping_id.empty()) out.line_ids.emplace_back(line, m.mapping_id);
+    ++line;
   }
   const ResolvedSource& first = table.sources.front();
   out.text += "FROM " + staging_table_sql(first, context.options, style.dialect, context.platform) +

@@ -10,6 +10,8 @@
 #include "sql/dialect/dialect_names.hpp"
 #include "sql/printer/printer.hpp"
 #include "sql/printer/to_python.hpp"
+#include "sql/types/type_table.hpp"
+#include "sql/types/type_writer.hpp"
 
 namespace godwit::codegen {
 
@@ -155,6 +157,41 @@ std::string translate_one(const std::string& expression, const std::string& what
   return t.sql;
 }
 
+/// A struct built from its members in `dialect`'s constructor, each member cast to its
+/// type (an unmapped member is a typed NULL, so the struct has the column's type).
+std::string struct_sql(const ResolvedField& f, const sql::Dialect& from, std::string_view dialect,
+                       const std::string& file, std::vector<Diagnostic>& diagnostics,
+                       std::string_view cast_function) {
+  const sql::Dialect& to = sql::dialect_by_name(dialect);
+  const sql::DialectTypeTable* types = sql::find_type_table(dialect);
+  const bool bigquery = to.name() == "bigquery";
+  const bool named = to.name() == "databricks" || to.name() == "spark" || to.name() == "hive";
+  std::string out = bigquery ? "STRUCT(" : named ? "named_struct(" : "ROW(";
+  for (std::size_t i = 0; i < f.members.size(); ++i) {
+    const ResolvedMember& m = f.members[i];
+    const std::string type = types ? sql::write_type(m.type, *types).text : std::string();
+    std::string value;
+    if (m.mapping_id.empty()) {
+      value = type.empty() ? "NULL" : "CAST(NULL AS " + type + ")";
+    } else {
+      value = translate_one(m.expression, "Field mapping " + m.mapping_id, from, dialect, file,
+                            diagnostics);
+      if (!m.same_type && !type.empty() && value != "NULL")
+        value = std::string(cast_function) + "(" + value + " AS " + type + ")";
+    }
+    if (i) out += ", ";
+    if (named) {
+      std::string literal = "'";
+      for (char c : m.name) literal += c == '\'' ? std::string("''") : std::string(1, c);
+      out += literal + "', " + value;
+    } else {
+      out += value;
+      if (bigquery) out += " AS " + plain_or_quoted(m.name, to);
+    }
+  }
+  return out + ")";
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -181,7 +218,11 @@ std::unordered_map<const schema::Table*, std::string> qualified_staging_names(
 
 std::vector<std::string> ResolvedTable::ids() const {
   std::vector<std::string> out{mapping_id};
-  for (const ResolvedField& f : fields) out.push_back(f.mapping_id);
+  for (const ResolvedField& f : fields) {
+    if (f.members.empty()) out.push_back(f.mapping_id);
+    for (const ResolvedMember& m : f.members)
+      if (!m.mapping_id.empty()) out.push_back(m.mapping_id);
+  }
   return out;
 }
 
@@ -243,6 +284,9 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
     rt.filter = substitute_tables(tm.filter, rt.sources);
 
     std::map<const schema::Column*, std::pair<ResolvedField, bool>> by_column;  // bool: approved
+    // STRUCT columns filled member by member: column -> member name -> (member, approved).
+    std::map<const schema::Column*, std::map<std::string, std::pair<ResolvedMember, bool>>>
+        by_member;
     static const std::vector<const mapping::FieldMapping*> kNone;
     auto candidates = by_target.find(rt.target);
     for (const mapping::FieldMapping* fmp :
@@ -264,6 +308,20 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
       }
       if (!belongs) continue;
       const schema::Column* tcol = find_column(*rt.target, fm.target.column);
+      const sql::StructField* member = nullptr;
+      if (!tcol) {
+        // "address.city": a member of the STRUCT column address.
+        const std::size_t dot = fm.target.column.find('.');
+        const schema::Column* head = dot == std::string::npos
+                                         ? nullptr
+                                         : find_column(*rt.target, fm.target.column.substr(0, dot));
+        if (head && head->type.kind == sql::TypeKind::kStruct && head->type.fields)
+          for (const sql::StructField& sf : *head->type.fields)
+            if (iequals(sf.name, std::string_view(fm.target.column).substr(dot + 1))) {
+              member = &sf;
+              tcol = head;
+            }
+      }
       if (!tcol) {
         out.diagnostics.push_back(note("E-CODEGEN-UNKNOWN-COLUMN", Severity::kError,
                                        "Field mapping " + fm.id + ": the target column '" +
@@ -317,6 +375,27 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
         f.expression = std::move(e);
       }
       const bool approved = fm.status != MappingStatus::kSuggested;
+      if (member) {
+        ResolvedMember m{
+            member->name, fm.id, f.expression, member->type,
+            (fm.formula.empty() && cols.size() == 1 &&
+             fm.transformation == mapping::Transformation::kDirect && !f.value_map &&
+             cols[0]->type.kind != sql::TypeKind::kUnknown && cols[0]->type == member->type)};
+        auto& members = by_member[tcol];
+        auto mit = members.find(member->name);
+        if (mit == members.end()) {
+          members.emplace(member->name, std::make_pair(std::move(m), approved));
+        } else if (approved && !mit->second.second) {
+          mit->second = {std::move(m), approved};
+        } else {
+          out.diagnostics.push_back(note("W-CODEGEN-DUPLICATE-TARGET", Severity::kWarning,
+                                         "Field mapping " + fm.id + " fills " + rt.target_name +
+                                             "." + tcol->name + "." + member->name +
+                                             " already filled by " + mit->second.first.mapping_id +
+                                             "; it was ignored."));
+        }
+        continue;
+      }
       auto it = by_column.find(tcol);
       if (it != by_column.end()) {
         if (approved && !it->second.second) {
@@ -334,8 +413,31 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
     std::vector<Diagnostic> pending;
     for (const schema::Column& c : rt.target->columns) {
       auto it = by_column.find(&c);
+      auto members = by_member.find(&c);
       if (it != by_column.end()) {
+        if (members != by_member.end())
+          for (const auto& [name, m] : members->second)
+            out.diagnostics.push_back(note("W-CODEGEN-DUPLICATE-TARGET", Severity::kWarning,
+                                           "Field mapping " + m.first.mapping_id + " fills " +
+                                               rt.target_name + "." + c.name + "." + name +
+                                               ", but " + it->second.first.mapping_id +
+                                               " fills the whole column; it was ignored."));
         rt.fields.push_back(std::move(it->second.first));
+      } else if (members != by_member.end()) {
+        ResolvedField f;
+        f.target = &c;
+        f.transformation = mapping::Transformation::kComputed;
+        f.same_type = true;
+        for (const sql::StructField& sf : *c.type.fields) {
+          auto m = members->second.find(sf.name);
+          if (m == members->second.end()) {
+            f.members.push_back({sf.name, "", "NULL", sf.type, false});
+            continue;
+          }
+          if (f.mapping_id.empty()) f.mapping_id = m->second.first.mapping_id;
+          f.members.push_back(std::move(m->second.first));
+        }
+        rt.fields.push_back(std::move(f));
       } else if (!c.nullable && !c.default_value && c.identity == schema::Identity::kNone) {
         pending.push_back(note("W-CODEGEN-UNMAPPED-NOT-NULL", Severity::kWarning,
                                "Table mapping " + tm.id + ": " + rt.target_name + "." + c.name +
@@ -356,13 +458,16 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
 
 TranslatedTable translate_table(const ResolvedTable& table, std::string_view formula_dialect,
                                 std::string_view dialect, const std::string& file,
-                                std::vector<Diagnostic>& diagnostics) {
+                                std::vector<Diagnostic>& diagnostics,
+                                std::string_view cast_function) {
   const sql::Dialect& from = sql::dialect_by_name(formula_dialect);
   TranslatedTable out;
   out.table = &table;
   for (const ResolvedField& f : table.fields)
-    out.expressions.push_back(translate_one(f.expression, "Field mapping " + f.mapping_id, from,
-                                            dialect, file, diagnostics));
+    out.expressions.push_back(f.members.empty()
+                                  ? translate_one(f.expression, "Field mapping " + f.mapping_id,
+                                                  from, dialect, file, diagnostics)
+                                  : struct_sql(f, from, dialect, file, diagnostics, cast_function));
   if (!table.join.empty())
     out.join =
         translate_one(table.join, "Join of " + table.mapping_id, from, dialect, file, diagnostics);
@@ -372,30 +477,55 @@ TranslatedTable translate_table(const ResolvedTable& table, std::string_view for
   return out;
 }
 
+namespace {
+
+/// `expression` as Python over `row`; empty when it does not parse (diagnosed).
+std::string python_one(const std::string& expression, const std::string& mapping_id,
+                       const sql::Dialect& from, const std::string& file,
+                       std::vector<Diagnostic>& diagnostics) {
+  ParsedExpression p = parse_expression(expression, from);
+  if (!p.expr) {
+    Diagnostic d = note("E-CODEGEN-FORMULA", Severity::kError,
+                        "Field mapping " + mapping_id + ": the formula '" + expression +
+                            "' does not parse (" + p.error + "); the column is set to None.");
+    d.file = file;
+    diagnostics.push_back(std::move(d));
+    return {};
+  }
+  sql::PythonTranslation t = sql::to_python(p.parsed, *p.expr);
+  for (Diagnostic& d : t.diagnostics) {
+    d.message = "Field mapping " + mapping_id + ": " + d.message;
+    d.file = file;
+    diagnostics.push_back(std::move(d));
+  }
+  return t.code;
+}
+
+}  // namespace
+
 std::vector<std::string> translate_table_to_python(const ResolvedTable& table,
                                                    std::string_view formula_dialect,
                                                    const std::string& file,
                                                    std::vector<Diagnostic>& diagnostics) {
   const sql::Dialect& from = sql::dialect_by_name(formula_dialect);
   std::vector<std::string> out;
-  for (const ResolvedField& f : table.fields) {
-    ParsedExpression p = parse_expression(f.expression, from);
-    if (!p.expr) {
-      Diagnostic d = note("E-CODEGEN-FORMULA", Severity::kError,
-                          "Field mapping " + f.mapping_id + ": the formula '" + f.expression +
-                              "' does not parse (" + p.error + "); the column is set to None.");
-      d.file = file;
-      diagnostics.push_back(std::move(d));
-      out.emplace_back();
-      continue;
-    }
-    sql::PythonTranslation t = sql::to_python(p.parsed, *p.expr);
-    for (Diagnostic& d : t.diagnostics) {
-      d.message = "Field mapping " + f.mapping_id + ": " + d.message;
-      d.file = file;
-      diagnostics.push_back(std::move(d));
-    }
-    out.push_back(t.code);
+  for (const ResolvedField& f : table.fields)
+    out.push_back(f.members.empty()
+                      ? python_one(f.expression, f.mapping_id, from, file, diagnostics)
+                      : std::string());
+  return out;
+}
+
+std::vector<std::string> translate_members_to_python(const ResolvedField& field,
+                                                     std::string_view formula_dialect,
+                                                     const std::string& file,
+                                                     std::vector<Diagnostic>& diagnostics) {
+  const sql::Dialect& from = sql::dialect_by_name(formula_dialect);
+  std::vector<std::string> out;
+  for (const ResolvedMember& m : field.members) {
+    std::string code =
+        m.mapping_id.empty() ? "" : python_one(m.expression, m.mapping_id, from, file, diagnostics);
+    out.push_back(code.empty() ? "None" : code);
   }
   return out;
 }

@@ -27,15 +27,29 @@ struct ResolvedSource {
   std::string staging_name;
 };
 
+/// One member of a STRUCT target column that field mappings fill member by member (target
+/// column path "address.city"): the column's value is built from its members, in the
+/// order of the struct type; a member no mapping fills is NULL.
+struct ResolvedMember {
+  std::string name;        ///< as the struct type names it
+  std::string mapping_id;  ///< empty when no mapping fills it
+  std::string expression;  ///< formula dialect; "NULL" when unmapped
+  sql::LogicalType type;
+  bool same_type = false;  ///< a direct copy of a source column of this type: no cast
+};
+
 struct ResolvedField {
-  std::string mapping_id;
+  std::string mapping_id;  ///< for a struct built from members: its first member's
   const schema::Column* target = nullptr;
   const schema::Column* source = nullptr;  ///< the single source column, when there is one
   mapping::Transformation transformation = mapping::Transformation::kDirect;
   std::string expression;  ///< formula dialect; aliases substituted; value map applied
   const mapping::ValueMap* value_map = nullptr;
-  /// No cast is needed: a direct copy between columns of the same canonical type.
+  /// No cast is needed: a direct copy between columns of the same canonical type (or a
+  /// struct built from members, each cast on its own).
   bool same_type = false;
+  /// Not empty: `target` is a STRUCT column built from these (`expression` is unused).
+  std::vector<ResolvedMember> members;
 };
 
 struct ResolvedTable {
@@ -46,7 +60,7 @@ struct ResolvedTable {
   std::string join;                   ///< formula dialect, aliases substituted
   std::string filter;                 ///< formula dialect, aliases substituted
   std::vector<ResolvedField> fields;  ///< in target column order
-  /// Every mapping id of the table: the table mapping's, then its fields'.
+  /// Every mapping id of the table: the table mapping's, then its fields' (and members').
   std::vector<std::string> ids() const;
 };
 
@@ -68,16 +82,28 @@ struct TranslatedTable {
 };
 
 /// Parses each expression of `table` in the formula dialect and prints it in `dialect`.
-/// Diagnostics (parse errors, approximate or unsupported translations) name `file`.
+/// Diagnostics (parse errors, approximate or unsupported translations) name `file`. A
+/// struct built from members becomes the dialect's constructor (BigQuery `STRUCT(v AS
+/// name, ...)`, Databricks `named_struct('name', v, ...)`, else `ROW(v, ...)`), each member
+/// cast to its type with `cast_function` unless it is a direct copy of that type.
 TranslatedTable translate_table(const ResolvedTable& table, std::string_view formula_dialect,
                                 std::string_view dialect, const std::string& file,
-                                std::vector<Diagnostic>& diagnostics);
+                                std::vector<Diagnostic>& diagnostics,
+                                std::string_view cast_function = "CAST");
 
 /// Per field, the expression as Python over `row` (Beam); empty when it is not
-/// translatable (diagnosed).
+/// translatable (diagnosed), and for a struct built from members (see
+/// translate_members_to_python).
 std::vector<std::string> translate_table_to_python(const ResolvedTable& table,
                                                    std::string_view formula_dialect,
                                                    const std::string& file,
                                                    std::vector<Diagnostic>& diagnostics);
+
+/// Per member of a struct built from members, its expression as Python over `row`;
+/// "None" for an unmapped member or one that is not translatable (diagnosed).
+std::vector<std::string> translate_members_to_python(const ResolvedField& field,
+                                                     std::string_view formula_dialect,
+                                                     const std::string& file,
+                                                     std::vector<Diagnostic>& diagnostics);
 
 }  // namespace godwit::codegen

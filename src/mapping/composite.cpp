@@ -247,13 +247,25 @@ std::optional<TransformSuggestion> time_zone_transform(const schema::Column& sou
     if (d == "bigquery") {
       out.formula = "TIMESTAMP(" + e + ", 'UTC')";
     } else if (d == "snowflake") {
-      out.formula =
-          "CONVERT_TIMEZONE('UTC', 'UTC', " + e + ")::" +
-          (to.time_zone == sql::TimeZoneKind::kWithTimeZone ? "TIMESTAMP_TZ" : "TIMESTAMP_LTZ");
-    } else if (d == "databricks" || d == "hive") {
+      // A cast from TIMESTAMP_NTZ reads the value in the session's zone; building the
+      // TIMESTAMP_TZ from its parts with the zone stated does not (and TZ -> LTZ keeps
+      // the instant).
+      out.formula = "TIMESTAMP_TZ_FROM_PARTS(YEAR(" + e + "), MONTH(" + e + "), DAY(" + e +
+                    "), HOUR(" + e + "), MINUTE(" + e + "), SECOND(" + e +
+                    "), EXTRACT(NANOSECOND FROM " + e + "), 'UTC')";
+      if (to.time_zone != sql::TimeZoneKind::kWithTimeZone) out.formula += "::TIMESTAMP_LTZ";
+    } else if (d == "databricks") {
+      // TIMESTAMP is an instant shown in the session zone: move the UTC wall clock to the
+      // session's zone first, so the cast reads it back as the intended instant.
+      out.formula = "CAST(CONVERT_TIMEZONE('UTC', CURRENT_TIMEZONE(), " + e + ") AS TIMESTAMP)";
+    } else if (d == "hive") {
       out.formula = "TO_UTC_TIMESTAMP(" + e + ", 'UTC')";
     } else if (d == "mysql") {
-      out.formula = "CONVERT_TZ(" + e + ", '+00:00', 'SYSTEM')";
+      // A TIMESTAMP column stores what it is given as a time in the session's zone.
+      out.formula = "CONVERT_TZ(" + e + ", '+00:00', @@session.time_zone)";
+    } else if (d == "oracle") {
+      // AT TIME ZONE would read a plain TIMESTAMP in the session's zone.
+      out.formula = "FROM_TZ(CAST(" + e + " AS TIMESTAMP), 'UTC')";
     } else {
       out.formula = e + " AT TIME ZONE 'UTC'";
     }
@@ -267,10 +279,16 @@ std::optional<TransformSuggestion> time_zone_transform(const schema::Column& sou
       out.formula = "DATETIME(" + e + ", 'UTC')";
     } else if (d == "snowflake") {
       out.formula = "CONVERT_TIMEZONE('UTC', " + e + ")::TIMESTAMP_NTZ";
-    } else if (d == "databricks" || d == "hive") {
+    } else if (d == "databricks") {
+      // The cast to TIMESTAMP_NTZ gives the session's wall clock; convert that to UTC.
+      out.formula = "CONVERT_TIMEZONE(CURRENT_TIMEZONE(), 'UTC', CAST(" + e + " AS TIMESTAMP_NTZ))";
+    } else if (d == "hive") {
       out.formula = "FROM_UTC_TIMESTAMP(" + e + ", 'UTC')";
     } else if (d == "mysql") {
-      out.formula = "CONVERT_TZ(" + e + ", 'SYSTEM', '+00:00')";
+      // A TIMESTAMP column reads back in the session's zone.
+      out.formula = "CONVERT_TZ(" + e + ", @@session.time_zone, '+00:00')";
+    } else if (d == "oracle") {
+      out.formula = "SYS_EXTRACT_UTC(" + e + ")";
     } else if (d == "tsql") {
       out.formula = "CAST(" + e + " AT TIME ZONE 'UTC' AS " + type_text + ")";
     } else {

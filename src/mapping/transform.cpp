@@ -98,6 +98,81 @@ TransformSuggestion suggest_transform(const schema::Column& source, const schema
   return out;
 }
 
+namespace {
+
+/// The unit words written as a function's first argument (EXTRACT(NANOSECOND FROM x),
+/// DATEADD(day, 1, x), DATE_TRUNC(week, x)): the parser reads a word it does not know as
+/// a keyword as a column name, but these name a date part, not a column.
+std::vector<const sql::Expr*> date_part_arguments(const sql::Expr* root) {
+  static constexpr std::string_view kUnits[] = {"year",
+                                                "years",
+                                                "yy",
+                                                "yyyy",
+                                                "quarter",
+                                                "quarters",
+                                                "qq",
+                                                "month",
+                                                "months",
+                                                "mm",
+                                                "mon",
+                                                "week",
+                                                "weeks",
+                                                "wk",
+                                                "isoweek",
+                                                "day",
+                                                "days",
+                                                "dd",
+                                                "dayofweek",
+                                                "dow",
+                                                "doy",
+                                                "dayofyear",
+                                                "hour",
+                                                "hours",
+                                                "hh",
+                                                "minute",
+                                                "minutes",
+                                                "mi",
+                                                "second",
+                                                "seconds",
+                                                "ss",
+                                                "millisecond",
+                                                "milliseconds",
+                                                "ms",
+                                                "microsecond",
+                                                "microseconds",
+                                                "us",
+                                                "nanosecond",
+                                                "nanoseconds",
+                                                "ns",
+                                                "epoch",
+                                                "epoch_second",
+                                                "epoch_millisecond",
+                                                "timezone_hour",
+                                                "timezone_minute"};
+  std::vector<const sql::Expr*> out;
+  std::vector<const sql::Expr*> stack{root};
+  while (!stack.empty()) {
+    const sql::Expr* x = stack.back();
+    stack.pop_back();
+    if (x == nullptr) continue;
+    if (x->kind == sql::ExprKind::kFunction) {
+      const auto* f = static_cast<const sql::FunctionExpr*>(x);
+      if (!f->args.empty() && f->args[0] != nullptr &&
+          f->args[0]->kind == sql::ExprKind::kColumnRef) {
+        const auto* ref = static_cast<const sql::ColumnRefExpr*>(f->args[0]);
+        if (ref->parts.size() == 1 && !ref->parts[0].quoted &&
+            std::find(std::begin(kUnits), std::end(kUnits), lower(ref->parts[0].text)) !=
+                std::end(kUnits))
+          out.push_back(ref);
+      }
+    }
+    sql::for_each_child(*x, [&](const sql::Expr& child) { stack.push_back(&child); });
+  }
+  return out;
+}
+
+}  // namespace
+
 bool validate_formula(const std::string& formula, std::string_view dialect,
                       const std::vector<std::string>& allowed_columns,
                       std::vector<Diagnostic>& errors) {
@@ -134,8 +209,10 @@ bool validate_formula(const std::string& formula, std::string_view dialect,
     return fail("E-MAPPING-FORMULA",
                 "the formula must be one SQL expression (no commas, FROM or WHERE at top level)");
   if (allowed_columns.empty()) return true;
+  std::vector<const sql::Expr*> date_parts = date_part_arguments(select->items[0].expr);
   bool ok = true;
   for (const sql::ColumnRefExpr* ref : sql::column_refs(select->items[0].expr)) {
+    if (std::find(date_parts.begin(), date_parts.end(), ref) != date_parts.end()) continue;
     std::string name;
     for (const sql::Identifier& part : ref->parts)
       name += (name.empty() ? "" : ".") + lower(part.text);

@@ -94,6 +94,23 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a JSON target listing works", r.returncode == 0 and ",customers,name,1," in r.stdout,
           f"{r.returncode} {r.stderr} {r.stdout[:300]}")
 
+    # Tables are named as ground-truth files name them: without the schema, unless two
+    # schemas hold a table of that name (then qualified), or --qualified asks for it.
+    schemas = os.path.join(tmp, "schemas.sql")
+    with open(schemas, "w") as f:
+        f.write("CREATE TABLE sales.cust (cust_id INT PRIMARY KEY, cust_nm TEXT);\n"
+                "CREATE TABLE sales.orders (order_id INT PRIMARY KEY, qty INT);\n"
+                "CREATE TABLE archive.orders (order_id INT PRIMARY KEY, qty INT);\n")
+    r = run("--source", schemas, "--source-dialect", "postgres", "--target", tgt, "--format", "csv")
+    tables = {row["source_table"] for row in csv.DictReader(io.StringIO(r.stdout))}
+    check("csv names tables without their schema unless ambiguous",
+          r.returncode == 0 and tables == {"cust", "sales.orders", "archive.orders"}, tables)
+    r = run("--source", schemas, "--source-dialect", "postgres", "--target", tgt, "--format", "csv",
+            "--qualified")
+    tables = {row["source_table"] for row in csv.DictReader(io.StringIO(r.stdout))}
+    check("--qualified keeps the schema", tables == {"sales.cust", "sales.orders", "archive.orders"},
+          tables)
+
     r = run("--source", broken, "--source-dialect", "postgres", "--target", tgt, "--format", "csv")
     check("a schema file with errors exits 1", r.returncode == 1, f"{r.returncode} {r.stderr}")
     check("suggestions still printed", "cust,cust_nm,customers,name,1," in r.stdout, r.stdout[:300])

@@ -1,7 +1,8 @@
 // End-to-end: a real source/target pair mapped through the API (engine run, everything at
 // or above 0.9 approved), then from the code page: generate BigQuery, Databricks, Beam and
 // dbt, browse each platform's files, open a file and hover a line to see the mapping it
-// came from, apply an optimisation and see the change as a diff, and download the zip of
+// came from, apply an optimisation and see the change as a diff, read the load plan and
+// validate again, and download the zip of
 // every platform (checked here: a valid zip with files of all four, holding the change).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -60,7 +61,7 @@ export function readZip(bytes) {
 
 export const codegenTests = [
   {
-    name: 'generate four platforms for a mapped project, trace a line, download the zip',
+    name: 'generate four platforms for a mapped project, trace a line, apply advice, download the zip',
     timeoutMs: 300_000,
     async run(helpers) {
       if (!existsSync(join(pairDir, 'source_schema.sql'))) {
@@ -75,7 +76,11 @@ export const codegenTests = [
       const project = await createProject(api, token, { name: `Codegen ${id}`, source_dialect: 'postgres', target_dialect: 'bigquery' });
       const base = `/api/v1/projects/${project.id}`;
       await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'source_schema.sql'), name: 'source_schema.sql', role: 'source' });
-      await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'target_schema.sql'), name: 'target_schema.sql', role: 'target' });
+      // The dataset's target declares no keys; a real target declares them, and keys are
+      // what the layout advice (clustering, incremental models) works from, so the
+      // orders table gets its key here and automatic advice fires for it.
+      const targetSql = `${readFileSync(join(pairDir, 'target_schema.sql'), 'utf8')}\nALTER TABLE "orders" ADD PRIMARY KEY ("order_id");\n`;
+      await uploadFile(server.baseUrl, token, project.id, { content: targetSql, name: 'target_schema.sql', role: 'target' });
 
       // Mapped through the API (the mapping page has its own test): run, wait, approve.
       await mapAndApprove(api, token, project.id, { minConfidence: 0.9 });
@@ -140,9 +145,42 @@ export const codegenTests = [
       await panel.getByRole('link', { name: 'Open the mapping page' }).waitFor();
       assert.equal(await panel.getByRole('link', { name: 'Open the mapping page' }).getAttribute('href'), `/projects/${project.id}/mapping`);
 
-      // Applying advice and the diff it shows are covered by the component tests
-      // (platform-panel.test.tsx); this mapping gets no automatic advice since Beam's
-      // fusion-break rule fires only for fan-out reads.
+      // Apply an automatic optimisation and see what changed: the first platform (in tab
+      // order) whose advice has one, as the API lists them (which rules fire depends on
+      // the mapping and the target's keys, not on this test).
+      let chosen = null;
+      for (const [platform, label] of PLATFORMS) {
+        const items = (await api(`${base}/codegen/optimizations?platform=${platform}`, { token })).json.items ?? [];
+        if (items.some((a) => a.auto_applicable && !a.applied)) {
+          chosen = [platform, label];
+          break;
+        }
+      }
+      assert.ok(chosen, 'a platform has automatic advice for the keyed orders table');
+      const [chosenPlatform, chosenLabel] = chosen;
+      await tabs.getByRole('tab', { name: new RegExp(`^${chosenLabel}`) }).click();
+      const advice = page.getByRole('list', { name: 'Optimisation advice' });
+      const apply = advice.getByRole('button', { name: /^Apply / }).first();
+      await apply.waitFor();
+      const adviceId = (await apply.getAttribute('aria-label')).replace(/^Apply /, '');
+      await apply.click();
+      await tabs.getByRole('tab', { name: `${chosenLabel} v2` }).waitFor({ timeout: 60_000 });
+      await page.getByText(/^Changes since version 1: [1-9]\d* changed block\(s\)\.$/).waitFor({ timeout: 30_000 });
+      await page.locator('.cm-changedLine, .cm-insertedLine').first().waitFor();
+      await advice.getByRole('button', { name: `Apply ${adviceId}` }).waitFor({ state: 'detached' });
+      await checkpoint(page, 'codegen-diff');
+      const regenerated = (await api(`${base}/codegen/codes?platform=${chosenPlatform}`, { token })).json.items[0];
+      assert.equal(regenerated.version, 2);
+      assert.deepEqual(regenerated.applied_advice, [adviceId]);
+
+      // The load plan of the regenerated version, and validating its files again.
+      const waves = page.getByRole('list', { name: 'Load plan' });
+      await waves.getByRole('listitem', { name: 'Wave 1' }).waitFor();
+      const planned = regenerated.load_plan.waves.reduce((n, w) => n + w.tables.length, 0);
+      assert.ok(planned > 0, 'the load plan lists the mapped tables');
+      await page.getByText(new RegExp(`^${planned} tables? in ${regenerated.load_plan.waves.length} waves?`)).waitFor();
+      await page.getByRole('button', { name: 'Validate again' }).click();
+      await page.getByText(new RegExp(`^${chosenLabel} validated again: \\d+ file\\(s\\) parsed OK, 0 with errors\\.$`)).waitFor({ timeout: 30_000 });
 
       // The whole set as one zip, saved by the browser and checked here.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (zip)' }).click()]);

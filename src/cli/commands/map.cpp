@@ -1,11 +1,13 @@
 // `godwit map --source FILES --source-dialect D --target FILES --target-dialect D
 // [--format json|csv] [--top K]`: the offline matching engine from the command line.
 // CSV is exactly `source_table,source_column,target_table,target_column,rank,confidence`,
-// the top K (default 5) target candidates of every source column; JSON is the mapping
+// the top K (default 5) target candidates of every source column, tables named without
+// their schema unless ambiguous (or --qualified); JSON is the mapping
 // document (docs/mapping-format.md). Exit 0 on success, 1 when a schema file had errors
 // (the suggestions are still printed), 2 for usage errors (unknown dialect or format,
 // missing file, unreadable JSON, no tables).
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,7 +30,28 @@ struct MapCommandOptions {
   std::string format = "json";
   int top = 5;
   bool no_wordnet = false;
+  bool qualified = false;
 };
+
+/// How the CSV names each table of `catalog`: without its schema ("customers" for
+/// "sales.customers"), as ground-truth files and spreadsheets name tables, unless two
+/// schemas hold a table of that name or `qualified` asks for the full name.
+std::map<std::string, std::string> csv_table_names(const schema::Catalog& catalog, bool qualified) {
+  std::map<std::string, int> bare_count;
+  for (const schema::Table& t : catalog.tables) ++bare_count[t.name.name];
+  std::map<std::string, std::string> out;
+  for (const schema::Table& t : catalog.tables) {
+    std::string full = t.name.to_string();
+    out[full] = !qualified && bare_count[t.name.name] == 1 ? t.name.name : full;
+  }
+  return out;
+}
+
+const std::string& csv_table(const std::map<std::string, std::string>& names,
+                             const std::string& table) {
+  auto it = names.find(table);
+  return it == names.end() ? table : it->second;
+}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
@@ -78,15 +101,18 @@ int run_map(const MapCommandOptions& o) {
   if (o.format == "csv") {
     std::cout << "source_table,source_column,target_table,target_column,rank,confidence\n";
     char confidence[32];
+    std::map<std::string, std::string> source_names = csv_table_names(source, o.qualified);
+    std::map<std::string, std::string> target_names = csv_table_names(target, o.qualified);
     for (const mapping::FieldMapping& f : result.document.fields) {
       // One row per (source column, candidate): composite proposals (concatenations of
       // several source columns) are in the JSON form only, so that the CSV keeps exactly
       // the top candidates of each source column with ranks 1..K.
       if (f.sources.size() != 1) continue;
       std::snprintf(confidence, sizeof confidence, "%.4f", f.confidence);
-      std::cout << csv_field(f.sources[0].table) << ',' << csv_field(f.sources[0].column) << ','
-                << csv_field(f.target.table) << ',' << csv_field(f.target.column) << ',' << f.rank
-                << ',' << confidence << '\n';
+      std::cout << csv_field(csv_table(source_names, f.sources[0].table)) << ','
+                << csv_field(f.sources[0].column) << ','
+                << csv_field(csv_table(target_names, f.target.table)) << ','
+                << csv_field(f.target.column) << ',' << f.rank << ',' << confidence << '\n';
     }
   } else {
     std::cout << mapping::to_json(result.document)
@@ -115,6 +141,9 @@ void add_map_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"json", "csv"}));
   cmd->add_option("--top", options->top, "Candidates per source column")->check(CLI::Range(1, 100));
   cmd->add_flag("--no-wordnet", options->no_wordnet, "Do not use WordNet synonyms");
+  cmd->add_flag("--qualified", options->qualified,
+                "CSV: name tables with their schema (sales.customers); by default the schema is "
+                "left out unless two schemas hold a table of the same name");
   cmd->callback([options, &exit_code] { exit_code = run_map(*options); });
 }
 

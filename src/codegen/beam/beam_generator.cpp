@@ -10,6 +10,8 @@
 #include "codegen/generation_context.hpp"
 #include "codegen/load_sql.hpp"
 #include "codegen/resolved_mapping.hpp"
+#include "sql/types/type_table.hpp"
+#include "sql/types/type_writer.hpp"
 
 namespace godwit::codegen {
 
@@ -52,12 +54,45 @@ std::pair<std::string, std::string> bq_type(const schema::Column& c) {
   return {t, t};
 }
 
+/// The BigQuery type name of `type` without parameters (STRING, INT64, STRUCT, ARRAY ...).
+std::string bq_kind(const sql::LogicalType& type) {
+  if (type.kind == sql::TypeKind::kUnknown) return "STRING";
+  const sql::DialectTypeTable* table = sql::find_type_table("bigquery");
+  std::string t = table ? sql::write_type(type, *table).text : std::string();
+  const std::size_t paren = t.find_first_of("(<");
+  if (paren != std::string::npos) t = t.substr(0, paren);
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  return t.empty() ? "STRING" : t;
+}
+
+/// One field of WriteToBigQuery's table schema: a STRUCT is a RECORD with its fields, an
+/// ARRAY its element's field with mode REPEATED (BigQuery has no nullable arrays).
+std::string bq_schema_field(const std::string& name, const sql::LogicalType& type, bool nullable) {
+  std::string mode = nullable ? "NULLABLE" : "REQUIRED";
+  const sql::LogicalType* t = &type;
+  if (t->kind == sql::TypeKind::kArray && t->element()) {
+    t = t->element();
+    mode = "REPEATED";
+  }
+  std::string out = "{'name': " + py_string(name);
+  if (t->kind == sql::TypeKind::kStruct && t->fields) {
+    out += ", 'type': 'RECORD', 'mode': " + py_string(mode) + ", 'fields': [";
+    for (std::size_t i = 0; i < t->fields->size(); ++i)
+      out += std::string(i ? ", " : "") +
+             bq_schema_field((*t->fields)[i].name, (*t->fields)[i].type, true);
+    return out + "]}";
+  }
+  return out + ", 'type': " + py_string(bq_kind(*t)) + ", 'mode': " + py_string(mode) + "}";
+}
+
 constexpr std::string_view kHelpers = R"PY(
 
 def _cast(value, kind):
     """Converts a value to the Python type BigQuery expects for `kind`; raises on failure."""
     if value is None:
         return None
+    if kind in ('STRUCT', 'RECORD', 'ARRAY'):
+        return value
     if kind in ('INT64', 'INTEGER'):
         if isinstance(value, float) and not value.is_integer():
             raise ValueError('not an integer: %r' % (value,))
@@ -187,15 +222,27 @@ from apache_beam.options.pipeline_options import PipelineOptions)PY");
     auto plan = plans.find(&t);
     if (t.sources.size() != 1 && plan == plans.end()) continue;
     std::vector<std::string> python;
+    std::vector<std::vector<std::string>> member_python(t.fields.size());
+    auto translate_members = [&](const ResolvedTable& table) {
+      for (std::size_t i = 0; i < table.fields.size(); ++i)
+        if (!table.fields[i].members.empty())
+          member_python[i] = translate_members_to_python(
+              table.fields[i], context.mapping.formula_dialect, path, result.diagnostics);
+    };
     if (plan == plans.end()) {
       python =
           translate_table_to_python(t, context.mapping.formula_dialect, path, result.diagnostics);
+      translate_members(t);
     } else {
       // Joined rows key every column by its source: s2.name reads row['s2__name'].
       ResolvedTable joined = t;
-      for (ResolvedField& fd : joined.fields) fd.expression = qualify_for_joined_row(fd.expression);
+      for (ResolvedField& fd : joined.fields) {
+        fd.expression = qualify_for_joined_row(fd.expression);
+        for (ResolvedMember& m : fd.members) m.expression = qualify_for_joined_row(m.expression);
+      }
       python = translate_table_to_python(joined, context.mapping.formula_dialect, path,
                                          result.diagnostics);
+      translate_members(joined);
     }
     // The table mapping's filter keeps the rows for which it is true (not NULL), as WHERE.
     std::string filter;
@@ -239,14 +286,24 @@ from apache_beam.options.pipeline_options import PipelineOptions)PY");
     std::string schema = "{'fields': [";
     for (std::size_t i = 0; i < t.fields.size(); ++i) {
       const ResolvedField& fd = t.fields[i];
-      const std::string kind = bq_type(*fd.target).first;
-      const std::string value = python[i].empty() ? "None" : python[i];
-      f.add("            out[" + py_string(fd.target->name) + "] = _cast(" + value + ", " +
-                py_string(kind) + ")",
-            {fd.mapping_id});
-      schema += std::string(i ? ", " : "") + "{'name': " + py_string(fd.target->name) +
-                ", 'type': " + py_string(kind) +
-                ", 'mode': " + py_string(fd.target->nullable ? "NULLABLE" : "REQUIRED") + "}";
+      if (!fd.members.empty()) {
+        // A STRUCT filled member by member: a dict of the members, each cast on its own.
+        std::string value = "{";
+        std::vector<std::string> ids;
+        for (std::size_t m = 0; m < fd.members.size(); ++m) {
+          value += std::string(m ? ", " : "") + py_string(fd.members[m].name) + ": _cast(" +
+                   member_python[i][m] + ", " + py_string(bq_kind(fd.members[m].type)) + ")";
+          if (!fd.members[m].mapping_id.empty()) ids.push_back(fd.members[m].mapping_id);
+        }
+        f.add("            out[" + py_string(fd.target->name) + "] = " + value + "}", ids);
+      } else {
+        const std::string value = python[i].empty() ? "None" : python[i];
+        f.add("            out[" + py_string(fd.target->name) + "] = _cast(" + value + ", " +
+                  py_string(bq_type(*fd.target).first) + ")",
+              {fd.mapping_id});
+      }
+      schema += std::string(i ? ", " : "") +
+                bq_schema_field(fd.target->name, fd.target->type, fd.target->nullable);
     }
     schema += "]}";
     step.schema = schema;

@@ -139,9 +139,9 @@ void generate_dbt(const GenerationContext& context, GenerationResult& result) {
     for (const ResolvedTable& t : context.mapping.tables) {
       if (t.target != target || t.fields.empty()) continue;
       const std::string path = "models/marts/" + model_name(target->name.name) + ".sql";
-      MartValues mv{
-          translate_table(t, context.mapping.formula_dialect, dialect, path, result.diagnostics),
-          {}};
+      MartValues mv{translate_table(t, context.mapping.formula_dialect, dialect, path,
+                                    result.diagnostics, cast),
+                    {}};
       for (std::size_t i = 0; i < t.fields.size(); ++i) {
         const ResolvedField& f = t.fields[i];
         mv.values.push_back(

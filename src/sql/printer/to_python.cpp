@@ -415,6 +415,17 @@ std::string PythonWriter::expr(const Expr* e) {
       out = tail;
       break;
     }
+    case ExprKind::kList: {
+      // ARRAY[a, b] and [a, b] are Python lists; a row constructor (a, b) or a STRUCT has
+      // no faithful Python value here.
+      auto* l = static_cast<const ListExpr*>(e);
+      if (!iequals(l->constructor, "ARRAY") && l->constructor != "[")
+        return unsupported(e, "this expression");
+      out = "[";
+      for (std::size_t i = 0; i < l->items.size(); ++i) out += (i ? ", " : "") + expr(l->items[i]);
+      out += "]";
+      break;
+    }
     default: return unsupported(e, "this expression");
   }
   if (result.counts.approximate + result.counts.unsupported == before) ++result.counts.exact;

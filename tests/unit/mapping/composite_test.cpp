@@ -80,6 +80,21 @@ TEST(TimeZoneTransform, StatesTheZoneBothWays) {
   auto back = time_zone_transform(instant, local, "created_at", "bigquery");
   ASSERT_TRUE(back);
   EXPECT_EQ(back->formula, "DATETIME(created_at, 'UTC')");
+  // No formula may depend on the session's time zone where the dialect lets it say the
+  // zone: Snowflake builds the TIMESTAMP_TZ from parts, MySQL and Databricks convert
+  // through the session's own zone, Oracle states UTC instead of AT TIME ZONE.
+  EXPECT_EQ(time_zone_transform(local, instant, "created_at", "mysql")->formula,
+            "CONVERT_TZ(created_at, '+00:00', @@session.time_zone)");
+  EXPECT_EQ(time_zone_transform(instant, local, "created_at", "mysql")->formula,
+            "CONVERT_TZ(created_at, @@session.time_zone, '+00:00')");
+  EXPECT_EQ(time_zone_transform(local, instant, "created_at", "snowflake")
+                ->formula.rfind("TIMESTAMP_TZ_FROM_PARTS(YEAR(created_at)", 0),
+            0u);
+  EXPECT_NE(time_zone_transform(local, instant, "created_at", "databricks")
+                ->formula.find("CURRENT_TIMEZONE()"),
+            std::string::npos);
+  EXPECT_EQ(time_zone_transform(instant, local, "created_at", "oracle")->formula,
+            "SYS_EXTRACT_UTC(created_at)");
   for (const std::string& d : kDialects) {
     auto a = time_zone_transform(local, instant, "created_at", d);
     auto b = time_zone_transform(instant, local, "created_at", d);

@@ -85,6 +85,19 @@ TEST(Transform, FormulaValidation) {
   EXPECT_EQ(errors[0].code, "E-MAPPING-FORMULA-COLUMN");
   EXPECT_NE(errors[0].message.find("nme"), std::string::npos);
   errors.clear();
+  // A date-part word as a function's first argument is a unit, not a column; the same
+  // word elsewhere, or an unknown column after it, is still an error.
+  EXPECT_TRUE(
+      validate_formula("DATEADD(nanosecond, 5, created_at)", "snowflake", {"created_at"}, errors));
+  EXPECT_TRUE(
+      validate_formula("EXTRACT(NANOSECOND FROM created_at)", "snowflake", {"created_at"}, errors));
+  EXPECT_TRUE(errors.empty());
+  EXPECT_FALSE(validate_formula("nanosecond + 1", "snowflake", {"created_at"}, errors));
+  EXPECT_FALSE(
+      validate_formula("DATEADD(nanosecond, 5, createdat)", "snowflake", {"created_at"}, errors));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[1].message.find("createdat"), std::string::npos);
+  errors.clear();
   EXPECT_FALSE(validate_formula("a, b", "postgres", {}, errors));
   errors.clear();
   EXPECT_FALSE(validate_formula("a", "klingon", {}, errors));

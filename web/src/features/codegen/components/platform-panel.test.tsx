@@ -37,7 +37,16 @@ function generation(id: string, version: number, files: CodeFile[]): Generation 
 }
 
 const g1 = generation('g1', 1, [v1Load]);
-const g2 = generation('g2', 2, [v2Load, v2Ddl]);
+const g2: Generation = {
+  ...generation('g2', 2, [v2Load, v2Ddl]),
+  load_plan: {
+    waves: [
+      { wave: 1, tables: ['customers'] },
+      { wave: 2, tables: ['orders'] },
+    ],
+    broken_dependencies: [{ table: 'orders', references: 'orders', foreign_key: 'fk_parent', cycle: ['orders'] }],
+  },
+};
 
 function mockApi() {
   return mockFetch({
@@ -49,6 +58,7 @@ function mockApi() {
     [`GET ${base}/optimizations`]: {
       body: { items: [{ id: 'a1', advice_id: 'cluster:orders', code_id: 'new-load', rule: 'BQ-CLUSTER', type: 'performance', impact: 'high', title: 'Cluster orders', suggestion: 'CLUSTER BY id', auto_applicable: true, applied: false }] },
     },
+    [`POST ${base}/validate`]: { body: { ok: false, files_ok: 1, files_failed: 1, platforms: [{ platform: 'bigquery', generation_id: 'g2', version: 2, ok: 1, failed: 1 }] } },
     [`POST ${base}/optimize`]: { status: 201, body: { ...g2, id: 'g3', version: 3 } },
     [`GET /api/v1/projects/${projectId}/mapping/table-mappings`]: { body: { items: [] } },
     [`GET /api/v1/projects/${projectId}/mapping/suggestions`]: {
@@ -105,6 +115,36 @@ describe('PlatformPanel', slow, () => {
     expect(await screen.findByText(/Applied cluster:orders: BigQuery regenerated as version 3/, undefined, wait)).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'load/orders.sql' }, wait)).toBeInTheDocument();
     expect(screen.getByLabelText('Show changes since version 1')).toBeChecked();
+  });
+});
+
+describe('PlatformPanel load plan and validation', slow, () => {
+  beforeEach(() => startSession(sampleSession()));
+  afterEach(() => resetSessionForTests());
+
+  it('shows the waves in order and the cycle the plan broke', async () => {
+    mockApi();
+    renderWithProviders(<PlatformPanel projectId={projectId} platform="bigquery" canEdit={false} />);
+    const waves = await screen.findByRole('list', { name: 'Load plan' }, wait);
+    const items = within(waves).getAllByRole('listitem', { name: /^Wave/ });
+    expect(items.map((i) => i.getAttribute('aria-label'))).toEqual(['Wave 1', 'Wave 2']);
+    expect(items[1]).toHaveTextContent('orders');
+    expect(screen.getByText(/2 tables in 2 waves/)).toBeInTheDocument();
+    expect(screen.getByRole('note', { name: 'Foreign key cycles broken' })).toHaveTextContent(
+      'orders references itself through foreign key fk_parent (cycle: orders → orders): load it in one pass and check the key afterwards.',
+    );
+  });
+
+  it('validates the platform again and reads the files again for their marks', async () => {
+    const { calls } = mockApi();
+    renderWithProviders(<PlatformPanel projectId={projectId} platform="bigquery" canEdit={false} />);
+    await screen.findByRole('navigation', { name: 'BigQuery files' }, wait);
+    const listReads = () => calls.filter((c) => c.method === 'GET' && c.url.includes('/codes?')).length;
+    const before = listReads();
+    await userEvent.click(screen.getByRole('button', { name: 'Validate again' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ platform: 'bigquery' }), wait);
+    expect(await screen.findByText('BigQuery validated again: 1 file(s) parsed OK, 1 with errors.', undefined, wait)).toBeInTheDocument();
+    await waitFor(() => expect(listReads()).toBeGreaterThan(before), wait);
   });
 });
 

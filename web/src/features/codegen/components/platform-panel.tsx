@@ -1,6 +1,7 @@
 // One platform's generated code: its version, the file tree with verification marks, the
 // viewer (with the changes since the previous version on request or after regenerating),
-// where a line comes from, and the optimisation advice with apply.
+// where a line comes from, the load plan, the optimisation advice with apply, and
+// validating the stored files again.
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Badge } from '@/components/ui/badge';
@@ -8,10 +9,11 @@ import { Button } from '@/components/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { useToast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
-import { downloadFile, downloadZip, useCodeFile, useCodes, useGenerate, useGenerationFiles, useGenerations, useOptimize } from '@/features/codegen/api/codegen';
+import { downloadFile, downloadZip, useCodeFile, useCodes, useGenerate, useGenerationFiles, useGenerations, useOptimize, useValidateCode } from '@/features/codegen/api/codegen';
 import { useMappingLookup } from '@/features/codegen/api/mapping-lookup';
 import styles from '@/features/codegen/components/codegen.module.css';
 import { FileTree } from '@/features/codegen/components/file-tree';
+import { LoadPlan } from '@/features/codegen/components/load-plan';
 import { OptimizationsList } from '@/features/codegen/components/optimizations-list';
 import { ProvenancePanel } from '@/features/codegen/components/provenance-panel';
 import { treeFiles, buildFileTree } from '@/features/codegen/lib/file-tree';
@@ -40,6 +42,7 @@ export function PlatformPanel({ projectId, platform, canEdit, initialPath = null
   const history = useGenerations(projectId, platform);
   const generate = useGenerate(projectId);
   const optimize = useOptimize(projectId);
+  const validate = useValidateCode(projectId);
   const [selectedPath, setSelectedPath] = useState<string | null>(initialPath);
   const [compare, setCompare] = useState(false);
   const [line, setLine] = useState<number | null>(initialLine);
@@ -112,6 +115,19 @@ export function PlatformPanel({ projectId, platform, canEdit, initialPath = null
     }
   };
 
+  // The server parses the stored files again and stores the result; the file list and the
+  // open file are read again, so their marks show the new verification.
+  const validateAgain = () =>
+    validate.mutate(platform, {
+      onSuccess: (answer) => {
+        const mine = answer.platforms.find((p) => p.platform === platform);
+        const ok = mine?.ok ?? answer.files_ok;
+        const failed = mine?.failed ?? answer.files_failed;
+        toast.show(`${label} validated again: ${ok} file(s) parsed OK, ${failed} with errors.`, failed > 0 ? 'error' : 'success');
+      },
+      onError: (error) => toast.show(error instanceof Error ? error.message : 'The validation failed', 'error'),
+    });
+
   const save = (work: Promise<void>) => work.catch((error: unknown) => toast.show(error instanceof Error ? error.message : 'The download failed', 'error'));
 
   if (codes.isPending) return <LoadingState label={`Loading ${label} code…`} />;
@@ -152,6 +168,9 @@ export function PlatformPanel({ projectId, platform, canEdit, initialPath = null
             Regenerate {label}
           </Button>
         ) : null}
+        <Button size="sm" onClick={validateAgain} loading={validate.isPending}>
+          Validate again
+        </Button>
         <Button size="sm" onClick={() => void save(downloadZip(projectId, platform))}>
           Download {label} (zip)
         </Button>
@@ -216,6 +235,10 @@ export function PlatformPanel({ projectId, platform, canEdit, initialPath = null
           )}
         </div>
       </div>
+      <section aria-labelledby={`load-plan-${platform}`} className="stack">
+        <h3 id={`load-plan-${platform}`}>Load plan</h3>
+        <LoadPlan plan={generation.load_plan} headingId={`load-plan-${platform}`} />
+      </section>
       <section aria-labelledby={`advice-${platform}`} className="stack">
         <h3 id={`advice-${platform}`}>Optimisations</h3>
         <OptimizationsList projectId={projectId} platform={platform} canEdit={canEdit} applying={applying} onApply={(a) => void apply(a)} onShowFile={showCode} />

@@ -15,6 +15,11 @@ export function getFilesQueryOptions(projectId: string) {
   return queryOptions({
     queryKey: ['projects', projectId, 'files'],
     queryFn: ({ signal }) => getFiles(projectId, signal),
+    // Files also arrive through the API, the CLI and teammates' browsers: a page that
+    // shows them asks again whenever it mounts or the window regains focus.
+    staleTime: 0,
+    refetchOnMount: 'always',
+    refetchOnWindowFocus: true,
   });
 }
 
