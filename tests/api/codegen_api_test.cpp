@@ -1,12 +1,14 @@
 // /api/v1/projects/{id}/codegen/*: generating each platform from a project's approved
 // mappings, the stored files with provenance and verification, downloads (one file and a
 // zip), advice and applying it, re-verification, the codegen.run job, and the errors a
-// person can cause (nothing approved yet, unknown platform, a stranger's token).
+// person can cause (nothing approved yet, unknown platform, a stranger's token), and
+// advice from a language model (the fake provider) checked before it is stored.
 #include <gtest/gtest.h>
 
 #include <thread>
 
 #include "api_environment.hpp"
+#include "llm/fake_llm_server.hpp"
 
 namespace godwit::api_test {
 namespace {
@@ -195,6 +197,93 @@ TEST(CodegenApi, TheJobGeneratesSeveralPlatforms) {
   Response zip = client.get(base + "/download", a.access_token);
   ASSERT_EQ(zip.status, 200);
   EXPECT_NE(zip.body.find("dbt/"), std::string::npos);
+}
+
+json model_suggestion(const std::string& table, const std::string& file,
+                      const std::string& change) {
+  return {{"table", table},
+          {"file", file},
+          {"type", "performance"},
+          {"impact", "medium"},
+          {"message", "Keep the customer names in their own table."},
+          {"change", change}};
+}
+
+// CodegenService with a model configured for the project: the model is shown the code,
+// its parseable suggestion is stored as ai_generated advice naming the model, and the
+// unparseable and destructive ones are dropped, each with a warning on the generation.
+TEST(CodegenApi, ModelAdviceIsCheckedStoredAsAiGeneratedOrDroppedWithAWarning) {
+  Client& client = shared_client();
+  Account a = register_account(client, "codegen");
+  std::string project = mapped_project(client, a);
+  const std::string base = "/api/v1/projects/" + project + "/codegen";
+
+  // Offline first: the rules' advice only, and the file the suggestions will name.
+  Response offline = client.post(base + "/generate", {{"platform", "bigquery"}}, a.access_token);
+  ASSERT_EQ(offline.status, 201) << offline.body;
+  std::string load_file;
+  for (const json& f : offline.json["files"])
+    if (f["path"].get<std::string>().rfind("load/", 0) == 0 &&
+        f["path"].get<std::string>().find("customer") != std::string::npos)
+      load_file = f["path"];
+  ASSERT_FALSE(load_file.empty()) << offline.body;
+  Response rules = client.get(base + "/optimizations?platform=bigquery", a.access_token);
+  ASSERT_EQ(rules.status, 200);
+  for (const json& item : rules.json["items"]) EXPECT_FALSE(item["ai_generated"].get<bool>());
+
+  llm::testing::FakeLlmServer fake;
+  fake.set_answer_for(
+      "code_optimizations",
+      {{"suggestions",
+        json::array({model_suggestion("dw.customer", load_file,
+                                      "CREATE TABLE dw.customer_names AS SELECT customer_id, "
+                                      "full_name FROM dw.customer;"),
+                     model_suggestion("dw.customer", load_file,
+                                      "CREATE TABLE dw.x AS SELECT customer_id FROM WHERE"),
+                     model_suggestion("dw.sale", load_file, "DROP TABLE dw.sale;")})}});
+  Response put = client.put(
+      "/api/v1/projects/" + project + "/settings/llm",
+      {{"provider", "openai-compatible"}, {"model", "fake-model"}, {"base_url", fake.base_url()}},
+      a.access_token);
+  ASSERT_EQ(put.status, 200) << put.body;
+
+  Response g = client.post(base + "/generate", {{"platform", "bigquery"}}, a.access_token);
+  ASSERT_EQ(g.status, 201) << g.body;
+  EXPECT_EQ(g.json["version"], 2);
+  ASSERT_EQ(fake.request_count(), 1u);
+  // The generated code went to the model inside a data fence.
+  const std::string sent = fake.requests()[0].body.dump();
+  EXPECT_NE(sent.find("<<<DATA name=code"), std::string::npos);
+  EXPECT_NE(sent.find(load_file), std::string::npos);
+
+  Response advice = client.get(base + "/optimizations?platform=bigquery", a.access_token);
+  ASSERT_EQ(advice.status, 200);
+  std::vector<json> ai;
+  for (const json& item : advice.json["items"])
+    if (item["ai_generated"].get<bool>()) ai.push_back(item);
+  ASSERT_EQ(ai.size(), 1u) << advice.body;
+  EXPECT_EQ(ai[0]["rule"], "LLM-SUGGESTION");
+  EXPECT_EQ(ai[0]["table"], "dw.customer");
+  EXPECT_EQ(ai[0]["auto_applicable"], false);
+  EXPECT_EQ(ai[0]["generation_id"], g.json["id"]);
+  EXPECT_NE(ai[0]["suggestion"].get<std::string>().find("dw.customer_names"), std::string::npos);
+  EXPECT_NE(ai[0]["description"].get<std::string>().find("fake-model"), std::string::npos)
+      << ai[0].dump();
+  EXPECT_EQ(advice.json["items"].size(), rules.json["items"].size() + 1) << advice.body;
+
+  std::string warnings;
+  for (const json& d : g.json["diagnostics"])
+    if (d.value("code", "") == "W-CODEGEN-LLM-ADVICE") warnings += d.value("message", "") + "\n";
+  EXPECT_NE(warnings.find("suggestion 2 was dropped: its change does not parse as bigquery"),
+            std::string::npos)
+      << g.json["diagnostics"].dump();
+  EXPECT_NE(warnings.find("its change runs DROP"), std::string::npos) << warnings;
+
+  // Model advice is shown, not applied automatically: asking to apply it is a 422.
+  Response apply =
+      client.post(base + "/optimize",
+                  {{"platform", "bigquery"}, {"advice_ids", {ai[0]["advice_id"]}}}, a.access_token);
+  EXPECT_EQ(apply.status, 422) << apply.body;
 }
 
 TEST(CodegenApi, ErrorsSayWhatIsWrong) {
