@@ -61,4 +61,19 @@ struct GraphSelection {
 GraphSelection select_graph(const std::vector<GraphNode>& nodes,
                             const std::vector<GraphEdge>& edges, const GraphQuery& query);
 
+/// A graph's adjacency and degree order, built once per graph so that a focused
+/// selection touches only the nodes it reaches and their edges, not the whole graph.
+struct GraphIndex {
+  /// Per node, the edges (positions in the edge list) touching it, in edge order; an
+  /// edge from a node to itself is listed once, an edge with an end out of range never.
+  std::vector<std::vector<std::size_t>> edges_of;
+  /// Every node, most edges first (edges to itself not counted; ties: earlier first).
+  std::vector<std::size_t> by_degree;
+};
+GraphIndex index_graph(const std::vector<GraphNode>& nodes, const std::vector<GraphEdge>& edges);
+
+/// The same selection as select_graph(nodes, edges, query), from the graph's index.
+GraphSelection select_graph(const GraphIndex& index, const std::vector<GraphNode>& nodes,
+                            const std::vector<GraphEdge>& edges, const GraphQuery& query);
+
 }  // namespace godwit::discovery

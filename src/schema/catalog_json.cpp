@@ -2,7 +2,10 @@
 #include "schema/catalog_json.hpp"
 
 #include <sstream>
+#include <unordered_map>
 
+#include "core/json_writer.hpp"
+#include "schema/catalog_json_text.hpp"
 #include "sql/types/logical_type_json.hpp"
 
 namespace godwit::schema {
@@ -33,15 +36,15 @@ json key_json(const Key& k) {
 
 json column_json(const Column& c) {
   json j = {{"name", c.name},
-          {"type", c.type_text},
-          {"logical_type", sql::to_json(c.type)},
-          {"nullable", c.nullable},
-          {"default", c.default_value ? json(*c.default_value) : json(nullptr)},
-          {"identity", std::string(to_string(c.identity))},
-          {"identity_args", c.identity_args},
-          {"generated", c.generated},
-          {"collation", c.collation},
-          {"comment", c.comment}};
+            {"type", c.type_text},
+            {"logical_type", sql::to_json(c.type)},
+            {"nullable", c.nullable},
+            {"default", c.default_value ? json(*c.default_value) : json(nullptr)},
+            {"identity", std::string(to_string(c.identity))},
+            {"identity_args", c.identity_args},
+            {"generated", c.generated},
+            {"collation", c.collation},
+            {"comment", c.comment}};
   if (!c.sample_values.empty()) j["sample_values"] = strings(c.sample_values);
   return j;
 }
@@ -109,7 +112,259 @@ void lineage_lines(std::ostringstream& out, const Lineage& l) {
   }
 }
 
+// The streaming form of the functions above. Keys are written in the order nlohmann's
+// std::map-backed objects print them (sorted bytewise), which is not the order the trees
+// are built in above.
+
+void write_name_members(JsonWriter& w, const QualifiedName& n, bool with_name) {
+  w.member("database", n.database);
+  if (with_name) w.member("name", n.name);
+  w.member("qualified_name", n.to_string());
+  w.member("schema", n.schema);
+}
+
+void write_name(JsonWriter& w, const QualifiedName& n) {
+  w.begin_object();
+  write_name_members(w, n, true);
+  w.end_object();
+}
+
+void write_origin(JsonWriter& w, const Origin& o) {
+  w.begin_object()
+      .member("column", std::size_t{o.column})
+      .member("file", o.file)
+      .member("line", std::size_t{o.line})
+      .end_object();
+}
+
+void write_key(JsonWriter& w, const Key& k) {
+  w.begin_object().member("columns", k.columns).member("name", k.name).key("origin");
+  write_origin(w, k.origin);
+  w.end_object();
+}
+
+/// Columns share a handful of types: each distinct type is printed once (through its
+/// nlohmann form, which is small) and reused, keyed by its canonical text and checked
+/// for full equality.
+class TypeTexts {
+ public:
+  const std::string& of(const sql::LogicalType& type) {
+    std::vector<std::pair<sql::LogicalType, std::string>>& same = by_text_[sql::to_string(type)];
+    for (const auto& [known, text] : same) {
+      if (known == type) return text;
+    }
+    same.emplace_back(
+        type, sql::to_json(type).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return same.back().second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::pair<sql::LogicalType, std::string>>> by_text_;
+};
+
+void write_column(JsonWriter& w, const Column& c, TypeTexts& types) {
+  w.begin_object()
+      .member("collation", c.collation)
+      .member("comment", c.comment)
+      .member("default", c.default_value)
+      .member("generated", c.generated)
+      .member("identity", to_string(c.identity))
+      .member("identity_args", c.identity_args)
+      .key("logical_type")
+      .raw(types.of(c.type))
+      .member("name", c.name)
+      .member("nullable", c.nullable);
+  if (!c.sample_values.empty()) w.member("sample_values", c.sample_values);
+  w.member("type", c.type_text).end_object();
+}
+
+void write_foreign_key(JsonWriter& w, const ForeignKey& f) {
+  w.begin_object()
+      .member("columns", f.columns)
+      .member("name", f.name)
+      .member("on_delete", f.on_delete)
+      .member("on_update", f.on_update)
+      .key("origin");
+  write_origin(w, f.origin);
+  w.member("referenced_columns", f.referenced_columns).key("referenced_table_id");
+  if (f.resolved) {
+    w.value(std::size_t{f.referenced_table_id});
+  } else {
+    w.null();
+  }
+  w.key("references");
+  write_name(w, f.referenced_table);
+  w.member("resolved", f.resolved).end_object();
+}
+
+void write_index(JsonWriter& w, const Index& i) {
+  w.begin_object()
+      .member("columns", i.columns)
+      .member("include", i.include)
+      .member("method", i.method)
+      .member("modifiers", i.modifiers)
+      .member("name", i.name)
+      .key("origin");
+  write_origin(w, i.origin);
+  w.member("unique", i.unique).member("where", i.where).end_object();
+}
+
+void write_table(JsonWriter& w, const Table& t, TypeTexts& types) {
+  w.begin_object().key("checks").begin_array();
+  for (const Check& c : t.checks) {
+    w.begin_object().member("expression", c.expression).member("name", c.name).key("origin");
+    write_origin(w, c.origin);
+    w.end_object();
+  }
+  w.end_array().key("columns").begin_array();
+  for (const Column& c : t.columns) write_column(w, c, types);
+  w.end_array()
+      .member("comment", t.comment)
+      .member("database", t.name.database)
+      .member("dialect", t.dialect)
+      .key("foreign_keys")
+      .begin_array();
+  for (const ForeignKey& f : t.foreign_keys) write_foreign_key(w, f);
+  w.end_array().member("id", std::size_t{t.id}).key("indexes").begin_array();
+  for (const Index& i : t.indexes) write_index(w, i);
+  w.end_array().member("kind", to_string(t.kind)).member("name", t.name.name).key("origin");
+  write_origin(w, t.origin);
+  w.key("primary_key");
+  if (t.primary_key) {
+    write_key(w, *t.primary_key);
+  } else {
+    w.null();
+  }
+  w.member("qualified_name", t.name.to_string()).member("query", t.query);
+  if (t.row_count) w.member("row_count", std::int64_t{*t.row_count});
+  w.member("schema", t.name.schema);
+  if (t.size_bytes) w.member("size_bytes", std::int64_t{*t.size_bytes});
+  w.member("temporary", t.temporary).key("unique_keys").begin_array();
+  for (const Key& k : t.unique_keys) write_key(w, k);
+  w.end_array().end_object();
+}
+
+void write_lineage(JsonWriter& w, const Lineage& l) {
+  w.begin_object().key("columns").begin_array();
+  for (const ColumnLineage& c : l.columns) {
+    w.begin_object()
+        .member("column", c.column)
+        .member("expression", c.expression)
+        .member("kind", to_string(c.kind))
+        .key("sources")
+        .begin_array();
+    for (const SourceColumn& s : c.sources) {
+      w.begin_object().member("column", s.column);
+      write_name_members(w, s.table, false);
+      w.member("table", s.table.name).end_object();
+    }
+    w.end_array().end_object();
+  }
+  w.end_array().key("origin");
+  write_origin(w, l.origin);
+  w.member("statement", l.statement).key("target");
+  write_name(w, l.target);
+  w.end_object();
+}
+
+void write_diagnostic(JsonWriter& w, const Diagnostic& d) {
+  w.begin_object()
+      .member("code", d.code)
+      .member("column", std::size_t{d.location.column})
+      .member("expected", d.expected)
+      .member("file", d.file)
+      .member("line", std::size_t{d.location.line})
+      .member("message", d.message)
+      .member("severity", to_string(d.severity))
+      .member("snippet", d.snippet)
+      .end_object();
+}
+
+/// Entries with a name and an origin plus `extra` members between them in key order.
+template <typename Extra>
+void write_named(JsonWriter& w, const QualifiedName& n, const Origin& o, Extra extra) {
+  w.begin_object().member("database", n.database);
+  extra(w, "database");
+  w.member("name", n.name);
+  extra(w, "name");
+  w.key("origin");
+  write_origin(w, o);
+  w.member("qualified_name", n.to_string()).member("schema", n.schema);
+  extra(w, "schema");
+  w.end_object();
+}
+
 }  // namespace
+
+std::string catalog_json_text(const Catalog& catalog) {
+  std::string out;
+  JsonWriter w(out);
+  TypeTexts types;
+  auto nothing = [](JsonWriter&, std::string_view) {};
+  w.begin_object().key("diagnostics").begin_array();
+  for (const Diagnostic& d : catalog.diagnostics) write_diagnostic(w, d);
+  w.end_array().key("enums").begin_array();
+  for (const EnumType& e : catalog.enums) {
+    write_named(w, e.name, e.origin, [&](JsonWriter& x, std::string_view after) {
+      if (after == "schema") x.member("values", e.values);
+    });
+  }
+  w.end_array().member("files", catalog.files).member("format_version", 1).key("lineage");
+  w.begin_array();
+  for (const Lineage& l : catalog.lineage) write_lineage(w, l);
+  w.end_array().key("routines").begin_array();
+  for (const Routine& r : catalog.routines) {
+    // database, kind, language, name, on_table, origin, qualified_name, reads, schema, writes
+    w.begin_object()
+        .member("database", r.name.database)
+        .member("kind", r.kind)
+        .member("language", r.language)
+        .member("name", r.name.name)
+        .key("on_table");
+    if (r.on_table.name.empty()) {
+      w.null();
+    } else {
+      write_name(w, r.on_table);
+    }
+    w.key("origin");
+    write_origin(w, r.origin);
+    w.member("qualified_name", r.name.to_string()).key("reads").begin_array();
+    for (const QualifiedName& n : r.reads) write_name(w, n);
+    w.end_array().member("schema", r.name.schema).key("writes").begin_array();
+    for (const QualifiedName& n : r.writes) write_name(w, n);
+    w.end_array().end_object();
+  }
+  w.end_array().key("schemas").begin_array();
+  for (const SchemaEntry& s : catalog.schemas) write_named(w, s.name, s.origin, nothing);
+  w.end_array().key("sequences").begin_array();
+  for (const Sequence& s : catalog.sequences) {
+    write_named(w, s.name, s.origin, [&](JsonWriter& x, std::string_view after) {
+      if (after == "database") x.member("increment", s.increment);
+      if (after == "schema") x.member("start", s.start);
+    });
+  }
+  w.end_array()
+      .key("summary")
+      .begin_object()
+      .member("columns", catalog.column_count())
+      .member("foreign_keys", catalog.foreign_key_count())
+      .member("lineage", catalog.lineage.size())
+      .member("routines", catalog.routines.size())
+      .member("tables", catalog.table_count())
+      .member("views", catalog.view_count())
+      .end_object()
+      .key("tables")
+      .begin_array();
+  for (const Table& t : catalog.tables) {
+    if (t.kind == TableKind::kTable) write_table(w, t, types);
+  }
+  w.end_array().key("views").begin_array();
+  for (const Table& t : catalog.tables) {
+    if (t.kind != TableKind::kTable) write_table(w, t, types);
+  }
+  w.end_array().end_object();
+  return out;
+}
 
 json diagnostic_to_json(const Diagnostic& d) {
   return {{"code", d.code},          {"severity", std::string(to_string(d.severity))},

@@ -10,6 +10,8 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/json_writer.hpp"
+#include "core/ordered_uuid.hpp"
 #include "core/text.hpp"
 #include "core/uuid.hpp"
 #include "discovery/complexity.hpp"
@@ -20,6 +22,7 @@
 #include "llm/llm_settings.hpp"
 #include "schema/builder.hpp"
 #include "schema/catalog_json.hpp"
+#include "schema/catalog_json_text.hpp"
 #include "schema/importers/importer.hpp"
 #include "sql/dialect/detect.hpp"
 #include "sql/dialect/dialect.hpp"
@@ -30,17 +33,22 @@
 
 namespace godwit::services {
 
-/// A snapshot's tables and edges in memory, for the graph and the table list. Snapshots
-/// change only by revision (analysis), so (id, revision) names one safely.
+/// A snapshot's tables (with their positions) and edges in memory, indexed for the graph
+/// and the table list. Snapshots change only by revision (analysis, moved nodes), so
+/// (id, revision) names one safely, also when another server process made the change.
 struct DiscoveryService::SnapshotGraph {
   std::string snapshot_id;
   long long revision = 0;
   std::vector<store::TableNodeRow> tables;
   std::vector<store::RelationshipRow> relationships;
   std::unordered_map<std::string, std::size_t> by_id;
+  /// Lower-case "schema.name" and "name" -> the first table so named (focus by name).
+  std::unordered_map<std::string, std::size_t> by_qualified_name, by_name;
   std::vector<discovery::GraphNode> nodes;
   std::vector<discovery::GraphEdge> edges;
   std::vector<std::size_t> edge_rows;  ///< edges[i] is relationships[edge_rows[i]]
+  discovery::GraphIndex index;
+  std::vector<nlohmann::json> edge_documents;  ///< edges[i] as the API shows it
 };
 
 namespace {
@@ -138,18 +146,50 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
-/// The finding as the API shows it; the id is stable for the same finding of a snapshot.
-nlohmann::json finding_json(const discovery::Finding& f) {
+/// The finding's id: stable for the same finding of a snapshot.
+std::string finding_id(const discovery::Finding& f) {
   std::string key = f.code + "|" + join(f.objects) + "|" + f.detail;
   char id[20];
   std::snprintf(id, sizeof id, "%016zx", std::hash<std::string>{}(key));
-  return {{"id", id},
-          {"code", f.code},
-          {"severity", std::string(discovery::to_string(f.severity))},
-          {"title", f.message},
-          {"detail", f.detail},
-          {"objects", f.objects},
-          {"evidence", f.evidence}};
+  return id;
+}
+
+/// The finding as the API shows it (members in nlohmann's sorted order).
+std::string finding_text(const discovery::Finding& f, const std::string& id) {
+  std::string out;
+  JsonWriter(out)
+      .begin_object()
+      .member("code", f.code)
+      .member("detail", f.detail)
+      .member("evidence", f.evidence)
+      .member("id", id)
+      .member("objects", f.objects)
+      .member("severity", discovery::to_string(f.severity))
+      .member("title", f.message)
+      .end_object();
+  return out;
+}
+
+/// A number as nlohmann prints it (shortest round-trip form, "1.0" for whole numbers).
+void write_number(JsonWriter& w, double number) {
+  w.raw(nlohmann::json(number).dump());
+}
+
+void write_factors(JsonWriter& w, const std::vector<discovery::ComplexityFactor>& factors) {
+  w.begin_array();
+  for (const discovery::ComplexityFactor& f : factors) {
+    w.begin_object().member("detail", f.detail).member("name", f.code).key("value");
+    w.value(f.count).key("weight");
+    write_number(w, f.points);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+std::string json_array_text(const std::vector<std::string>& items) {
+  std::string out;
+  JsonWriter(out).value(items);
+  return out;
 }
 
 /// What a project setting means for one call to the LLM client.
@@ -284,8 +324,11 @@ std::shared_ptr<const DiscoveryService::SnapshotGraph> DiscoveryService::graph_o
   graph->relationships = discovery_.relationships(snapshot.id);
   graph->nodes.reserve(graph->tables.size());
   for (std::size_t i = 0; i < graph->tables.size(); ++i) {
-    graph->by_id.emplace(graph->tables[i].id, i);
-    graph->nodes.push_back({graph->tables[i].schema_name, graph->tables[i].name});
+    const store::TableNodeRow& t = graph->tables[i];
+    graph->by_id.emplace(t.id, i);
+    graph->by_qualified_name.emplace(to_lower(qualified(t.schema_name, t.name)), i);
+    graph->by_name.emplace(to_lower(t.name), i);
+    graph->nodes.push_back({t.schema_name, t.name});
   }
   for (std::size_t i = 0; i < graph->relationships.size(); ++i) {
     const store::RelationshipRow& r = graph->relationships[i];
@@ -295,11 +338,19 @@ std::shared_ptr<const DiscoveryService::SnapshotGraph> DiscoveryService::graph_o
     if (s == graph->by_id.end() || t == graph->by_id.end()) continue;
     graph->edges.push_back({s->second, t->second});
     graph->edge_rows.push_back(i);
+    graph->edge_documents.push_back(edge_json(r));
   }
-  std::lock_guard lock(cache_mutex_);
-  cache_.insert(cache_.begin(), graph);
-  if (cache_.size() > kCachedGraphs) cache_.resize(kCachedGraphs);
+  graph->index = discovery::index_graph(graph->nodes, graph->edges);
+  remember(graph);
   return graph;
+}
+
+void DiscoveryService::remember(std::shared_ptr<const SnapshotGraph> graph) {
+  std::lock_guard lock(cache_mutex_);
+  // An older revision of the same snapshot is never asked for again.
+  std::erase_if(cache_, [&](const auto& g) { return g->snapshot_id == graph->snapshot_id; });
+  cache_.insert(cache_.begin(), std::move(graph));
+  if (cache_.size() > kCachedGraphs) cache_.resize(kCachedGraphs);
 }
 
 nlohmann::json DiscoveryService::tables(const std::string& user_id, const std::string& project_id,
@@ -410,15 +461,11 @@ nlohmann::json DiscoveryService::lineage_graph(const std::string& user_id,
   if (!input.focus.empty()) {
     if (auto it = graph->by_id.find(input.focus); it != graph->by_id.end()) {
       query.focus = it->second;
-    } else {
-      std::string wanted = to_lower(input.focus);
-      for (std::size_t i = 0; i < graph->tables.size() && !query.focus; ++i) {
-        const store::TableNodeRow& t = graph->tables[i];
-        if (to_lower(qualified(t.schema_name, t.name)) == wanted) query.focus = i;
-      }
-      for (std::size_t i = 0; i < graph->tables.size() && !query.focus; ++i) {
-        if (to_lower(graph->tables[i].name) == wanted) query.focus = i;
-      }
+    } else if (auto q = graph->by_qualified_name.find(to_lower(input.focus));
+               q != graph->by_qualified_name.end()) {
+      query.focus = q->second;
+    } else if (auto n = graph->by_name.find(to_lower(input.focus)); n != graph->by_name.end()) {
+      query.focus = n->second;
     }
     if (!query.focus) {
       throw Error(ErrorKind::kUnprocessable,
@@ -428,12 +475,9 @@ nlohmann::json DiscoveryService::lineage_graph(const std::string& user_id,
                   {{"focus", "unknown table"}});
     }
   }
-  discovery::GraphSelection selection = discovery::select_graph(graph->nodes, graph->edges, query);
+  discovery::GraphSelection selection =
+      discovery::select_graph(graph->index, graph->nodes, graph->edges, query);
 
-  std::unordered_map<std::string, std::pair<long long, long long>> positions;
-  for (const store::NodePosition& p : discovery_.positions(snapshot.id)) {
-    positions[p.node_id] = {p.x, p.y};
-  }
   std::unordered_map<std::string, nlohmann::json> columns;
   if (input.columns) {
     std::vector<std::string> ids;
@@ -453,8 +497,8 @@ nlohmann::json DiscoveryService::lineage_graph(const std::string& user_id,
     nlohmann::json node = {
         {"id", t.id},     {"schema", t.schema_name},        {"name", t.name},     {"kind", t.kind},
         {"role", t.role}, {"column_count", t.column_count}, {"position", nullptr}};
-    if (auto it = positions.find(t.id); it != positions.end()) {
-      node["position"] = {{"x", it->second.first}, {"y", it->second.second}};
+    if (t.position_x && t.position_y) {
+      node["position"] = {{"x", *t.position_x}, {"y", *t.position_y}};
     }
     if (input.columns) {
       auto it = columns.find(t.id);
@@ -463,9 +507,7 @@ nlohmann::json DiscoveryService::lineage_graph(const std::string& user_id,
     nodes.push_back(std::move(node));
   }
   nlohmann::json edges = nlohmann::json::array();
-  for (std::size_t e : selection.edges) {
-    edges.push_back(edge_json(graph->relationships[graph->edge_rows[e]]));
-  }
+  for (std::size_t e : selection.edges) edges.push_back(graph->edge_documents[e]);
   return {{"snapshot", snapshot_ref(snapshot)},
           {"nodes", nodes},
           {"edges", edges},
@@ -491,7 +533,18 @@ void DiscoveryService::save_positions(const std::string& user_id, const std::str
                     std::to_string(snapshot.version) + "); reload the graph",
                 errors);
   }
-  discovery_.set_positions(snapshot.id, positions);
+  store::PositionsSaved saved = discovery_.set_positions(snapshot.id, positions);
+  if (saved.changed == 0 || saved.revision != graph->revision + 1) return;
+  // Only this change happened since the cached revision: the cached graph with the new
+  // positions is the new revision, without reading 5,000 tables again.
+  auto moved = std::make_shared<SnapshotGraph>(*graph);
+  moved->revision = saved.revision;
+  for (const store::NodePosition& p : positions) {
+    store::TableNodeRow& t = moved->tables[moved->by_id.at(p.node_id)];
+    t.position_x = p.x;
+    t.position_y = p.y;
+  }
+  remember(std::move(moved));
 }
 
 store::ProjectLlmSettings DiscoveryService::llm_settings(const std::string& user_id,
@@ -885,6 +938,8 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
   std::vector<discovery::Finding> findings = discovery::analyze(catalog, finding_options);
   std::vector<discovery::TableRole> roles = discovery::table_roles(catalog);
   context.progress(70, "building", "building the snapshot");
+  // Ids in the order the rows are inserted: the bulk insert appends to the id indexes.
+  OrderedUuids row_ids;
 
   store::NewSnapshot snapshot;
   snapshot.project_id = project_id;
@@ -898,25 +953,31 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
   std::unordered_map<std::uint32_t, std::size_t> row_of;  // catalog table id -> row
   std::unordered_map<std::uint32_t, const discovery::TableComplexity*> complexity_of;
   for (const discovery::TableComplexity& tc : complexity.tables) complexity_of[tc.table_id] = &tc;
-  std::unordered_map<std::string, nlohmann::json> findings_of;  // qualified name -> findings
-  nlohmann::json findings_doc = nlohmann::json::array();
-  for (const discovery::Finding& f : findings) {
-    nlohmann::json j = finding_json(f);
-    findings_doc.push_back(j);
-    std::set<std::string> tables;
-    for (const std::string& o : f.objects) tables.insert(o);
-    for (const std::string& o : tables) {
-      nlohmann::json& list = findings_of[o];
-      if (list.is_null()) list = nlohmann::json::array();
-      list.push_back(j);
-    }
+  // Each finding is printed once; tables and columns refer to it by position.
+  std::vector<std::string> finding_texts, finding_ids;
+  finding_texts.reserve(findings.size());
+  finding_ids.reserve(findings.size());
+  std::unordered_map<std::string, std::vector<std::size_t>> findings_of;  // object -> findings
+  std::string findings_doc;
+  JsonWriter findings_writer(findings_doc);
+  findings_writer.begin_array();
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const discovery::Finding& f = findings[i];
+    finding_ids.push_back(finding_id(f));
+    finding_texts.push_back(finding_text(f, finding_ids.back()));
+    findings_writer.raw(finding_texts.back());
+    std::set<std::string> objects(f.objects.begin(), f.objects.end());
+    for (const std::string& o : objects) findings_of[o].push_back(i);
   }
-  nlohmann::json domains_doc = nlohmann::json::array();
+  findings_writer.end_array();
+  std::string domains_doc;
+  JsonWriter domains_writer(domains_doc);
+  domains_writer.begin_array();
   snapshot.tables.reserve(catalog.tables.size());
   for (std::size_t i = 0; i < catalog.tables.size(); ++i) {
     const schema::Table& t = catalog.tables[i];
     store::TableNodeRow row;
-    row.id = new_uuid();
+    row.id = row_ids.next();
     row.ordinal = static_cast<int>(i);
     row.name = t.name.name;
     row.schema_name = t.name.schema;
@@ -925,63 +986,21 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
     row.row_count = t.row_count ? std::optional<long long>(*t.row_count) : std::nullopt;
     row.role = std::string(discovery::to_string(roles[i]));
     row.column_count = static_cast<long long>(t.columns.size());
-    nlohmann::json metadata;
     const std::string name = t.name.to_string();
-    nlohmann::json table_findings = nlohmann::json::array();
-    std::set<std::string> seen_findings;
-    for (const auto& object : {name}) {
-      if (auto it = findings_of.find(object); it != findings_of.end()) {
-        for (const auto& f : it->second) {
-          if (seen_findings.insert(f["id"].get<std::string>()).second) table_findings.push_back(f);
-        }
+    // The table's findings, then its columns', each once (by id, as the API shows them).
+    std::vector<std::size_t> table_findings;
+    auto add_findings = [&](const std::string& object) {
+      auto it = findings_of.find(object);
+      if (it == findings_of.end()) return;
+      for (std::size_t f : it->second) {
+        bool seen = std::any_of(table_findings.begin(), table_findings.end(),
+                                [&](std::size_t g) { return finding_ids[g] == finding_ids[f]; });
+        if (!seen) table_findings.push_back(f);
       }
-    }
-    for (const schema::Column& c : t.columns) {
-      if (auto it = findings_of.find(name + "." + c.name); it != findings_of.end()) {
-        for (const auto& f : it->second) {
-          if (seen_findings.insert(f["id"].get<std::string>()).second) table_findings.push_back(f);
-        }
-      }
-    }
+    };
+    add_findings(name);
+    for (const schema::Column& c : t.columns) add_findings(name + "." + c.name);
     row.finding_count = static_cast<long long>(table_findings.size());
-    if (auto it = complexity_of.find(t.id); it != complexity_of.end()) {
-      row.complexity = it->second->score;
-      metadata["complexity"] = {{"score", it->second->score},
-                                {"factors", factors_json(it->second->factors)}};
-    }
-    nlohmann::json keys = {{"primary_key", nullptr},
-                           {"unique_keys", nlohmann::json::array()},
-                           {"foreign_keys", nlohmann::json::array()}};
-    if (t.primary_key)
-      keys["primary_key"] = {{"name", t.primary_key->name}, {"columns", t.primary_key->columns}};
-    for (const schema::Key& k : t.unique_keys)
-      keys["unique_keys"].push_back({{"name", k.name}, {"columns", k.columns}});
-    for (const schema::ForeignKey& fk : t.foreign_keys) {
-      keys["foreign_keys"].push_back({{"name", fk.name},
-                                      {"columns", fk.columns},
-                                      {"references_table", fk.referenced_table.to_string()},
-                                      {"references_columns", fk.referenced_columns},
-                                      {"on_delete", fk.on_delete},
-                                      {"on_update", fk.on_update}});
-    }
-    nlohmann::json indexes = nlohmann::json::array();
-    for (const schema::Index& ix : t.indexes) {
-      indexes.push_back({{"name", ix.name},
-                         {"unique", ix.unique},
-                         {"columns", ix.columns},
-                         {"method", ix.method},
-                         {"where", ix.where}});
-    }
-    metadata["keys"] = keys;
-    metadata["indexes"] = indexes;
-    metadata["findings"] = table_findings;
-    auto origin_id = file_ids.find(t.origin.file);
-    metadata["origin"] = {
-        {"file", t.origin.file},
-        {"file_id",
-         origin_id == file_ids.end() ? nlohmann::json(nullptr) : nlohmann::json(origin_id->second)},
-        {"line", t.origin.line}};
-    metadata["comment"] = t.comment;
 
     discovery::DomainInput domain_input;
     domain_input.table_name = t.name.name;
@@ -992,17 +1011,81 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
     }
     discovery::DomainGuessResult domain = discovery::classify_domain(domain_input);
     if (domain.domain != "other") row.domain = domain.domain;
-    metadata["domain_evidence"] = domain.evidence;
-    domains_doc.push_back({{"table", name},
-                           {"table_id", row.id},
-                           {"domain", domain.domain},
-                           {"confidence", domain.confidence},
-                           {"evidence", domain.evidence},
-                           {"provenance", {{"ai_generated", false}, {"provider", "offline"}}}});
-    row.metadata = dump(metadata);
+
+    // The metadata object's members in the order nlohmann prints them (sorted keys).
+    row.metadata.clear();
+    JsonWriter w(row.metadata);
+    w.begin_object().member("comment", t.comment);
+    if (auto it = complexity_of.find(t.id); it != complexity_of.end()) {
+      row.complexity = it->second->score;
+      w.key("complexity").begin_object().key("factors");
+      write_factors(w, it->second->factors);
+      w.key("score");
+      write_number(w, it->second->score);
+      w.end_object();
+    }
+    w.member("domain_evidence", domain.evidence).key("findings").begin_array();
+    for (std::size_t f : table_findings) w.raw(finding_texts[f]);
+    w.end_array().key("indexes").begin_array();
+    for (const schema::Index& ix : t.indexes) {
+      w.begin_object()
+          .member("columns", ix.columns)
+          .member("method", ix.method)
+          .member("name", ix.name)
+          .member("unique", ix.unique)
+          .member("where", ix.where)
+          .end_object();
+    }
+    w.end_array().key("keys").begin_object().key("foreign_keys").begin_array();
+    for (const schema::ForeignKey& fk : t.foreign_keys) {
+      w.begin_object()
+          .member("columns", fk.columns)
+          .member("name", fk.name)
+          .member("on_delete", fk.on_delete)
+          .member("on_update", fk.on_update)
+          .member("references_columns", fk.referenced_columns)
+          .member("references_table", fk.referenced_table.to_string())
+          .end_object();
+    }
+    w.end_array().key("primary_key");
+    if (t.primary_key) {
+      w.begin_object()
+          .member("columns", t.primary_key->columns)
+          .member("name", t.primary_key->name)
+          .end_object();
+    } else {
+      w.null();
+    }
+    w.key("unique_keys").begin_array();
+    for (const schema::Key& k : t.unique_keys) {
+      w.begin_object().member("columns", k.columns).member("name", k.name).end_object();
+    }
+    w.end_array().end_object();
+    auto origin_id = file_ids.find(t.origin.file);
+    w.key("origin").begin_object().member("file", t.origin.file).key("file_id");
+    if (origin_id == file_ids.end()) {
+      w.null();
+    } else {
+      w.value(origin_id->second);
+    }
+    w.member("line", std::size_t{t.origin.line}).end_object().end_object();
+
+    domains_writer.begin_object().key("confidence");
+    write_number(domains_writer, domain.confidence);
+    domains_writer.member("domain", domain.domain)
+        .member("evidence", domain.evidence)
+        .key("provenance")
+        .begin_object()
+        .member("ai_generated", false)
+        .member("provider", "offline")
+        .end_object()
+        .member("table", name)
+        .member("table_id", row.id)
+        .end_object();
     row_of[t.id] = snapshot.tables.size();
     snapshot.tables.push_back(std::move(row));
   }
+  domains_writer.end_array();
   context.check_cancelled();
 
   // Columns, with the declared keys they take part in.
@@ -1020,7 +1103,7 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const schema::Column& col = t.columns[c];
       store::ColumnNodeRow cr;
-      cr.id = new_uuid();
+      cr.id = row_ids.next();
       cr.table_id = row.id;
       cr.ordinal = static_cast<int>(c);
       cr.name = col.name;
@@ -1033,7 +1116,7 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
         cr.references_table = it->second.first;
         if (!it->second.second.empty()) cr.references_column = it->second.second;
       }
-      if (!col.sample_values.empty()) cr.sample_values = dump(nlohmann::json(col.sample_values));
+      if (!col.sample_values.empty()) cr.sample_values = json_array_text(col.sample_values);
       if (!col.comment.empty()) cr.description = col.comment;
       snapshot.columns.push_back(std::move(cr));
     }
@@ -1047,7 +1130,7 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
   };
   for (const discovery::Relationship& r : relationships) {
     store::RelationshipRow e;
-    e.id = new_uuid();
+    e.id = row_ids.next();
     e.edge_type = r.declared ? "foreign_key" : "inferred";
     e.source_table = r.from_table.to_string();
     e.target_table = r.to_table.to_string();
@@ -1058,7 +1141,7 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
     e.relationship_type = std::string(discovery::to_string(r.cardinality));
     e.confidence = r.confidence;
     e.ai_generated = r.ai_generated;
-    e.evidence = dump(nlohmann::json(r.evidence));
+    e.evidence = json_array_text(r.evidence);
     snapshot.relationships.push_back(std::move(e));
   }
   std::set<std::tuple<std::uint32_t, std::string, std::uint32_t, std::string>> lineage_seen;
@@ -1072,7 +1155,7 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
         if (!lineage_seen.insert({source_table->id, s.column, target_table->id, c.column}).second)
           continue;
         store::RelationshipRow e;
-        e.id = new_uuid();
+        e.id = row_ids.next();
         e.edge_type = "lineage";
         e.source_table = source_table->name.to_string();
         e.target_table = target_table->name.to_string();
@@ -1100,11 +1183,11 @@ nlohmann::json DiscoveryService::run(jobs::JobContext& context) {
   nlohmann::json complexity_doc = {{"score", complexity.score},
                                    {"factors", factors_json(complexity.factors)}};
   snapshot.documents.diagnostics = dump(diagnostics);
-  snapshot.documents.findings = dump(findings_doc);
+  snapshot.documents.findings = std::move(findings_doc);
   snapshot.documents.complexity = dump(complexity_doc);
-  snapshot.documents.domains = dump(domains_doc);
+  snapshot.documents.domains = std::move(domains_doc);
   snapshot.documents.files = dump(files);
-  snapshot.schema_content = dump(schema::to_json(catalog));
+  snapshot.schema_content = schema::catalog_json_text(catalog);
 
   context.progress(80, "storing",
                    "storing " + std::to_string(snapshot.tables.size()) + " tables, " +

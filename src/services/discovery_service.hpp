@@ -133,6 +133,8 @@ class DiscoveryService {
   ConnectionSpecSource connections_;
   store::SnapshotSummary require_snapshot(const std::string& project_id);
   std::shared_ptr<const SnapshotGraph> graph_of(const store::SnapshotSummary& snapshot);
+  /// Caches `graph` as its snapshot's only cached revision.
+  void remember(std::shared_ptr<const SnapshotGraph> graph);
   nlohmann::json analyze_snapshot(const store::SnapshotSummary& snapshot,
                                   const std::string& user_id, const std::string& project_id,
                                   bool use_llm);

@@ -338,6 +338,36 @@ void insert_relationships(soci::session& session, const std::string& snapshot_id
   run_bulk(session, st);
 }
 
+/// A snapshot is tens of MB of table, column and index pages: with SQLite's default
+/// page cache (2 MB) the transaction spills dirty pages and reads them back. The cache is
+/// raised for the insert only (pages are allocated as used) and restored afterwards, so
+/// the pooled connections stay small.
+class LargeSqliteCache {
+ public:
+  LargeSqliteCache(soci::session& session, Backend backend)
+      : session_(session), active_(backend == Backend::kSqlite) {
+    if (!active_) return;
+    session_ << "PRAGMA cache_size", soci::into(previous_);
+    detail::execute_script(session_, Backend::kSqlite, "PRAGMA cache_size = -262144");
+  }
+  ~LargeSqliteCache() {
+    if (!active_) return;
+    try {
+      detail::execute_script(session_, Backend::kSqlite,
+                             "PRAGMA cache_size = " + std::to_string(previous_));
+    } catch (const std::exception&) {
+      // Best effort: a destructor must not throw, and a larger cache is only memory.
+    }
+  }
+  LargeSqliteCache(const LargeSqliteCache&) = delete;
+  LargeSqliteCache& operator=(const LargeSqliteCache&) = delete;
+
+ private:
+  soci::session& session_;
+  bool active_;
+  long long previous_ = -2000;
+};
+
 }  // namespace
 
 SnapshotSummary DiscoveryRepository::insert(NewSnapshot snapshot) {
@@ -358,6 +388,7 @@ SnapshotSummary DiscoveryRepository::insert(NewSnapshot snapshot) {
 
   detail::Connection connection(db_);
   soci::session& session = connection;
+  LargeSqliteCache large_cache(session, db_.backend());
   try {
     detail::WriteTransaction transaction(session, db_.backend());
     Params version_params;
@@ -550,24 +581,32 @@ std::vector<RelationshipRow> DiscoveryRepository::relationships_of(const std::st
       params);
 }
 
-long long DiscoveryRepository::set_positions(const std::string& snapshot_id,
-                                             const std::vector<NodePosition>& positions) {
-  if (!detail::is_id(snapshot_id)) return 0;
+PositionsSaved DiscoveryRepository::set_positions(const std::string& snapshot_id,
+                                                  const std::vector<NodePosition>& positions) {
+  if (!detail::is_id(snapshot_id)) return {};
   detail::Connection connection(db_);
   soci::session& session = connection;
-  long long changed = 0;
+  PositionsSaved saved;
   detail::WriteTransaction transaction(session, db_.backend());
   for (const NodePosition& p : positions) {
     if (!detail::is_id(p.node_id)) continue;
     Params params;
     params.integer("x", p.x).integer("y", p.y).text("id", p.node_id).text("schema_id", snapshot_id);
-    changed += detail::execute(session,
-                               "UPDATE table_nodes SET position_x = :x, position_y = :y WHERE id ="
-                               " :id AND schema_id = :schema_id",
-                               params);
+    saved.changed += detail::execute(session,
+                                     "UPDATE table_nodes SET position_x = :x, position_y = :y"
+                                     " WHERE id = :id AND schema_id = :schema_id",
+                                     params);
   }
+  Params id;
+  id.text("id", snapshot_id);
+  if (saved.changed > 0) {
+    detail::execute(session, "UPDATE discovered_schemas SET revision = revision + 1 WHERE id = :id",
+                    id);
+  }
+  saved.revision =
+      detail::query_integer(session, "SELECT revision FROM discovered_schemas WHERE id = :id", id);
   transaction.commit();
-  return changed;
+  return saved;
 }
 
 std::vector<NodePosition> DiscoveryRepository::positions(const std::string& snapshot_id) {

@@ -111,6 +111,11 @@ struct NodePosition {
   long long y = 0;
 };
 
+struct PositionsSaved {
+  long long changed = 0;   ///< rows that changed
+  long long revision = 0;  ///< the snapshot's revision after the change
+};
+
 struct ProjectLlmSettings {
   std::string provider = "offline";
   std::optional<std::string> model;
@@ -147,10 +152,11 @@ class DiscoveryRepository {
   std::vector<RelationshipRow> relationships_of(const std::string& snapshot_id,
                                                 const std::string& table_id);
 
-  /// Stores positions of tables of the snapshot; returns how many rows changed (ids of
-  /// other snapshots change nothing).
-  long long set_positions(const std::string& snapshot_id,
-                          const std::vector<NodePosition>& positions);
+  /// Stores positions of tables of the snapshot (ids of other snapshots change nothing)
+  /// and, when a row changed, bumps the snapshot's revision in the same transaction, so
+  /// readers that cache a snapshot's tables with their positions know to reload them.
+  PositionsSaved set_positions(const std::string& snapshot_id,
+                               const std::vector<NodePosition>& positions);
   /// Tables of the snapshot that have a stored position.
   std::vector<NodePosition> positions(const std::string& snapshot_id);
 

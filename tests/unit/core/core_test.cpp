@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/diagnostics.hpp"
+#include "core/ordered_uuid.hpp"
 #include "core/text.hpp"
 #include "core/uuid.hpp"
 
@@ -12,6 +13,25 @@ TEST(Uuid, NewUuidIsCanonicalVersion4) {
   EXPECT_TRUE(is_uuid(id));
   EXPECT_EQ(id[14], '4');
   EXPECT_NE(new_uuid(), id);
+}
+
+TEST(Uuid, OrderedUuidsAreVersion7AndIncreaseInTheOrderMade) {
+  OrderedUuids ids;
+  std::string previous = ids.next();
+  EXPECT_TRUE(is_uuid(previous));
+  EXPECT_EQ(previous[14], '7');
+  EXPECT_TRUE(previous[19] == '8' || previous[19] == '9' || previous[19] == 'a' ||
+              previous[19] == 'b')
+      << previous;  // the RFC 9562 variant
+  for (int i = 0; i < 5000; ++i) {
+    std::string id = ids.next();
+    ASSERT_TRUE(is_uuid(id)) << id;
+    ASSERT_LT(previous, id);
+    previous = id;
+  }
+  // Another generator's ids differ (their random bits), made in the same millisecond or not.
+  OrderedUuids other;
+  EXPECT_NE(other.next().substr(14), OrderedUuids().next().substr(14));
 }
 
 TEST(Uuid, RejectsMalformedIds) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "schema/builder.hpp"
 #include "sql/dialect/dialect.hpp"
 #include "sql/parser/parse.hpp"
@@ -96,6 +98,58 @@ TEST(SelectGraph, SearchMatchesTheQualifiedNameIgnoringCase) {
   EXPECT_EQ(s.nodes, (std::vector<std::size_t>{5}));
   EXPECT_FALSE(s.truncated);
   EXPECT_TRUE(s.edges.empty());
+}
+
+TEST(SelectGraph, IndexedSelectionOfTheChainWalksOnlyWhatItReturns) {
+  Chain g;
+  GraphIndex index = index_graph(g.nodes, g.edges);
+  EXPECT_EQ(index.edges_of[1], (std::vector<std::size_t>{0, 1, 4}));
+  EXPECT_EQ(index.by_degree, (std::vector<std::size_t>{1, 2, 3, 0, 4, 5}));
+  GraphQuery q;
+  q.focus = 2;
+  GraphSelection s = select_graph(index, g.nodes, g.edges, q);
+  EXPECT_EQ(s.nodes, (std::vector<std::size_t>{2, 1, 3}));
+  EXPECT_EQ(s.edges, (std::vector<std::size_t>{1, 2}));
+}
+
+/// The indexed selection gives the same answer as the plain one on random graphs with
+/// parallel edges, edges to themselves and dangling ends, for every kind of query.
+TEST(SelectGraph, IndexedSelectionEqualsThePlainOneOnRandomGraphs) {
+  std::mt19937 random(7);
+  std::size_t focused_nonempty = 0, truncated = 0;
+  for (int round = 0; round < 60; ++round) {
+    std::size_t n = 1 + random() % 40;
+    std::vector<GraphNode> nodes;
+    for (std::size_t i = 0; i < n; ++i)
+      nodes.push_back(
+          {random() % 3 == 0 ? "" : (random() % 2 ? "Sales" : "hr"), "t" + std::to_string(i)});
+    std::vector<GraphEdge> edges;
+    std::size_t m = random() % (3 * n + 1);
+    for (std::size_t i = 0; i < m; ++i) {
+      std::size_t a = random() % n, b = random() % n;
+      if (random() % 20 == 0) b = n + random() % 3;  // a dangling end
+      edges.push_back({a, b});
+    }
+    GraphIndex index = index_graph(nodes, edges);
+    for (int k = 0; k < 20; ++k) {
+      GraphQuery q;
+      if (random() % 3) q.focus = random() % (n + 1);  // sometimes out of range
+      q.depth = 1 + static_cast<int>(random() % 5);
+      q.limit = 1 + random() % (n + 2);
+      if (random() % 4 == 0) q.schema = random() % 2 ? "SALES" : "hr";
+      if (random() % 4 == 0) q.search = "T" + std::to_string(random() % 4);
+      GraphSelection plain = select_graph(nodes, edges, q);
+      GraphSelection indexed = select_graph(index, nodes, edges, q);
+      ASSERT_EQ(indexed.nodes, plain.nodes) << "round " << round << " query " << k;
+      ASSERT_EQ(indexed.edges, plain.edges) << "round " << round << " query " << k;
+      ASSERT_EQ(indexed.truncated, plain.truncated);
+      ASSERT_EQ(indexed.total_nodes, plain.total_nodes);
+      if (q.focus && plain.nodes.size() > 1) ++focused_nonempty;
+      if (plain.truncated) ++truncated;
+    }
+  }
+  EXPECT_GT(focused_nonempty, 100u);
+  EXPECT_GT(truncated, 100u);
 }
 
 }  // namespace
