@@ -185,6 +185,7 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
       *s.db, *s.projects, *s.queue, *s.connections,
       [mapping](const store::Project& project) { return mapping->engine_inputs(project); });
   services::ValidationService* validator = s.validation.get();
+  s.validation->set_llm(s.config.llm, s.llm_cache.get(), s.llm_ledger.get());
   s.handlers.add(services::kValidationJob,
                  [validator](jobs::JobContext& context) { return validator->run(context); });
 

@@ -9,9 +9,11 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "llm/llm_client.hpp"
 #include "services/mapping_document.hpp"
 #include "services/validation_json.hpp"
 #include "store/repositories/codegen_repository.hpp"
+#include "store/repositories/discovery_repository.hpp"
 #include "store/repositories/job_repository.hpp"
 #include "store/repositories/mapping_repository.hpp"
 #include "validation/report.hpp"
@@ -381,6 +383,8 @@ json ValidationService::run(jobs::JobContext& context) {
   inputs.target = &snapshot.catalogs->target;
   inputs.mapping = &snapshot.document;
   inputs.options = request.options;
+  inputs.explain_anomalies = llm_asker(view.project, snapshot.catalogs->target, user_id,
+                                       request.options.allow_sample_values);
   if (request.rules)
     for (const store::ValidationRuleRecord& r : rules_.list(view.project.id, true))
       inputs.rules.push_back(to_engine_rule(r));
@@ -709,6 +713,54 @@ json ValidationService::anomalies(const std::string& user_id, const std::string&
           {"total", page.total},
           {"limit", limit},
           {"offset", offset}};
+}
+
+void ValidationService::set_llm(llm::LlmSettings base, llm::ResponseCache* cache,
+                                llm::UsageLedger* ledger) {
+  llm_base_ = std::move(base);
+  llm_cache_ = cache;
+  llm_ledger_ = ledger;
+}
+
+validation::AnomalyAsker ValidationService::llm_asker(const store::Project& project,
+                                                      const schema::Catalog& target,
+                                                      const std::string& user_id,
+                                                      bool allow_sample_values) const {
+  if (!llm_base_) return {};
+  const store::ProjectLlmSettings settings =
+      store::DiscoveryRepository(db_).llm_settings(project.id);
+  if (settings.provider == "offline") return {};
+  llm::LlmOverrides overrides;
+  overrides.provider = llm::parse_provider_kind(settings.provider);
+  if (settings.model) overrides.model = *settings.model;
+  if (settings.base_url) overrides.base_url = *settings.base_url;
+  if (settings.monthly_token_limit > 0)
+    overrides.project_monthly_token_limit = settings.monthly_token_limit;
+  llm::LlmSettings effective = llm::apply_overrides(*llm_base_, overrides);
+  // The server's API key goes only to the server's own provider and endpoint.
+  if (effective.provider != llm_base_->provider || effective.base_url != llm_base_->base_url)
+    effective.api_key.clear();
+  auto client = std::make_shared<llm::LlmClient>(effective, llm_cache_, llm_ledger_);
+  return [client, &target, project_id = project.id, user = user_id,
+          allow_sample_values](const validation::AnomalyQuestion& q) {
+    llm::AskRequest request;
+    request.prompt_name = std::string(validation::kAnomalyExplanationPrompt);
+    request.data = {{"schema", q.schema, false},
+                    {"anomalies", q.anomalies, false},
+                    {"samples", q.samples, true}};
+    request.allow_sample_values = allow_sample_values;
+    request.user_id = user;
+    request.project_id = project_id;
+    request.catalog = validation::anomaly_catalog_lookup(target);
+    llm::AskResult r = client->ask(request);
+    return validation::AnomalyAnswer{
+        r.source != llm::AnswerSource::kOffline,
+        std::move(r.answer),
+        r.provenance.provider,
+        r.provenance.model,
+        r.provenance.prompt_name + "@" + std::to_string(r.provenance.prompt_version),
+        std::move(r.diagnostics)};
+  };
 }
 
 }  // namespace godwit::services

@@ -16,13 +16,20 @@
 
 #include "jobs/job_context.hpp"
 #include "jobs/job_queue.hpp"
+#include "llm/llm_settings.hpp"
 #include "services/connection_service.hpp"
 #include "services/mapping_service.hpp"
 #include "services/project_service.hpp"
 #include "store/repositories/validation_report_repository.hpp"
 #include "store/repositories/validation_rule_repository.hpp"
 #include "store/repositories/validation_test_repository.hpp"
+#include "validation/anomaly_explanations.hpp"
 #include "validation/connectors/connector.hpp"
+
+namespace godwit::llm {
+class ResponseCache;
+class UsageLedger;
+}  // namespace godwit::llm
 
 namespace godwit::services {
 
@@ -120,6 +127,13 @@ class ValidationService {
   /// The handler of kValidationJob.
   nlohmann::json run(jobs::JobContext& context);
 
+  /// From now on, each run also asks the project's language model (its LLM settings; none
+  /// while they say "offline") to explain and rank the anomalies
+  /// (validation/anomaly_explanations.hpp); only a checked answer is stored, marked
+  /// ai_generated with provider, model and prompt version. `cache` and `ledger` may be
+  /// null and must outlive the service.
+  void set_llm(llm::LlmSettings base, llm::ResponseCache* cache, llm::UsageLedger* ledger);
+
  private:
   struct Connections {
     std::string source_id;
@@ -135,6 +149,8 @@ class ValidationService {
                               validation::Connector& source, validation::Connector& target);
   std::unique_ptr<validation::Connector> open(const validation::ConnectionSpec& spec,
                                               const char* side);
+  validation::AnomalyAsker llm_asker(const store::Project& project, const schema::Catalog& target,
+                                     const std::string& user_id, bool allow_sample_values) const;
 
   store::Database& db_;
   ProjectService& projects_;
@@ -146,6 +162,9 @@ class ValidationService {
   store::ValidationReportRepository reports_;
   store::ValidationRuleRepository rules_;
   store::ValidationTestRepository tests_;
+  std::optional<llm::LlmSettings> llm_base_;
+  llm::ResponseCache* llm_cache_ = nullptr;
+  llm::UsageLedger* llm_ledger_ = nullptr;
 };
 
 }  // namespace godwit::services

@@ -27,6 +27,10 @@ struct ComparedColumn {
   std::string target;
   sql::LogicalType source_type;
   sql::LogicalType target_type;
+  /// A computed column: the SQL expression over the source table's columns, in the source
+  /// engine's dialect, that yields the value (`source` then only names it in reports).
+  /// Always normalised before hashing: its result type is the engine's, not a column's.
+  std::string source_expression = {};
 };
 
 struct DiffOptions {
@@ -61,6 +65,11 @@ class DiffCancelled : public std::runtime_error {
 
 struct TableDiffRequest {
   std::vector<std::string> source_table;  ///< {schema, table} or {table}
+  /// When set, the source rows come from this query instead of `source_table` (a join of
+  /// several source tables): a SELECT in the source engine's dialect whose output columns
+  /// carry the compared columns' `source` names. It is used as a derived table, so the
+  /// key-range predicates apply to its output (engines push them into the scan).
+  std::string source_query;
   std::vector<std::string> target_table;
   /// The key, leading column first. Empty: the table has no key, and rows are compared
   /// as a multiset of full-row hashes (missing and extra rows, with counts).

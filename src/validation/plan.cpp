@@ -31,6 +31,14 @@ bool is_number(sql::TypeKind kind) {
          kind == sql::TypeKind::kFloat;
 }
 
+/// Whether a copy keeps each side's own type when profiled and normalised: within a type
+/// family (numbers, or one kind), or when a side's type is unknown.
+bool same_family(const sql::LogicalType& source, const sql::LogicalType& target) {
+  return source.kind == target.kind || source.kind == sql::TypeKind::kUnknown ||
+         target.kind == sql::TypeKind::kUnknown ||
+         (is_number(source.kind) && is_number(target.kind));
+}
+
 const schema::Column* find_column(const schema::Table& table, std::string_view name) {
   for (const schema::Column& c : table.columns)
     if (iequals(c.name, name)) return &c;
@@ -291,23 +299,42 @@ ValidationPlan plan_validation(const schema::Catalog& source, const schema::Cata
       table.source = rt.sources[0].table;
       table.source_parts = name_parts(table.source->name);
     }
-    if (rt.sources.size() != 1) {
-      table.comparable = false;
-      table.not_comparable = "it is filled from " + std::to_string(rt.sources.size()) +
-                             " source tables joined (" + table.source_name +
-                             "); only target-side checks run";
-    } else if (!rt.filter.empty()) {
-      table.comparable = false;
-      table.not_comparable = "it is filled from a filtered part of " + table.source_name +
-                             "; only target-side checks run";
-    }
-
     std::vector<Diagnostic> translation;
     const codegen::TranslatedTable translated = codegen::translate_table(
         rt, resolved.formula_dialect, plan.source_dialect, "mapping", translation);
     for (Diagnostic& d : translation) {
       d.message = "Comparing " + rt.target_name + " in the source dialect: " + d.message;
       plan.diagnostics.push_back(std::move(d));
+    }
+    if (rt.sources.size() != 1 || !rt.filter.empty()) {
+      table.comparable = false;
+      const std::string what = rt.sources.size() != 1
+                                   ? std::to_string(rt.sources.size()) + " source tables joined (" +
+                                         table.source_name + ")"
+                                   : "a filtered part of " + table.source_name;
+      // The keyed diff can compare against the same SELECT the generated code loads from,
+      // when the join and the filter translate to the source dialect.
+      std::string why_not;
+      if (rt.sources.size() > 1 && rt.join.empty())
+        why_not =
+            "the table mapping has no join condition (its sources would be cross "
+            "joined); set its join";
+      else if (!rt.join.empty() && (translated.join.empty() || translated.join == "NULL"))
+        why_not = "its join condition could not be translated to " + plan.source_dialect;
+      else if (!rt.filter.empty() && (translated.filter.empty() || translated.filter == "NULL"))
+        why_not = "its filter could not be translated to " + plan.source_dialect;
+      if (why_not.empty()) {
+        for (const codegen::ResolvedSource& s : rt.sources)
+          table.joined_sources.push_back({name_parts(s.table->name), s.alias});
+        table.join_condition = translated.join;
+        table.source_filter = translated.filter;
+        table.not_comparable = "it is filled from " + what +
+                               "; row counts and aggregates are not compared, the keyed diff "
+                               "compares it with that query";
+      } else {
+        table.not_comparable =
+            "it is filled from " + what + " and " + why_not + "; only target-side checks run";
+      }
     }
     for (std::size_t i = 0; i < rt.fields.size(); ++i) {
       const codegen::ResolvedField& f = rt.fields[i];
@@ -319,17 +346,29 @@ ValidationPlan plan_validation(const schema::Catalog& source, const schema::Cata
       c.target_column = f.target->name;
       c.target_type = f.target->type;
       const bool plain = f.source && !f.value_map && fm && fm->formula.empty();
+      if (table.diffable_as_query()) {
+        // Over a join every value is an expression over the aliases, plain copies too
+        // (they keep their source column's name and type).
+        if (translated.expressions[i] == "NULL" && f.expression != "NULL") {
+          table.joined_sources.clear();
+          table.not_comparable = "the formula of " + c.target_column +
+                                 " could not be translated to " + plan.source_dialect +
+                                 "; only target-side checks run";
+        }
+        c.source_expression = translated.expressions[i];
+        if (plain) c.source_column = f.source->name;
+        c.source_type = plain ? f.source->type : f.target->type;
+        if (!same_family(c.source_type, c.target_type)) c.source_type = c.target_type;
+        table.columns.push_back(std::move(c));
+        continue;
+      }
       if (plain) {
         c.source_column = f.source->name;
         c.source_type = f.source->type;
         // A copy across type families (TINYINT(1) into BOOLEAN, text into DATE) is
         // profiled and normalised as the type it was loaded as, so both sides compute the
         // same metrics; within a family each side keeps its own type (scale, precision).
-        if (c.source_type.kind != c.target_type.kind &&
-            c.source_type.kind != sql::TypeKind::kUnknown &&
-            c.target_type.kind != sql::TypeKind::kUnknown &&
-            !(is_number(c.source_type.kind) && is_number(c.target_type.kind)))
-          c.source_type = c.target_type;
+        if (!same_family(c.source_type, c.target_type)) c.source_type = c.target_type;
       } else {
         if (translated.expressions[i] == "NULL" && f.expression != "NULL") {
           plan.diagnostics.push_back(
@@ -344,7 +383,31 @@ ValidationPlan plan_validation(const schema::Catalog& source, const schema::Cata
       }
       table.columns.push_back(std::move(c));
     }
-    choose_key(table);
+    if (table.diffable_as_query()) {
+      // The key is the target's, read from the query's output columns of the same names.
+      const schema::Table& t = *table.target;
+      std::vector<std::vector<std::string>> candidates;
+      if (t.primary_key) candidates.push_back(t.primary_key->columns);
+      for (const schema::Key& k : t.unique_keys) candidates.push_back(k.columns);
+      for (const auto& columns : candidates) {
+        std::vector<ComparedColumn> key;
+        for (const std::string& name : columns) {
+          auto it =
+              std::find_if(table.columns.begin(), table.columns.end(),
+                           [&](const PlannedColumn& p) { return iequals(p.target_column, name); });
+          if (it == table.columns.end()) break;
+          key.push_back({it->target_column, it->target_column, it->source_type, it->target_type});
+        }
+        if (key.size() == columns.size() && !key.empty()) {
+          table.key = std::move(key);
+          table.key_origin =
+              t.primary_key && columns == t.primary_key->columns ? "primary key" : "unique key";
+          break;
+        }
+      }
+    } else {
+      choose_key(table);
+    }
     plan.tables.push_back(std::move(table));
   }
   return plan;

@@ -33,9 +33,16 @@ struct PlannedColumn {
   /// The source column's type; a computed column's, and a copy's across type families
   /// (TINYINT(1) into BOOLEAN), is the target's: what the value is meant to become.
   sql::LogicalType source_type;
-  /// A plain copy: the keyed diff compares it row by row. Computed columns are compared
-  /// by their aggregates.
+  /// A plain copy of one source column. Computed columns are compared row by row too,
+  /// through `source_expression` evaluated on the source. (Over a join a plain copy has
+  /// both: its column name and its expression over the alias.)
   bool row_comparable() const { return !source_column.empty(); }
+};
+
+/// One source table of a join, as its FROM item: its name and its alias (s1, s2 ...).
+struct JoinedSource {
+  std::vector<std::string> parts;  ///< {schema, table} or {table}, for quote_name
+  std::string alias;
 };
 
 struct PlannedTable {
@@ -57,6 +64,16 @@ struct PlannedTable {
   /// filter); otherwise `not_comparable` says why.
   bool comparable = true;
   std::string not_comparable;
+  /// A join of several source tables or a filtered source that the keyed diff can still
+  /// compare, as the SELECT the generated code loads from: these FROM items, joined on
+  /// `join_condition` and filtered by `source_filter` (both in the source dialect, aliases
+  /// s1, s2 ...). Every column's `source_expression` is then written over the aliases.
+  /// Empty when the table is comparable, or when the query cannot be expressed
+  /// (`not_comparable` says why).
+  std::vector<JoinedSource> joined_sources;
+  std::string join_condition;
+  std::string source_filter;
+  bool diffable_as_query() const { return !joined_sources.empty(); }
 };
 
 struct ValidationPlan {

@@ -178,6 +178,12 @@ Anomaly anomaly_from_json(const json& j, const std::string& path) {
   a.samples = r.array("samples");
   a.masked = r.boolean("masked");
   a.explained_by = r.string("explained_by");
+  // Added with the ranking: older reports have none of these.
+  if (json rank = r.any("rank"); rank.is_number_unsigned()) a.rank = rank.get<std::size_t>();
+  if (json cause = r.any("likely_cause"); cause.is_string())
+    a.likely_cause = cause.get<std::string>();
+  if (json ai = r.any("ai_explanation"); ai.is_string())
+    a.ai_explanation = ai.get<std::string>();
   return a;
 }
 
@@ -346,8 +352,13 @@ void render_check(std::string& out, const CheckResult& c) {
 void render_anomaly(std::string& out, const Anomaly& a) {
   out += "<div class=\"anomaly\">\n<h3>" + escape(a.kind) + " · " + escape(a.target_table) +
          (a.target_column.empty() ? "" : "." + escape(a.target_column)) + "</h3>\n";
-  out += "<p>" + escape(a.explanation) + "</p>\n<p class=\"meta\">" + std::to_string(a.count) +
-         " rows affected" + (a.masked ? " · sample values masked" : "") +
+  out += "<p>" + escape(a.explanation) + "</p>\n";
+  if (!a.likely_cause.empty()) out += "<p>Likely cause: " + escape(a.likely_cause) + "</p>\n";
+  if (!a.ai_explanation.empty())
+    out += "<p>AI-generated explanation (" + escape(a.explained_by) +
+           "): " + escape(a.ai_explanation) + "</p>\n";
+  out += "<p class=\"meta\">" + std::to_string(a.count) + " rows affected" +
+         (a.masked ? " · sample values masked" : "") +
          (a.explained_by.empty() ? "" : " · explained by " + escape(a.explained_by)) + "</p>\n";
   if (!a.evidence.is_null()) out += "<pre>" + escape_json(a.evidence) + "</pre>\n";
   render_samples(out, a.samples);
@@ -420,7 +431,10 @@ json to_json(const ValidationReport& report) {
                          {"evidence", a.evidence},
                          {"samples", a.samples.is_array() ? a.samples : json::array()},
                          {"masked", a.masked},
-                         {"explained_by", a.explained_by}});
+                         {"explained_by", a.explained_by},
+                         {"rank", a.rank},
+                         {"likely_cause", a.likely_cause},
+                         {"ai_explanation", a.ai_explanation}});
   for (const Diagnostic& d : report.diagnostics)
     diagnostics.push_back(schema::diagnostic_to_json(d));
   return {{"format_version", 1},
@@ -438,6 +452,11 @@ json to_json(const ValidationReport& report) {
           {"tables", tables},
           {"checks", checks},
           {"anomalies", anomalies},
+          {"anomaly_ranking",
+           {{"ai_generated", report.anomaly_ranking.ai_generated},
+            {"provider", report.anomaly_ranking.provider},
+            {"model", report.anomaly_ranking.model},
+            {"prompt", report.anomaly_ranking.prompt}}},
           {"diagnostics", diagnostics}};
 }
 
@@ -466,6 +485,13 @@ ValidationReport report_from_json(const json& j) {
   const json& anomalies = r.array("anomalies");
   for (std::size_t i = 0; i < anomalies.size(); ++i)
     report.anomalies.push_back(anomaly_from_json(anomalies[i], item_path(r, "anomalies", i)));
+  if (json ranking = r.any("anomaly_ranking"); ranking.is_object()) {
+    Reader k(ranking, r.path("anomaly_ranking"));
+    report.anomaly_ranking.ai_generated = k.boolean("ai_generated");
+    report.anomaly_ranking.provider = k.string("provider");
+    report.anomaly_ranking.model = k.string("model");
+    report.anomaly_ranking.prompt = k.string("prompt");
+  }
   const json& diagnostics = r.array("diagnostics");
   for (std::size_t i = 0; i < diagnostics.size(); ++i)
     report.diagnostics.push_back(

@@ -78,8 +78,24 @@ struct Anomaly {
   nlohmann::json evidence;  ///< numbers: rates, quantiles, KS statistic, z-scores ...
   nlohmann::json samples = nlohmann::json::array();
   bool masked = true;  ///< sample values replaced by shape ("Xxxx 99") unless allowed
-  /// "engine", or "llm:<provider>/<model>" when a model re-worded the explanation.
+  /// "engine", or "llm:<provider>/<model>" when a model's checked explanation is kept in
+  /// ai_explanation.
   std::string explained_by;
+  /// 1 = look at it first; 0 = not ranked (reports written before ranking existed).
+  std::size_t rank = 0;
+  /// The rule-based likely cause of this kind of anomaly (anomaly_explanations.hpp).
+  std::string likely_cause;
+  /// A language model's explanation (ai-generated, checked), or empty.
+  std::string ai_explanation;
+};
+
+/// Who ranked and explained the anomalies: the deterministic engine (provider "offline")
+/// or a language model, with the prompt's name@version.
+struct AnomalyRanking {
+  bool ai_generated = false;
+  std::string provider = "offline";
+  std::string model;
+  std::string prompt;
 };
 
 struct TableSummary {
@@ -100,7 +116,8 @@ struct ValidationReport {
   std::size_t checks_passed = 0, checks_failed = 0, checks_errored = 0, checks_skipped = 0;
   std::vector<TableSummary> tables;
   std::vector<CheckResult> checks;
-  std::vector<Anomaly> anomalies;
+  std::vector<Anomaly> anomalies;  ///< in rank order once explain_anomalies ran
+  AnomalyRanking anomaly_ranking;
   /// What could not be checked and why.
   std::vector<Diagnostic> diagnostics;
   double duration_ms = 0;

@@ -102,6 +102,7 @@ class Runner {
   }
 
   void compare_sides(const PlannedTable& table, TableSummary& summary);
+  std::string joined_source_query(const PlannedTable& table);
   void keyed_diff(const PlannedTable& table, TableSummary& summary);
   void orphans(const PlannedTable& table);
   void uniqueness(const PlannedTable& table);
@@ -224,33 +225,59 @@ void Runner::compare_sides(const PlannedTable& table, TableSummary& summary) {
   for (CheckResult& a : aggregates) add(std::move(a));
 }
 
+/// The SELECT the target table was loaded from, over the joined (or filtered) source
+/// tables: each mapped column's expression named like its target column.
+std::string Runner::joined_source_query(const PlannedTable& table) {
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    const PlannedColumn& p = table.columns[i];
+    if (i > 0) sql += ", ";
+    sql += "(" + p.source_expression + ") AS " + source_.quote_identifier(p.target_column);
+  }
+  sql += " FROM ";
+  for (std::size_t i = 0; i < table.joined_sources.size(); ++i) {
+    const JoinedSource& s = table.joined_sources[i];
+    const std::string item = source_.quote_name(s.parts) + " AS " + s.alias;
+    if (i == 0)
+      sql += item;
+    else  // the condition may name every source: it goes on the last JOIN, as codegen does
+      sql += " JOIN " + item + " ON " +
+             (i + 1 == table.joined_sources.size() ? table.join_condition : "1 = 1");
+  }
+  if (!table.source_filter.empty()) sql += " WHERE " + table.source_filter;
+  return sql;
+}
+
 void Runner::keyed_diff(const PlannedTable& table, TableSummary& summary) {
   CheckResult check = base(CheckKind::kKeyedDiff, table);
   check.severity = Severity::kHigh;
-  for (const PlannedColumn& p : table.columns)
-    if (p.row_comparable()) check.mapping_ids.push_back(p.mapping_id);
+  for (const PlannedColumn& p : table.columns) check.mapping_ids.push_back(p.mapping_id);
   guarded(check, [&](CheckResult& c) {
     TableDiffRequest request;
     request.source_table = table.source_parts;
     request.target_table = table.target_parts;
     request.key = table.key;
-    std::vector<std::string> computed;
+    const bool joined = table.diffable_as_query();
+    if (joined) request.source_query = joined_source_query(table);
     for (const PlannedColumn& p : table.columns) {
-      if (!p.row_comparable()) {
-        computed.push_back(p.target_column);
-        continue;
-      }
       const bool is_key =
           std::any_of(table.key.begin(), table.key.end(),
                       [&](const ComparedColumn& k) { return k.target == p.target_column; });
-      if (!is_key)
-        request.columns.push_back({p.source_column, p.target_column, p.source_type, p.target_type});
+      if (is_key) continue;
+      // A computed column is compared row by row through its formula on the source; over a
+      // join every column is an output of the query, named like the target's.
+      if (joined)  // a computed output is normalised like a formula (source_expression)
+        request.columns.push_back(
+            {p.target_column, p.target_column, p.source_type, p.target_type,
+             p.row_comparable() ? std::string() : source_.quote_identifier(p.target_column)});
+      else
+        request.columns.push_back({p.row_comparable() ? p.source_column : p.target_column,
+                                   p.target_column, p.source_type, p.target_type,
+                                   p.source_expression});
     }
     if (request.columns.empty() && request.key.empty()) {
       c.status = CheckStatus::kSkipped;
-      c.message = "No column of " + table.target_name +
-                  " is a plain copy of a source column; its rows are compared "
-                  "by aggregates only.";
+      c.message = "No column of " + table.target_name + " is mapped; there is nothing to diff.";
       return;
     }
     if (request.columns.empty()) {
@@ -584,6 +611,15 @@ ValidationReport Runner::run() {
         report_progress(at + share * 0.4, table.target_name + ": keyed diff");
         keyed_diff(table, summary);
       }
+    } else if (table.diffable_as_query() && options_.keyed_diff) {
+      report_progress(at + share * 0.4, table.target_name + ": keyed diff against the join");
+      keyed_diff(table, summary);
+      Diagnostic d;
+      d.code = "I-VALIDATE-JOINED-SOURCE";
+      d.severity = godwit::Severity::kInfo;
+      d.message =
+          table.target_name + " was compared row by row only: " + table.not_comparable + ".";
+      report_.diagnostics.push_back(std::move(d));
     } else {
       Diagnostic d;
       d.code = "W-VALIDATE-NOT-COMPARED";
@@ -638,6 +674,9 @@ ValidationReport Runner::run() {
   if (options_.anomalies) {
     report_progress(99, "anomalies");
     anomalies(plan);
+    // Ranked and explained: by the model when one is wired and its answer checks out.
+    check_cancel();
+    explain_anomalies(report_, *inputs_.target, inputs_.explain_anomalies);
   }
 
   for (const CheckResult& c : report_.checks) {

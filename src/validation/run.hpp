@@ -14,6 +14,7 @@
 
 #include "mapping/model.hpp"
 #include "schema/catalog.hpp"
+#include "validation/anomaly_explanations.hpp"
 #include "validation/connectors/connector.hpp"
 #include "validation/diff.hpp"
 #include "validation/report.hpp"
@@ -44,6 +45,9 @@ struct ValidationInputs {
   std::vector<Rule> rules;
   std::vector<TestCase> tests;
   RunOptions options;
+  /// Asks a language model to explain and rank the anomalies (the service wires it with
+  /// the project's LLM settings); empty: the engine's ranking and explanations.
+  AnomalyAsker explain_anomalies;
 };
 
 /// percent 0..100, stage text ("schema", "row counts", "orders: keyed diff", ...).

@@ -141,7 +141,7 @@ TEST_F(DiffPgTest, IdenticalTablesAreEqualWithRowCounts) {
   EXPECT_TRUE(diff.rows.empty());
   EXPECT_EQ(diff.stats.source_rows, 3000u);
   EXPECT_EQ(diff.stats.target_rows, 3000u);
-  EXPECT_EQ(diff.stats.hash, "postgres-hash_record_extended");
+  EXPECT_EQ(diff.stats.hash, "postgres-typed-hash");
   EXPECT_EQ(diff.stats.rows_listed, 0u);
   EXPECT_EQ(diff.stats.rows_fetched, 0u);
 }
@@ -158,6 +158,94 @@ TEST_F(DiffPgTest, FindsAndExplainsEveryPlantedDifferenceAndNothingElse) {
   // Point look-ups of the differing keys, not whole segments: 4 changed rows on both
   // sides plus 2 missing and 3 extra rows.
   EXPECT_EQ(diff.stats.rows_fetched, 13u);
+}
+
+TEST_F(DiffPgTest, TypedHashTellsNullFromEmptyAndSwappedValuesApart) {
+  // Same engine, same types: every column is hashed as a binary value by its type's hash.
+  for (const char* t : {"a", "b"}) {
+    exec("CREATE TABLE " + schema_ + "." + t +
+         " (id bigint PRIMARY KEY, s text, u text, d date, n numeric(8,2), x int)");
+    exec("INSERT INTO " + schema_ + "." + t +
+         " SELECT g, 'v' || g, 'w' || g, date '2024-01-01' + g, g / 4.0, g FROM "
+         "generate_series(1, 500) g");
+  }
+  const std::string b = schema_ + ".b";
+  exec("UPDATE " + b + " SET s = '' WHERE id = 10");  // NULL in a, '' in b
+  exec("UPDATE " + schema_ + ".a SET s = NULL WHERE id = 10");
+  exec("UPDATE " + b + " SET s = u, u = s WHERE id = 20");  // two values swapped
+  exec("UPDATE " + b + " SET x = NULL WHERE id = 30");      // a value lost
+  exec("UPDATE " + b + " SET n = NULL, x = NULL WHERE id = 40");
+  exec("UPDATE " + schema_ + ".a SET n = NULL, x = NULL WHERE id = 41");  // NULLs moved
+  exec("UPDATE " + b + " SET n = NULL, x = NULL WHERE id = 42");
+  exec("UPDATE " + schema_ + ".a SET n = NULL, x = NULL WHERE id = 42");  // equal NULLs
+  TableDiffRequest request;
+  request.source_table = {schema_, "a"};
+  request.target_table = {schema_, "b"};
+  request.key = {{"id", "id", LogicalType::integer(64), LogicalType::integer(64)}};
+  request.columns = {{"s", "s", LogicalType::text(), LogicalType::text()},
+                     {"u", "u", LogicalType::text(), LogicalType::text()},
+                     {"d", "d", LogicalType::date(), LogicalType::date()},
+                     {"n", "n", LogicalType::decimal(8, 2), LogicalType::decimal(8, 2)},
+                     {"x", "x", LogicalType::integer(32), LogicalType::integer(32)}};
+  const TableDiff diff = diff_table(*source_, *target_, request);
+  EXPECT_EQ(diff.stats.hash, "postgres-typed-hash");
+  EXPECT_FALSE(diff.stats.normalized);
+  EXPECT_EQ(diff.changed, 5u);
+  auto rows = by_key(diff);
+  for (const char* id : {"10", "20", "30", "40", "41"}) EXPECT_TRUE(rows.count(id)) << id;
+  EXPECT_FALSE(rows.count("42"));
+}
+
+TEST_F(DiffPgTest, ComputedColumnsAndJoinedSourcesAreComparedByKey) {
+  exec("CREATE TABLE " + schema_ + ".person (id bigint PRIMARY KEY, first text, last text)");
+  exec("CREATE TABLE " + schema_ + ".score (person_id bigint PRIMARY KEY, points int)");
+  exec("INSERT INTO " + schema_ +
+       ".person SELECT g, 'F' || g, 'L' || g FROM "
+       "generate_series(1, 400) g");
+  exec("INSERT INTO " + schema_ + ".score SELECT g, g * 3 FROM generate_series(1, 400) g");
+  exec("CREATE TABLE " + schema_ +
+       ".loaded (id bigint PRIMARY KEY, full_name text, "
+       "double_points int)");
+  exec("INSERT INTO " + schema_ +
+       ".loaded SELECT g, 'F' || g || ' L' || g, g * 6 FROM "
+       "generate_series(1, 400) g");
+  exec("UPDATE " + schema_ + ".loaded SET full_name = 'wrong' WHERE id = 77");
+  exec("UPDATE " + schema_ + ".loaded SET double_points = 0 WHERE id = 300");
+
+  // A computed column over one source table: its formula is evaluated on the source.
+  TableDiffRequest computed;
+  computed.source_table = {schema_, "person"};
+  computed.target_table = {schema_, "loaded"};
+  computed.key = {{"id", "id", LogicalType::integer(64), LogicalType::integer(64)}};
+  computed.columns = {
+      {"full_name", "full_name", LogicalType::text(), LogicalType::text(), "first || ' ' || last"}};
+  TableDiff diff = diff_table(*source_, *target_, computed);
+  EXPECT_EQ(diff.changed, 1u);
+  ASSERT_EQ(diff.rows.size(), 1u);
+  EXPECT_EQ(diff.rows[0].key.at(0), "77");
+  ASSERT_EQ(diff.rows[0].columns.size(), 1u);
+  EXPECT_EQ(diff.rows[0].columns[0].source_value, "F77 L77");
+  EXPECT_EQ(diff.rows[0].columns[0].target_value, "wrong");
+
+  // A join of two source tables: the target is compared with the joined SELECT.
+  TableDiffRequest joined;
+  joined.source_table = {schema_, "person"};
+  joined.source_query =
+      "SELECT s1.id AS id, s1.first || ' ' || s1.last AS full_name, "
+      "s2.points * 2 AS double_points FROM " +
+      schema_ + ".person AS s1 JOIN " + schema_ + ".score AS s2 ON s1.id = s2.person_id";
+  joined.target_table = {schema_, "loaded"};
+  joined.key = computed.key;
+  joined.columns = {
+      {"full_name", "full_name", LogicalType::text(), LogicalType::text()},
+      {"double_points", "double_points", LogicalType::integer(32), LogicalType::integer(32)}};
+  diff = diff_table(*source_, *target_, joined);
+  EXPECT_EQ(diff.changed, 2u);
+  EXPECT_EQ(diff.missing + diff.extra, 0u);
+  auto rows = by_key(diff);
+  ASSERT_TRUE(rows.count("300"));
+  EXPECT_EQ(rows["300"]->columns.at(0).target_column, "double_points");
+  EXPECT_EQ(rows["300"]->columns.at(0).source_value, "1800");
 }
 
 TEST_F(DiffPgTest, DeepBisectionFindsTheSameRows) {

@@ -196,7 +196,7 @@ TEST(ValidationPlan, SchemaChecksFindMissingTablesColumnsAndIncompatibleTypes) {
   for (const PlannedTable& t : plan.tables) EXPECT_NE(t.target_name, "public.gone");
 }
 
-TEST(ValidationPlan, TableFilterAndTablesThatCannotBeComparedToOneSource) {
+TEST(ValidationPlan, TableFilterAndJoinedSourcesComparedThroughTheirQuery) {
   mapping::MappingDocument d = document();
   d.tables[3].source_tables = {"shop.orders", "shop.customers"};
   d.tables[3].join = "shop.orders.customer_id = shop.customers.id";
@@ -205,6 +205,29 @@ TEST(ValidationPlan, TableFilterAndTablesThatCannotBeComparedToOneSource) {
   const PlannedTable& sale = find(plan, "public.sale");
   EXPECT_FALSE(sale.comparable);
   EXPECT_NE(sale.not_comparable.find("2 source tables"), std::string::npos);
+  // The join is expressible: the keyed diff compares the target with the joined SELECT,
+  // every column an expression over the aliases, the key the target's own.
+  ASSERT_TRUE(sale.diffable_as_query()) << sale.not_comparable;
+  ASSERT_EQ(sale.joined_sources.size(), 2u);
+  EXPECT_EQ(sale.joined_sources[0].parts, (std::vector<std::string>{"shop", "orders"}));
+  EXPECT_EQ(sale.joined_sources[0].alias, "s1");
+  EXPECT_EQ(sale.joined_sources[1].alias, "s2");
+  EXPECT_EQ(sale.join_condition, "s1.customer_id = s2.id");
+  EXPECT_TRUE(sale.source_filter.empty());
+  EXPECT_EQ(column(sale, "customer_id").source_expression, "s1.customer_id");
+  EXPECT_TRUE(column(sale, "customer_id").row_comparable());
+  ASSERT_EQ(sale.key.size(), 1u);
+  EXPECT_EQ(sale.key[0].source, "sale_id");
+  EXPECT_EQ(sale.key[0].target, "sale_id");
+  EXPECT_EQ(sale.key_origin, "primary key");
+
+  // Without a join condition the sources would be cross joined: not compared, and why.
+  d.tables[3].join.clear();
+  const ValidationPlan cross = plan_validation(source, target, d, "mysql");
+  const PlannedTable& crossed = find(cross, "public.sale");
+  EXPECT_FALSE(crossed.diffable_as_query());
+  EXPECT_NE(crossed.not_comparable.find("has no join condition"), std::string::npos)
+      << crossed.not_comparable;
 
   const ValidationPlan only =
       plan_validation(source, target, d, "mysql", {"EVENT", "public.account"});

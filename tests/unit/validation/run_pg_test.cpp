@@ -189,7 +189,7 @@ TEST_F(RunPgTest, PlantedDifferencesFailTheirChecksWithReasons) {
     if (c.status == CheckStatus::kFailed) failed.insert(c.id);
   }
   const std::set<std::string> expected = {
-      "keyed_diff:" + customer,              // full_name of row 7 (balance is a formula)
+      "keyed_diff:" + customer,              // full_name of row 7, the formula's balance of 8
       "aggregate:" + customer + ":balance",  // sum/avg/max through cents / 100.0
       "aggregate:" + customer + ":full_name",
       "keyed_diff:" + sale,  // customer_id of sale 3
@@ -201,13 +201,20 @@ TEST_F(RunPgTest, PlantedDifferencesFailTheirChecksWithReasons) {
     EXPECT_TRUE(failed.count(id)) << id << " did not fail";
 
   const CheckResult& diff = *checks.at("keyed_diff:" + customer);
-  EXPECT_EQ(diff.records_failed, 1u);
+  EXPECT_EQ(diff.records_failed, 2u);
   EXPECT_EQ(diff.records_tested, 500u);
-  EXPECT_NE(diff.message.find("1 changed"), std::string::npos) << diff.message;
+  EXPECT_NE(diff.message.find("2 changed"), std::string::npos) << diff.message;
   EXPECT_NE(diff.message.find("full_name: value differs"), std::string::npos) << diff.message;
-  ASSERT_EQ(diff.samples.size(), 1u);
+  // The computed column is compared by key through its formula on the source.
+  EXPECT_NE(diff.message.find("balance: value differs"), std::string::npos) << diff.message;
+  ASSERT_EQ(diff.samples.size(), 2u);
   EXPECT_EQ(diff.samples[0]["key"]["customer_id"], "7");
   EXPECT_EQ(diff.samples[0]["columns"][0]["target"], "someone else");
+  EXPECT_EQ(diff.samples[1]["key"]["customer_id"], "8");
+  EXPECT_EQ(diff.samples[1]["columns"][0]["column"], "balance");
+  // As the source computes it (cents / 100.0), compared at the target's scale.
+  EXPECT_EQ(diff.samples[1]["columns"][0]["source"].get<std::string>().substr(0, 5), "8.080");
+  EXPECT_EQ(diff.samples[1]["columns"][0]["target"], "9.08");
   const CheckResult& balance = *checks.at("aggregate:" + customer + ":balance");
   EXPECT_NE(balance.message.find("cents / 100.0"), std::string::npos) << balance.message;
   EXPECT_NE(balance.message.find("sum"), std::string::npos) << balance.message;
@@ -217,9 +224,62 @@ TEST_F(RunPgTest, PlantedDifferencesFailTheirChecksWithReasons) {
   EXPECT_NE(orphans.message.find("1 row of " + sale + " references a customer_id"),
             std::string::npos)
       << orphans.message;
-  EXPECT_EQ(r.records_failed, 2u);
+  EXPECT_EQ(r.records_failed, 3u);
   EXPECT_FALSE(r.passed());
   EXPECT_EQ(r.tables[0].status, "failed");
+}
+
+TEST_F(RunPgTest, ATableJoinedFromTwoSourcesIsDiffedAgainstTheJoin) {
+  admin_->query("CREATE TABLE " + dst_ +
+                ".sale_report (sale_id bigint PRIMARY KEY, customer_name text, cents bigint)");
+  admin_->query("INSERT INTO " + dst_ + ".sale_report SELECT o.id, c.name, o.amount * 100 FROM " +
+                src_ + ".orders o JOIN " + src_ + ".customers c ON c.id = o.customer_id");
+  admin_->query("UPDATE " + dst_ + ".sale_report SET customer_name = 'nobody' WHERE sale_id = 5");
+  admin_->query("DELETE FROM " + dst_ + ".sale_report WHERE sale_id = 6");
+  mapping::TableMapping t;
+  t.id = "tm-report";
+  t.source_tables = {src_ + ".orders", src_ + ".customers"};
+  t.target_table = dst_ + ".sale_report";
+  t.join = src_ + ".orders.customer_id = " + src_ + ".customers.id";
+  t.status = MappingStatus::kApproved;
+  document_.tables.push_back(t);
+  document_.fields.push_back(field("fm-r-id", "orders", "id", "sale_report", "sale_id"));
+  document_.fields.push_back(
+      field("fm-r-name", "customers", "name", "sale_report", "customer_name"));
+  document_.fields.push_back(field("fm-r-cents", "orders", "amount", "sale_report", "cents",
+                                   src_ + ".orders.amount * 100"));
+  RunOptions options;
+  options.allow_sample_values = true;
+  options.tables = {dst_ + ".sale_report"};
+  const ValidationReport r = run(options);
+  const std::string report = dst_ + ".sale_report";
+  const auto checks = by_id(r);
+  ASSERT_TRUE(checks.count("keyed_diff:" + report));
+  const CheckResult& diff = *checks.at("keyed_diff:" + report);
+  EXPECT_EQ(diff.status, CheckStatus::kFailed) << diff.message;
+  EXPECT_EQ(diff.records_failed, 2u) << diff.message;
+  EXPECT_NE(diff.message.find("1 missing in the target, 1 changed"), std::string::npos)
+      << diff.message;
+  EXPECT_NE(diff.message.find("customer_name: value differs"), std::string::npos) << diff.message;
+  EXPECT_EQ(checks.count("row_count:" + report), 0u);  // no single source table to count
+  bool noted = false;
+  for (const Diagnostic& d : r.diagnostics) {
+    EXPECT_NE(d.code, "W-VALIDATE-NOT-COMPARED") << d.message;
+    noted |= d.code == "I-VALIDATE-JOINED-SOURCE";
+  }
+  EXPECT_TRUE(noted);
+
+  // Without a join condition the sources would be cross joined: not compared, and why.
+  document_.tables.back().join.clear();
+  const ValidationReport cross = run(options);
+  EXPECT_EQ(by_id(cross).count("keyed_diff:" + report), 0u);
+  bool warned = false;
+  for (const Diagnostic& d : cross.diagnostics)
+    if (d.code == "W-VALIDATE-NOT-COMPARED") {
+      warned = true;
+      EXPECT_NE(d.message.find("no join condition"), std::string::npos) << d.message;
+    }
+  EXPECT_TRUE(warned);
 }
 
 TEST_F(RunPgTest, SampleValuesAreMaskedUnlessAllowed) {

@@ -98,7 +98,8 @@ class ValidationE2eTest : public ::testing::Test {
     const std::string s = name_ + ".";
     pg_admin_->query("CREATE TABLE " + s +
                      "actor (actor_id integer PRIMARY KEY, first_name varchar(45) NOT NULL, "
-                     "last_name varchar(45) NOT NULL, last_update timestamp NOT NULL)");
+                     "last_name varchar(45) NOT NULL, last_update timestamp NOT NULL, "
+                     "full_name varchar(91))");
     pg_admin_->query("CREATE TABLE " + s +
                      "customer (customer_id integer PRIMARY KEY, store_id integer NOT NULL, "
                      "first_name varchar(45) NOT NULL, last_name varchar(45) NOT NULL, email "
@@ -110,7 +111,8 @@ class ValidationE2eTest : public ::testing::Test {
                      "payment_date timestamp NOT NULL, last_update timestamp)");
     pg_admin_->query("INSERT INTO " + s +
                      "actor SELECT g, 'First' || g, 'LAST' || (g % 50), timestamp '2024-01-01 "
-                     "00:00:00' + g * interval '1 minute' FROM generate_series(1, 200) g");
+                     "00:00:00' + g * interval '1 minute', 'First' || g || ' LAST' || (g % 50) "
+                     "FROM generate_series(1, 200) g");
     pg_admin_->query(
         "INSERT INTO " + s +
         "customer SELECT g, 1 + g % 2, 'Ann' || g, 'Lee' || g, CASE WHEN g % 10 = 0 THEN NULL "
@@ -128,6 +130,9 @@ class ValidationE2eTest : public ::testing::Test {
     const std::string s = name_ + ".";
     // A changed value.
     pg_admin_->query("UPDATE " + s + "actor SET first_name = 'Changed' WHERE actor_id = 7");
+    // A computed column (first_name || ' ' || last_name) loaded wrong in one row: found by
+    // its key through the formula evaluated on the source.
+    pg_admin_->query("UPDATE " + s + "actor SET full_name = 'Nine Wrong' WHERE actor_id = 9");
     // Missing rows (whose payments become orphans) and an extra row.
     pg_admin_->query("DELETE FROM " + s + "customer WHERE customer_id IN (11, 12)");
     pg_admin_->query("INSERT INTO " + s +
@@ -176,6 +181,15 @@ class ValidationE2eTest : public ::testing::Test {
         d.fields.push_back(f);
       }
     }
+    // A computed column: the formula (PostgreSQL) becomes CONCAT on the MariaDB source.
+    mapping::FieldMapping full;
+    full.sources = {{name_ + ".actor", "first_name"}, {name_ + ".actor", "last_name"}};
+    full.target = {name_ + ".actor", "full_name"};
+    full.id = mapping::field_mapping_id(full.sources, full.target);
+    full.transformation = mapping::Transformation::kConcatenated;
+    full.formula = "first_name || ' ' || last_name";
+    full.status = MappingStatus::kApproved;
+    d.fields.push_back(full);
     return d;
   }
 
@@ -241,10 +255,17 @@ TEST_F(ValidationE2eTest, EveryPlantedDifferenceIsFoundExplainedAndNothingElse) 
   // Found and explained.
   ASSERT_TRUE(failed.count("keyed_diff:" + actor)) << describe(r);
   const CheckResult& a = *failed["keyed_diff:" + actor];
-  EXPECT_EQ(a.records_failed, 1u);
-  EXPECT_NE(a.message.find("1 changed; first_name: value differs, changed"), std::string::npos)
+  EXPECT_EQ(a.records_failed, 2u);
+  EXPECT_NE(a.message.find("2 changed; first_name: value differs, changed (1 row"),
+            std::string::npos)
       << a.message;
+  EXPECT_NE(a.message.find("full_name: value differs"), std::string::npos) << a.message;
+  ASSERT_EQ(a.samples.size(), 2u);
   EXPECT_EQ(a.samples.at(0)["key"]["actor_id"], "7");
+  EXPECT_EQ(a.samples.at(1)["key"]["actor_id"], "9");
+  EXPECT_EQ(a.samples.at(1)["columns"].at(0)["column"], "full_name");
+  EXPECT_EQ(a.samples.at(1)["columns"].at(0)["source"], "First9 LAST9");
+  EXPECT_EQ(a.samples.at(1)["columns"].at(0)["target"], "Nine Wrong");
 
   ASSERT_TRUE(failed.count("keyed_diff:" + customer)) << describe(r);
   const CheckResult& c = *failed["keyed_diff:" + customer];
@@ -280,7 +301,8 @@ TEST_F(ValidationE2eTest, EveryPlantedDifferenceIsFoundExplainedAndNothingElse) 
                          id == "orphans:" + payment + ":fk_payment_customer";
     const bool moved_aggregate = id.rfind("aggregate:" + customer + ":", 0) == 0 ||
                                  id == "aggregate:" + payment + ":amount" ||
-                                 id == "aggregate:" + actor + ":first_name";
+                                 id == "aggregate:" + actor + ":first_name" ||
+                                 id == "aggregate:" + actor + ":full_name";
     EXPECT_TRUE(planted || moved_aggregate)
         << "unexpected failure " << id << ": " << check->message;
   }
@@ -289,12 +311,13 @@ TEST_F(ValidationE2eTest, EveryPlantedDifferenceIsFoundExplainedAndNothingElse) 
   for (const Anomaly& an : r.anomalies) {
     const std::string column = an.target_table + "." + an.target_column;
     EXPECT_TRUE(an.target_table == customer || column == actor + ".first_name" ||
-                column == payment + ".amount" || column == payment + ".customer_id")
+                column == actor + ".full_name" || column == payment + ".amount" ||
+                column == payment + ".customer_id")
         << "unexpected anomaly " << an.id << ": " << an.explanation;
   }
-  // Everything row-level counted: 200 + 301 + 3000 rows tested, 1 + 4 + 1 failed.
+  // Everything row-level counted: 200 + 301 + 3000 rows tested, 2 + 4 + 1 failed.
   EXPECT_GE(r.records_tested, 3501u);
-  EXPECT_EQ(r.records_failed, 6u);
+  EXPECT_EQ(r.records_failed, 7u);
   EXPECT_FALSE(r.passed());
 }
 
