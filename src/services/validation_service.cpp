@@ -284,6 +284,9 @@ json anomaly_json(const store::AnomalyRecord& a) {
           {"samples", parse_or(a.samples, json::array())},
           {"masked", a.masked},
           {"explained_by", a.explained_by},
+          {"rank", a.anomaly_rank},
+          {"likely_cause", a.likely_cause},
+          {"ai_explanation", a.ai_explanation},
           {"mapping_ids", parse_or(a.mapping_ids, json::array())},
           {"created_at", a.created_at}};
 }
@@ -470,6 +473,9 @@ json ValidationService::run(jobs::JobContext& context) {
     row.mapping_ids = dump(json(a.mapping_ids));
     row.masked = a.masked;
     row.explained_by = a.explained_by.empty() ? "engine" : a.explained_by;
+    row.anomaly_rank = static_cast<int>(a.rank);
+    row.likely_cause = a.likely_cause;
+    row.ai_explanation = a.ai_explanation;
     anomalies.push_back(std::move(row));
   }
   store::ValidationReportRecord stored = reports_.insert(record, std::move(anomalies));

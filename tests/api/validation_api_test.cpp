@@ -272,6 +272,14 @@ TEST(ValidationApi, ARunFindsThePlantedDifferencesAndStoresAReport) {
   ASSERT_EQ(anomalies.status, 200) << anomalies.body;
   EXPECT_EQ(anomalies.json["report_id"], report_id);
   EXPECT_EQ(anomalies.json["total"], report.json["anomalies"]);
+  // Listed in the engine's ranking (1, 2, ...), each with its likely cause; no model ran.
+  EXPECT_GT(anomalies.json["items"].size(), 0u) << "the planted differences give anomalies";
+  int expected_rank = 1;
+  for (const auto& item : anomalies.json["items"]) {
+    EXPECT_EQ(item["rank"], expected_rank++) << item.dump();
+    EXPECT_FALSE(item["likely_cause"].get<std::string>().empty()) << item.dump();
+    EXPECT_EQ(item["ai_explanation"], "") << item.dump();
+  }
   EXPECT_EQ(client.get(base + "/anomalies?severity=dire", a.access_token).status, 400);
 
   // A second run limited to one table: history lists both, newest first.

@@ -90,12 +90,14 @@ struct ReportWithDataRow : ReportRow {
 constexpr const char* kAnomalyColumns =
     "id, project_id, report_id, anomaly_key, anomaly_type, severity, severity_rank, source_table,"
     " table_name, column_name, affected_rows, description, evidence, sample_data, mapping_ids,"
-    " CAST(masked AS INTEGER), explained_by, created_at";
+    " CAST(masked AS INTEGER), explained_by, anomaly_rank, likely_cause, ai_explanation,"
+    " created_at";
 
 struct AnomalyRow {
   std::string id, project_id, report_id, key, kind, severity, source_table, table, column,
-      explanation, evidence, samples, mapping_ids, explained_by, created_at;
-  int rank = 2, masked = 1;
+      explanation, evidence, samples, mapping_ids, explained_by, likely_cause, ai_explanation,
+      created_at;
+  int rank = 2, masked = 1, anomaly_rank = 0;
   long long count = 0;
   soci::indicator ind[10] = {soci::i_ok, soci::i_ok, soci::i_ok, soci::i_ok, soci::i_ok,
                              soci::i_ok, soci::i_ok, soci::i_ok, soci::i_ok, soci::i_ok};
@@ -106,7 +108,8 @@ struct AnomalyRow {
         soci::into(source_table, ind[3]), soci::into(table, ind[4]), soci::into(column, ind[5]),
         soci::into(count), soci::into(explanation, ind[6]), soci::into(evidence, ind[7]),
         soci::into(samples, ind[8]), soci::into(mapping_ids, ind[9]), soci::into(masked),
-        soci::into(explained_by), soci::into(created_at);
+        soci::into(explained_by), soci::into(anomaly_rank), soci::into(likely_cause),
+        soci::into(ai_explanation), soci::into(created_at);
   }
 
   AnomalyRecord model() const {
@@ -131,6 +134,9 @@ struct AnomalyRow {
     a.mapping_ids = text(mapping_ids, 9, "[]");
     a.masked = masked != 0;
     a.explained_by = explained_by;
+    a.anomaly_rank = anomaly_rank;
+    a.likely_cause = likely_cause;
+    a.ai_explanation = ai_explanation;
     a.created_at = detail::timestamp_from_db(created_at);
     return a;
   }
@@ -217,18 +223,23 @@ ValidationReportRecord ValidationReportRepository::insert(ValidationReportRecord
           .text("samples", a.samples)
           .text("mapping_ids", a.mapping_ids)
           .text("explained_by", a.explained_by)
+          .integer("anomaly_rank", a.anomaly_rank)
+          .text("likely_cause", a.likely_cause)
+          .text("ai_explanation", a.ai_explanation)
           .text("created_at", a.created_at);
       detail::execute(session,
                       "INSERT INTO data_anomalies (id, project_id, report_id, anomaly_key,"
                       " anomaly_type, severity, severity_rank, source_table, table_name,"
                       " column_name, affected_rows, description, evidence, sample_data,"
-                      " mapping_ids, masked, ai_detected, explained_by, created_at) VALUES (:id,"
+                      " mapping_ids, masked, ai_detected, explained_by, anomaly_rank,"
+                      " likely_cause, ai_explanation, created_at) VALUES (:id,"
                       " :project_id, :report_id, :anomaly_key, :kind, :severity, :rank,"
                       " :source_table, :table_name, :column_name, :affected_rows, :description,"
                       " :evidence, :samples, :mapping_ids, " +
                           std::string(a.masked ? "TRUE" : "FALSE") + ", " +
                           (a.explained_by.rfind("llm", 0) == 0 ? "TRUE" : "FALSE") +
-                          ", :explained_by, :created_at)",
+                          ", :explained_by, :anomaly_rank, :likely_cause, :ai_explanation,"
+                          " :created_at)",
                       q);
     }
     transaction.commit();
@@ -305,7 +316,8 @@ AnomalyPage ValidationReportRepository::anomalies(const AnomalyFilter& filter) {
   page.items = detail::query_all<AnomalyRow>(
       connection,
       std::string("SELECT ") + kAnomalyColumns + where +
-          " ORDER BY severity_rank DESC, table_name, column_name, anomaly_type, id"
+          " ORDER BY CASE WHEN anomaly_rank > 0 THEN 0 ELSE 1 END, anomaly_rank,"
+          " severity_rank DESC, table_name, column_name, anomaly_type, id"
           " LIMIT :limit OFFSET :offset",
       params);
   return page;

@@ -8005,6 +8005,12 @@ export interface components {
             samples?: unknown[];
             masked?: boolean;
             explained_by?: string;
+            /** @description The order to look at the report's anomalies in: 1 first; 0 for reports written before ranking existed. The list is in this order. */
+            rank?: number;
+            /** @description The engine's likely cause for this kind of anomaly (empty for older reports). */
+            likely_cause?: string;
+            /** @description The model's explanation when an LLM ranked the anomalies (explained_by names it), else empty. Validated before it is stored. */
+            ai_explanation?: string;
             mapping_ids?: string[];
             /** Format: date-time */
             created_at?: string;

@@ -137,6 +137,11 @@ export type Anomaly = {
   samples?: Array<Record<string, unknown>>;
   masked?: boolean;
   explained_by?: string;
+  /** 1 = look at it first; 0 for reports written before ranking existed. */
+  rank?: number;
+  likely_cause?: string;
+  /** The model's explanation when an LLM ranked the anomalies. */
+  ai_explanation?: string;
   mapping_ids?: string[];
 };
 

@@ -1,4 +1,5 @@
-// The anomalies of a report by severity (most severe first), each with its explanation,
+// The anomalies of a report in the order to look at them (the engine's or a model's
+// ranking; by severity for reports written before ranking existed), each with its explanation,
 // its numbers, the sample rows (masked unless the run allowed values) and, for a
 // distribution shift, the two quantile sketches drawn over each other.
 import { Badge } from '@/components/ui/badge';
@@ -20,6 +21,11 @@ const KIND_LABEL: Record<string, string> = {
   constraint_violation: 'Constraint violations',
 };
 
+/** Ranked anomalies first in rank order; unranked ones (older reports) after them. */
+function rankOrder(a: Anomaly): number {
+  return a.rank && a.rank > 0 ? a.rank : Number.MAX_SAFE_INTEGER;
+}
+
 type Props = {
   anomalies: Anomaly[];
   severity: string;
@@ -27,7 +33,9 @@ type Props = {
 };
 
 export function AnomaliesList({ anomalies, severity, onSeverity }: Props) {
-  const sorted = [...anomalies].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.count - a.count);
+  const sorted = [...anomalies].sort(
+    (a, b) => rankOrder(a) - rankOrder(b) || severityRank(a.severity) - severityRank(b.severity) || b.count - a.count,
+  );
   return (
     <div className="stack">
       <div className={styles.toolbar}>
@@ -60,6 +68,16 @@ export function AnomaliesList({ anomalies, severity, onSeverity }: Props) {
                   <span className="muted">{a.count.toLocaleString()} rows</span>
                 </div>
                 <p>{a.explanation}</p>
+                {a.likely_cause ? (
+                  <p>
+                    <strong>Likely cause:</strong> {a.likely_cause}
+                  </p>
+                ) : null}
+                {a.ai_explanation ? (
+                  <p>
+                    <strong>Model&apos;s explanation</strong> <span className="muted">({a.explained_by})</span>: {a.ai_explanation}
+                  </p>
+                ) : null}
                 {series ? <QuantileChart series={series} title={where} /> : null}
                 {rows.length > 0 ? (
                   <Table caption={`Sample rows of ${where}`} aria-label={`Sample rows: ${KIND_LABEL[a.kind] ?? a.kind} · ${where}`}>
