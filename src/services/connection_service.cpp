@@ -19,7 +19,7 @@ using validation::Engine;
 
 constexpr std::size_t kMaxName = 100;
 constexpr std::size_t kMaxText = 255;
-constexpr std::size_t kMaxSecret = 4096;
+constexpr std::size_t kMaxSecret = 8192;  // a service-account key with a 4096-bit RSA key
 
 bool has_control(const std::string& text) {
   for (char c : text) {
@@ -31,6 +31,11 @@ bool has_control(const std::string& text) {
 /// Option names and allowed values per engine, as the API accepts them (file paths on
 /// the server, such as sslrootcert, are left out on purpose).
 std::string check_option(Engine engine, const std::string& key, const std::string& value) {
+  auto word = [](const std::string& text) {
+    return text.find_first_not_of(
+               "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
+           std::string::npos;
+  };
   auto whole_number = [&](int low, int high) -> std::string {
     if (value.empty() || value.size() > 6 ||
         value.find_first_not_of("0123456789") != std::string::npos || std::stoi(value) < low ||
@@ -62,6 +67,42 @@ std::string check_option(Engine engine, const std::string& key, const std::strin
       if (key == "login_timeout") return whole_number(1, 60);
       return "unknown option for odbc; known: login_timeout (driver settings belong in the "
              "data source)";
+    // The REST connectors' endpoint, ca_file, key_file and token_env options name server
+    // URLs, files and environment variables: they are for the CLI and tests, never the API.
+    case Engine::kBigQuery:
+      if (key == "dataset") {
+        return !value.empty() && value.size() <= 1024 && word(value)
+                   ? ""
+                   : "must be a dataset name: letters, digits and underscores";
+      }
+      if (key == "location") {
+        return !value.empty() && value.size() <= 64 &&
+                       value.find_first_not_of(
+                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV"
+                           "WXYZ0123456789-") == std::string::npos
+                   ? ""
+                   : "must be a BigQuery location such as US, EU or europe-west3";
+      }
+      if (key == "max_results") return whole_number(1, 100000);
+      return "unknown option for bigquery; known: dataset, location, max_results";
+    case Engine::kDatabricks:
+      if (key == "warehouse_id") {
+        return !value.empty() && value.size() <= 64 && word(value)
+                   ? ""
+                   : "must be a SQL warehouse id: letters and digits";
+      }
+      if (key == "http_path") {
+        const std::string prefix = "/sql/1.0/warehouses/";
+        return value.starts_with(prefix) && value.size() > prefix.size() && value.size() <= 128 &&
+                       word(value.substr(prefix.size()))
+                   ? ""
+                   : "must be a SQL warehouse's HTTP path, /sql/1.0/warehouses/<id>";
+      }
+      if (key == "catalog" || key == "schema" || key == "client_id") {
+        return !value.empty() && value.size() <= 255 ? "" : "must be 1 to 255 characters";
+      }
+      return "unknown option for databricks; known: warehouse_id, http_path, catalog, schema, "
+             "client_id";
   }
   return "unknown option";
 }
@@ -74,6 +115,15 @@ FieldError field_for(const ConnectorError& error, Engine engine) {
   }
   if (code == "driver_missing") {
     return {"dsn", "no such ODBC data source on the server, or its driver cannot be loaded"};
+  }
+  if (code == "auth_failed" && engine == Engine::kBigQuery) {
+    return {"password", std::string("the service-account key was refused: ") + error.what()};
+  }
+  if (code == "auth_failed" && engine == Engine::kDatabricks) {
+    return {"password", std::string("the token was refused: ") + error.what()};
+  }
+  if (code == "database_missing" && engine == Engine::kDatabricks) {
+    return {"options.warehouse_id", error.what()};
   }
   if (code == "auth_failed") return {"password", "the server rejected this user name or password"};
   if (code == "database_missing") return {"database", "no such database on the server"};
@@ -130,12 +180,15 @@ void ConnectionService::apply(const ConnectionInput& input, store::StoredConnect
   if (input.engine) {
     engine = validation::engine_from_string(*input.engine);
     if (!engine) {
-      errors.push_back({"engine", "must be postgresql, mariadb (or mysql), sqlite or odbc"});
+      errors.push_back({"engine",
+                        "must be postgresql, mariadb (or mysql), sqlite, odbc, bigquery or "
+                        "databricks"});
     } else {
       stored.engine = std::string(validation::to_string(*engine));
     }
   } else if (stored.engine.empty()) {
-    errors.push_back({"engine", "is required: postgresql, mariadb, sqlite or odbc"});
+    errors.push_back(
+        {"engine", "is required: postgresql, mariadb, sqlite, odbc, bigquery or databricks"});
   } else {
     engine = validation::engine_from_string(stored.engine);
   }
@@ -213,6 +266,59 @@ void ConnectionService::apply(const ConnectionInput& input, store::StoredConnect
         if (!stored.host.empty()) errors.push_back({"host", "is not used by odbc connections"});
         if (!stored.path.empty()) errors.push_back({"path", "is not used by odbc connections"});
         break;
+      case Engine::kBigQuery:
+        // The secret is the service-account key's JSON; the project is the database.
+        if (!password.empty()) {
+          nlohmann::json key = nlohmann::json::parse(password, nullptr, false);
+          if (!key.is_object() || !key.contains("client_email") || !key.contains("private_key")) {
+            errors.push_back({"password",
+                              "must be a service-account key in JSON (with client_email and "
+                              "private_key), as downloaded from Google Cloud"});
+          } else {
+            if (key.contains("token_uri") &&
+                key["token_uri"] != "https://oauth2.googleapis.com/token") {
+              // The key's token_uri is where the signed assertion is sent: only Google's.
+              errors.push_back(
+                  {"password", "the key's token_uri must be https://oauth2.googleapis.com/token"});
+            }
+            const nlohmann::json project = key.value("project_id", nlohmann::json());
+            if (stored.database.empty() && project.is_string() &&
+                project.get<std::string>().size() <= kMaxText &&
+                !has_control(project.get<std::string>())) {
+              stored.database = project.get<std::string>();
+            }
+          }
+        } else if (!stored.password_set) {
+          errors.push_back({"password", "is required for bigquery: the service-account key JSON"});
+        }
+        if (stored.database.empty()) {
+          errors.push_back({"database", "is required for bigquery: the project id"});
+        }
+        if (!stored.host.empty()) errors.push_back({"host", "is not used by bigquery connections"});
+        if (!stored.path.empty()) errors.push_back({"path", "is not used by bigquery connections"});
+        break;
+      case Engine::kDatabricks:
+        if (stored.host.empty() ||
+            stored.host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                          "0123456789.-") != std::string::npos) {
+          errors.push_back({"host",
+                            "is required for databricks: the workspace host name, e.g. "
+                            "adb-1234567890123456.7.azuredatabricks.net (no https://)"});
+        }
+        if (!options.contains("warehouse_id") && !options.contains("http_path")) {
+          errors.push_back({"options.warehouse_id",
+                            "is required for databricks (or options.http_path): the SQL "
+                            "warehouse to run on"});
+        }
+        if (password.empty() && !stored.password_set) {
+          errors.push_back({"password",
+                            "is required for databricks: a personal access token (or the OAuth "
+                            "client secret with options.client_id)"});
+        }
+        if (!stored.path.empty()) {
+          errors.push_back({"path", "is not used by databricks connections"});
+        }
+        break;
     }
   }
   if (!errors.empty()) {
@@ -274,7 +380,8 @@ ConnectionTestResult ConnectionService::run_test(validation::ConnectionSpec spec
     if (!spec.options.contains("login_timeout")) {
       spec.options["login_timeout"] = std::to_string(settings_.test_connect_timeout_seconds);
     }
-  } else if (spec.engine != Engine::kSqlite && !spec.options.contains("connect_timeout")) {
+  } else if (spec.engine != Engine::kSqlite && spec.engine != Engine::kBigQuery &&
+             spec.engine != Engine::kDatabricks && !spec.options.contains("connect_timeout")) {
     spec.options["connect_timeout"] = std::to_string(settings_.test_connect_timeout_seconds);
   }
   spec.statement_timeout_ms = settings_.test_statement_timeout_ms;

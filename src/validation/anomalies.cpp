@@ -81,6 +81,8 @@ std::string number_param(Engine engine, std::size_t index) {
     case Engine::kMariaDb: return "CAST(" + p + " AS DOUBLE)";
     case Engine::kSqlite: return "CAST(" + p + " AS REAL)";
     case Engine::kOdbc: return "CAST(" + p + " AS DOUBLE PRECISION)";
+    case Engine::kBigQuery: return "CAST(" + p + " AS FLOAT64)";
+    case Engine::kDatabricks: return "CAST(" + p + " AS DOUBLE)";
   }
   return p;
 }

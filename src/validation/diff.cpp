@@ -102,6 +102,8 @@ struct Side {
       case Engine::kMariaDb: return "CAST(" + p + " AS SIGNED)";
       case Engine::kSqlite: return "CAST(" + p + " AS INTEGER)";
       case Engine::kOdbc: return "CAST(" + p + " AS BIGINT)";
+      case Engine::kBigQuery: return "CAST(" + p + " AS INT64)";
+      case Engine::kDatabricks: return "CAST(" + p + " AS BIGINT)";
     }
     return p;
   }

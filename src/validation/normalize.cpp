@@ -59,6 +59,18 @@ std::string fixed_point_sql(Engine engine, const std::string& c, int scale) {
       return "CASE WHEN round(" + c + ", " + s + ") = 0 THEN " + zero + " ELSE printf('%." + s +
              "f', " + c + ") END";
     case Engine::kOdbc: return "CAST(CAST(" + c + " AS DECIMAL(38, " + s + ")) AS VARCHAR(64))";
+    case Engine::kBigQuery: {
+      // ROUND on BIGNUMERIC rounds half away from zero; FORMAT keeps the trailing zeros
+      // that a plain CAST AS STRING drops.
+      const std::string rounded = "ROUND(CAST(" + c + " AS BIGNUMERIC), " + s + ")";
+      return "CASE WHEN " + rounded + " = 0 THEN " + zero + " ELSE FORMAT('%." + s + "f', " +
+             rounded + ") END";
+    }
+    case Engine::kDatabricks: {
+      // A DECIMAL cast rounds half up (away from zero) and prints exactly `scale` decimals.
+      const std::string cast = "CAST(" + c + " AS DECIMAL(38, " + s + "))";
+      return "CASE WHEN " + cast + " = 0 THEN " + zero + " ELSE CAST(" + cast + " AS STRING) END";
+    }
   }
   return c;
 }
@@ -82,6 +94,12 @@ std::string fraction_pad_sql(Engine engine, const std::string& text, int prefix_
     case Engine::kOdbc:
       return "substr(CASE WHEN instr(" + text + ", '.') > 0 THEN " + text + " || '000000' ELSE " +
              text + " || '.000000' END, 1, " + len + ")";
+    case Engine::kBigQuery:
+      return "LEFT(CASE WHEN STRPOS(" + text + ", '.') > 0 THEN CONCAT(" + text +
+             ", '000000') ELSE CONCAT(" + text + ", '.000000') END, " + len + ")";
+    case Engine::kDatabricks:
+      return "left(CASE WHEN instr(" + text + ", '.') > 0 THEN concat(" + text +
+             ", '000000') ELSE concat(" + text + ", '.000000') END, " + len + ")";
   }
   return text;
 }
@@ -107,6 +125,15 @@ std::string timestamp_sql(Engine engine, const std::string& c, const sql::Logica
       const std::string text = "replace(CAST(" + c + " AS TEXT), 'T', ' ')";
       return fraction_pad_sql(engine, text, 19, precision);
     }
+    case Engine::kBigQuery:
+      // TIMESTAMP is an instant (shown in UTC here); DATETIME is a wall-clock time.
+      return zoned ? "LEFT(FORMAT_TIMESTAMP('%Y-%m-%d %H:%M:%E6S', " + c + ", 'UTC'), " + len + ")"
+                   : "LEFT(FORMAT_DATETIME('%Y-%m-%d %H:%M:%E6S', " + c + "), " + len + ")";
+    case Engine::kDatabricks: {
+      // TIMESTAMP is an instant shown in the session's zone: convert it back to UTC.
+      const std::string value = zoned ? "to_utc_timestamp(" + c + ", current_timezone())" : c;
+      return "left(date_format(" + value + ", 'yyyy-MM-dd HH:mm:ss.SSSSSS'), " + len + ")";
+    }
   }
   return c;
 }
@@ -118,9 +145,13 @@ std::string string_sql(Engine engine, const std::string& c, const NormalizeOptio
     case Engine::kMariaDb: value = "CAST(" + c + " AS CHAR)"; break;
     case Engine::kSqlite: value = "CAST(" + c + " AS TEXT)"; break;
     case Engine::kOdbc: value = c; break;
+    case Engine::kBigQuery:
+    case Engine::kDatabricks: value = "CAST(" + c + " AS STRING)"; break;
   }
   if (options.trim_trailing_spaces) {
-    value = engine == Engine::kSqlite ? "rtrim(" + value + ", ' ')" : "RTRIM(" + value + ")";
+    // BigQuery's one-argument RTRIM removes every trailing whitespace character.
+    value = engine == Engine::kSqlite || engine == Engine::kBigQuery ? "rtrim(" + value + ", ' ')"
+                                                                     : "RTRIM(" + value + ")";
   }
   if (options.case_insensitive) value = "LOWER(" + value + ")";
   if (options.empty_string_as_null) value = "NULLIF(" + value + ", '')";
@@ -157,6 +188,8 @@ std::string raw_text_sql(const ColumnRendering& column) {
     case Engine::kMariaDb: return "CAST(" + c + " AS CHAR)";
     case Engine::kSqlite: return "CAST(" + c + " AS TEXT)";
     case Engine::kOdbc: return "CAST(" + c + " AS VARCHAR(4000))";
+    case Engine::kBigQuery:
+    case Engine::kDatabricks: return "CAST(" + c + " AS STRING)";
   }
   return c;
 }
@@ -172,7 +205,8 @@ std::string normalized_text_sql(const ColumnRendering& column, const ColumnCanon
     case TypeKind::kFloat:
       return fixed_point_sql(engine, c, clamp_digits(options.float_decimals, kMaxScale));
     case TypeKind::kBoolean:
-      if (engine == Engine::kPostgres) {
+      if (engine == Engine::kPostgres || engine == Engine::kBigQuery ||
+          engine == Engine::kDatabricks) {
         return "CASE WHEN " + c + " THEN '1' WHEN NOT " + c + " THEN '0' END";
       }
       return "CASE WHEN " + c + " <> 0 THEN '1' WHEN " + c + " = 0 THEN '0' END";
@@ -182,11 +216,15 @@ std::string normalized_text_sql(const ColumnRendering& column, const ColumnCanon
         case Engine::kMariaDb: return "DATE_FORMAT(" + c + ", '%Y-%m-%d')";
         case Engine::kSqlite:
         case Engine::kOdbc: return "substr(replace(CAST(" + c + " AS TEXT), 'T', ' '), 1, 10)";
+        case Engine::kBigQuery: return "FORMAT_DATE('%Y-%m-%d', " + c + ")";
+        case Engine::kDatabricks: return "date_format(" + c + ", 'yyyy-MM-dd')";
       }
       break;
     case TypeKind::kTime: {
-      const std::string text =
-          engine == Engine::kPostgres ? c + "::time::text" : raw_text_sql(column);
+      const std::string text = engine == Engine::kPostgres ? c + "::time::text"
+                               : engine == Engine::kBigQuery
+                                   ? "FORMAT_TIME('%H:%M:%E6S', " + c + ")"
+                                   : raw_text_sql(column);
       return fraction_pad_sql(engine, text, 8, canon.timestamp_precision);
     }
     case TypeKind::kTimestamp:
@@ -199,6 +237,8 @@ std::string normalized_text_sql(const ColumnRendering& column, const ColumnCanon
         case Engine::kMariaDb: return "LOWER(HEX(" + c + "))";
         case Engine::kSqlite:
         case Engine::kOdbc: return "lower(hex(" + c + "))";
+        case Engine::kBigQuery: return "TO_HEX(" + c + ")";
+        case Engine::kDatabricks: return "lower(hex(" + c + "))";
       }
       break;
     case TypeKind::kUuid:
@@ -211,7 +251,9 @@ std::string normalized_text_sql(const ColumnRendering& column, const ColumnCanon
 bool computes_hash_in_database(Engine engine, RowHash hash) {
   switch (hash) {
     case RowHash::kNativePostgres: return engine == Engine::kPostgres;
-    case RowHash::kPortableMd5: return engine == Engine::kPostgres || engine == Engine::kMariaDb;
+    case RowHash::kPortableMd5:
+      return engine == Engine::kPostgres || engine == Engine::kMariaDb ||
+             engine == Engine::kBigQuery || engine == Engine::kDatabricks;
   }
   return false;
 }
@@ -236,6 +278,18 @@ std::string row_text_sql(Engine engine, const std::vector<std::string>& column_t
         out += "coalesce(" + column_texts[i] + ", char(30))";
       }
       return out.empty() ? "''" : out;
+    case Engine::kBigQuery:
+      // Escapes in a BigQuery string literal: '\x1f' is U+001F.
+      out = "CONCAT(''";
+      for (std::size_t i = 0; i < column_texts.size(); ++i) {
+        out += i > 0 ? ", '\\x1f', " : ", ";
+        out += "COALESCE(" + column_texts[i] + ", '\\x1e')";
+      }
+      return out + ")";
+    case Engine::kDatabricks:
+      out = "concat_ws(chr(31)";
+      for (const auto& text : column_texts) out += ", coalesce(" + text + ", chr(30))";
+      return out + ")";
   }
   return out;
 }
@@ -245,6 +299,14 @@ std::string row_hash_sql(Engine engine, RowHash hash, std::string_view row_text_
   if (engine == Engine::kPostgres) {
     if (hash == RowHash::kNativePostgres) return "hashtextextended(" + t + ", 0)";
     return "('x' || substr(md5(" + t + "), 1, 15))::bit(60)::bigint";
+  }
+  // The sums of 60-bit values overflow a 64-bit integer after 8 rows: BigQuery and Spark
+  // (in ANSI mode) fail on overflow rather than widening, so the hash is a decimal there.
+  if (engine == Engine::kBigQuery) {
+    return "CAST(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(" + t + ")), 1, 15)) AS INT64) AS NUMERIC)";
+  }
+  if (engine == Engine::kDatabricks) {
+    return "CAST(conv(substr(md5(" + t + "), 1, 15), 16, 10) AS DECIMAL(20, 0))";
   }
   return "CAST(CONV(SUBSTRING(MD5(" + t + "), 1, 15), 16, 10) AS UNSIGNED)";
 }
@@ -272,7 +334,11 @@ std::uint64_t portable_md5_hash(std::string_view text) {
 }
 
 std::string integer_division_sql(Engine engine, std::string_view a, std::string_view b) {
-  const std::string op = engine == Engine::kMariaDb ? " DIV " : " / ";
+  if (engine == Engine::kBigQuery) {  // '/' on INT64 gives FLOAT64
+    return "DIV(" + std::string(a) + ", " + std::string(b) + ")";
+  }
+  const std::string op =
+      engine == Engine::kMariaDb || engine == Engine::kDatabricks ? " DIV " : " / ";
   return "(" + std::string(a) + ")" + op + "(" + std::string(b) + ")";
 }
 

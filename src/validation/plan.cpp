@@ -229,6 +229,8 @@ std::string dialect_of(Engine engine, std::string_view fallback) {
     case Engine::kPostgres: return "postgres";
     case Engine::kMariaDb: return "mysql";
     case Engine::kSqlite: return "sqlite";
+    case Engine::kBigQuery: return "bigquery";
+    case Engine::kDatabricks: return "databricks";
     case Engine::kOdbc: break;
   }
   auto canonical = sql::canonical_dialect_name(fallback);

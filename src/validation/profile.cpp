@@ -37,6 +37,8 @@ std::string length_function(Engine engine) {
     case Engine::kMariaDb: return "CHAR_LENGTH";
     case Engine::kSqlite: return "length";
     case Engine::kOdbc: return "CHAR_LENGTH";
+    case Engine::kBigQuery: return "CHAR_LENGTH";
+    case Engine::kDatabricks: return "char_length";
   }
   return "CHAR_LENGTH";
 }

@@ -129,6 +129,8 @@ std::string text_cast_sql(Engine engine, std::string_view expression) {
     case Engine::kMariaDb: return "CAST(" + e + " AS CHAR)";
     case Engine::kSqlite: return "CAST(" + e + " AS TEXT)";
     case Engine::kOdbc: return "CAST(" + e + " AS VARCHAR(4000))";
+    case Engine::kBigQuery:
+    case Engine::kDatabricks: return "CAST(" + e + " AS STRING)";
   }
   return e;
 }
@@ -140,6 +142,8 @@ std::string length_sql(Engine engine, std::string_view expression) {
     case Engine::kMariaDb: return "CHAR_LENGTH(" + e + ")";
     case Engine::kSqlite: return "length(" + e + ")";
     case Engine::kOdbc: return "CHAR_LENGTH(" + e + ")";
+    case Engine::kBigQuery: return "CHAR_LENGTH(" + e + ")";
+    case Engine::kDatabricks: return "char_length(" + e + ")";
   }
   return e;
 }
@@ -155,6 +159,12 @@ std::string epoch_sql(Engine engine, std::string_view expression, const sql::Log
       return "(TIMESTAMPDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', " + e + ") / 1000000.0)";
     case Engine::kSqlite: return "((julianday(" + e + ") - 2440587.5) * 86400.0)";
     case Engine::kOdbc: return "NULL";
+    case Engine::kBigQuery:
+      // DATE and DATETIME convert to TIMESTAMP as UTC wall-clock times.
+      return "(UNIX_MICROS(TIMESTAMP(" + e + ")) / 1000000.0)";
+    case Engine::kDatabricks:
+      if (type.kind == sql::TypeKind::kDate) return "CAST(unix_date(" + e + ") * 86400 AS DOUBLE)";
+      return "(unix_micros(CAST(" + e + " AS TIMESTAMP)) / 1000000.0)";
   }
   return e;
 }
@@ -167,6 +177,8 @@ std::string round_sql(Engine engine, std::string_view expression, int digits) {
     case Engine::kMariaDb: return "ROUND(" + e + ", " + d + ")";
     case Engine::kSqlite: return "round(" + e + ", " + d + ")";
     case Engine::kOdbc: return "ROUND(" + e + ", " + d + ")";
+    case Engine::kBigQuery: return "ROUND(CAST(" + e + " AS BIGNUMERIC), " + d + ")";
+    case Engine::kDatabricks: return "round(CAST(" + e + " AS DECIMAL(38, 18)), " + d + ")";
   }
   return e;
 }
@@ -177,6 +189,8 @@ std::string_view dialect_of(Engine engine) {
     case Engine::kMariaDb: return "mysql";
     case Engine::kSqlite: return "sqlite";
     case Engine::kOdbc: return "ansi";
+    case Engine::kBigQuery: return "bigquery";
+    case Engine::kDatabricks: return "databricks";
   }
   return "ansi";
 }

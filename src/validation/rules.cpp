@@ -569,6 +569,12 @@ void run_freshness(Connector& target, const RuleQuery& q, const schema::Column& 
       age = "(julianday('now') - julianday(max(" + q.column_sql + "))) * 86400.0";
       break;
     case Engine::kOdbc: age = "NULL"; break;
+    case Engine::kBigQuery:
+      age = "TIMESTAMP_DIFF(CURRENT_TIMESTAMP(), TIMESTAMP(max(" + q.column_sql + ")), SECOND)";
+      break;
+    case Engine::kDatabricks:
+      age = "(unix_timestamp(current_timestamp()) - unix_timestamp(max(" + q.column_sql + ")))";
+      break;
   }
   const ResultSet rs = target.query("SELECT count(*), " +
                                     quality::text_cast_sql(q.engine, "max(" + q.column_sql + ")") +

@@ -2,9 +2,9 @@
 // [--target-schema FILES] [--format text|json|html] [--tables t1,t2] [--allow-samples]
 // [--row-tolerance F]`: the checks derived from the approved mapping, run against the live
 // source and target databases, for CI pipelines. URLs as connectors/connection_url.hpp
-// reads them (postgresql://, mariadb://, sqlite:, odbc:); catalogs are introspected from
-// the live databases unless schema files are given. Exit 0 when every check passed, 1
-// when one failed or could not run, 2 for usage and connection errors.
+// reads them (postgresql://, mariadb://, sqlite:, odbc:, bigquery://, databricks://); catalogs are
+// introspected from the live databases unless schema files are given. Exit 0 when every check
+// passed, 1 when one failed or could not run, 2 for usage and connection errors.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -185,7 +185,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check migrated data against its source with checks derived from the mapping");
   cmd->add_option("--source", options->source_url,
-                  "Source database URL (postgresql://, mariadb://, sqlite:, odbc:)")
+                  "Source database URL (postgresql://, mariadb://, sqlite:, odbc:, "
+                  "bigquery://, databricks://)")
       ->required();
   cmd->add_option("--target", options->target_url, "Target database URL")->required();
   cmd->add_option("--mapping", options->mapping_file, "Mapping document (JSON)")

@@ -71,14 +71,17 @@ ConnectionSpec parse_connection_url(std::string_view url) {
   ConnectionSpec spec;
   std::size_t colon = url.find(':');
   if (colon == std::string_view::npos) {
-    fail("a connection URL starts with postgresql://, mariadb://, mysql://, sqlite: or odbc:");
+    fail(
+        "a connection URL starts with postgresql://, mariadb://, mysql://, sqlite:, odbc:, "
+        "bigquery:// or databricks://");
   }
   std::string_view scheme = url.substr(0, colon);
   std::string_view rest = url.substr(colon + 1);
   std::optional<Engine> engine = engine_from_string(scheme);
   if (!engine) {
     fail("unknown connection URL scheme '" + std::string(scheme) +
-         "'; use postgresql://, mariadb://, mysql://, sqlite: or odbc:");
+         "'; use postgresql://, mariadb://, mysql://, sqlite:, odbc:, bigquery:// or "
+         "databricks://");
   }
   spec.engine = *engine;
   if (spec.engine == Engine::kOdbc && rest.starts_with("//")) {
@@ -105,6 +108,38 @@ ConnectionSpec parse_connection_url(std::string_view url) {
   if (spec.engine == Engine::kOdbc) {
     if (rest.empty()) fail("odbc: needs a DSN name or a connection string after the colon");
     spec.dsn = std::string(rest);
+    return spec;
+  }
+  if (spec.engine == Engine::kBigQuery || spec.engine == Engine::kDatabricks) {
+    // bigquery://project[/dataset]?key_file=...   databricks://host/warehouse_id?token_env=...
+    // Secrets never sit in these URLs: the key and the token come from a file or the
+    // environment.
+    const bool bigquery = spec.engine == Engine::kBigQuery;
+    const char* form = bigquery ? "bigquery://project/dataset?key_file=/path/key.json"
+                                : "databricks://host/warehouse_id?token_env=DATABRICKS_TOKEN";
+    if (!rest.starts_with("//")) fail(std::string("use the form ") + form);
+    rest.remove_prefix(2);
+    std::size_t question = rest.find('?');
+    if (question != std::string_view::npos) {
+      apply_query(rest.substr(question + 1), spec);
+      rest = rest.substr(0, question);
+    }
+    if (rest.find('@') != std::string_view::npos) {
+      fail(std::string("put no credentials in a ") + std::string(scheme) + " URL; use the form " +
+           form);
+    }
+    std::size_t slash = rest.find('/');
+    const std::string first = decode(rest.substr(0, slash), bigquery ? "project" : "host");
+    const std::string second =
+        slash == std::string_view::npos ? "" : decode(rest.substr(slash + 1), "path");
+    if (first.empty()) fail(std::string("use the form ") + form);
+    if (bigquery) {
+      spec.database = first;
+      if (!second.empty()) spec.options["dataset"] = second;
+    } else {
+      spec.host = first;
+      if (!second.empty()) spec.options["warehouse_id"] = second;
+    }
     return spec;
   }
   if (spec.engine == Engine::kSqlite) {

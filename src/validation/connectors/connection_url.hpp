@@ -4,6 +4,10 @@
 //   sqlite:relative/path.db   sqlite:///absolute/path.db
 //   odbc:DSN=name;UID=...     (the rest is the ODBC connection string)
 //   odbc://user:password@dsn_name?statement_timeout_ms=...&login_timeout=...
+//   bigquery://project[/dataset]?key_file=/path/key.json&location=EU
+//   databricks://host[/warehouse_id]?token_env=DATABRICKS_TOKEN&catalog=main&schema=sales
+// (BigQuery and Databricks URLs carry no secret: the key file or the token's environment
+// variable is named instead.)
 // User, password and database are percent-decoded; query parameters become options,
 // except statement_timeout_ms and read_only, which set the spec's fields.
 #pragma once

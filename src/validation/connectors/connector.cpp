@@ -2,6 +2,8 @@
 // picks a connector for a ConnectionSpec.
 #include "validation/connectors/connector.hpp"
 
+#include "validation/connectors/bigquery_connector.hpp"
+#include "validation/connectors/databricks_connector.hpp"
 #include "validation/connectors/mariadb_connector.hpp"
 #include "validation/connectors/odbc_connector.hpp"
 #include "validation/connectors/postgres_connector.hpp"
@@ -15,6 +17,8 @@ std::string_view to_string(Engine engine) {
     case Engine::kMariaDb: return "mariadb";
     case Engine::kSqlite: return "sqlite";
     case Engine::kOdbc: return "odbc";
+    case Engine::kBigQuery: return "bigquery";
+    case Engine::kDatabricks: return "databricks";
   }
   return "unknown";
 }
@@ -24,6 +28,8 @@ std::optional<Engine> engine_from_string(std::string_view name) {
   if (name == "mariadb" || name == "mysql") return Engine::kMariaDb;
   if (name == "sqlite") return Engine::kSqlite;
   if (name == "odbc") return Engine::kOdbc;
+  if (name == "bigquery") return Engine::kBigQuery;
+  if (name == "databricks") return Engine::kDatabricks;
   return std::nullopt;
 }
 
@@ -88,6 +94,8 @@ std::unique_ptr<Connector> connect(const ConnectionSpec& spec) {
     case Engine::kMariaDb: return std::make_unique<MariaDbConnector>(spec);
     case Engine::kSqlite: return std::make_unique<SqliteConnector>(spec);
     case Engine::kOdbc: return std::make_unique<OdbcConnector>(spec);
+    case Engine::kBigQuery: return std::make_unique<BigQueryConnector>(spec);
+    case Engine::kDatabricks: return std::make_unique<DatabricksConnector>(spec);
   }
   throw ConnectorError(ConnectorError::kUnsupported,
                        "no connector for engine " + std::string(to_string(spec.engine)),

@@ -1,5 +1,6 @@
 // The data connector interface: one way to run read-only, parameterised SQL against a
-// user's live database (PostgreSQL, MariaDB/MySQL, SQLite, any ODBC driver), used by
+// user's live database (PostgreSQL, MariaDB/MySQL, SQLite, any ODBC driver, BigQuery and
+// Databricks SQL over their REST APIs), used by
 // validation and live introspection. Values in, values out: no HTTP, no metadata store.
 // Every value is text in the engine's canonical text form, so checks compare the same
 // representation whatever the driver.
@@ -16,11 +17,11 @@
 
 namespace godwit::validation {
 
-enum class Engine { kPostgres, kMariaDb, kSqlite, kOdbc };
-/// "postgresql", "mariadb", "sqlite", "odbc".
+enum class Engine { kPostgres, kMariaDb, kSqlite, kOdbc, kBigQuery, kDatabricks };
+/// "postgresql", "mariadb", "sqlite", "odbc", "bigquery", "databricks".
 std::string_view to_string(Engine engine);
-/// The engine a name means ("postgresql"/"postgres", "mariadb"/"mysql", "sqlite", "odbc"),
-/// or nullopt.
+/// The engine a name means ("postgresql"/"postgres", "mariadb"/"mysql", "sqlite", "odbc",
+/// "bigquery", "databricks"), or nullopt.
 std::optional<Engine> engine_from_string(std::string_view name);
 
 /// What a user gives to reach a database. The password is never logged or put into an

@@ -17,6 +17,8 @@ std::string_view dialect_of(Engine engine) {
     case Engine::kMariaDb: return "mysql";
     case Engine::kSqlite: return "sqlite";
     case Engine::kOdbc: return "ansi";
+    case Engine::kBigQuery: return "bigquery";
+    case Engine::kDatabricks: return "databricks";
   }
   return "ansi";
 }
@@ -121,6 +123,8 @@ schema::Catalog introspect(Connector& db, const IntrospectOptions& options) {
     case Engine::kMariaDb: detail::introspect_mariadb(db, options, catalog); break;
     case Engine::kSqlite: detail::introspect_sqlite(db, options, catalog); break;
     case Engine::kOdbc: detail::introspect_odbc(db, options, catalog); break;
+    case Engine::kBigQuery: detail::introspect_bigquery(db, options, catalog); break;
+    case Engine::kDatabricks: detail::introspect_databricks(db, options, catalog); break;
   }
   resolve_foreign_keys(catalog);
   if (options.exact_row_counts) read_exact_counts(db, catalog);
@@ -150,6 +154,22 @@ std::int64_t count_tables(Connector& db) {
           "'sqlite\\_%' escape '\\'";
       break;
     case Engine::kOdbc: return detail::count_odbc_tables(db);
+    case Engine::kBigQuery:
+    case Engine::kDatabricks: {
+      // No cheap catalog-wide count without naming datasets: read the tables' list.
+      IntrospectOptions options;
+      schema::Catalog catalog;
+      if (db.engine() == Engine::kBigQuery) {
+        detail::introspect_bigquery(db, options, catalog);
+      } else {
+        detail::introspect_databricks(db, options, catalog);
+      }
+      std::int64_t tables = 0;
+      for (const auto& table : catalog.tables) {
+        if (table.kind == schema::TableKind::kTable) ++tables;
+      }
+      return tables;
+    }
   }
   return detail::to_int(db.query(sql).rows.at(0).at(0));
 }

@@ -27,6 +27,11 @@ void introspect_mariadb(Connector& db, const IntrospectOptions& options, schema:
 void introspect_sqlite(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog);
 /// Over the ODBC catalog functions; `db` must be an OdbcConnector.
 void introspect_odbc(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog);
+/// Over INFORMATION_SCHEMA per dataset; `db` must be a BigQueryConnector.
+void introspect_bigquery(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog);
+/// Over the Unity Catalog information_schema; `db` must be a DatabricksConnector.
+void introspect_databricks(Connector& db, const IntrospectOptions& options,
+                           schema::Catalog& catalog);
 /// Base tables outside system schemas, from SQLTables.
 std::int64_t count_odbc_tables(Connector& db);
 

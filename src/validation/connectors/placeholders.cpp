@@ -72,6 +72,9 @@ NativeStatement rewrite_placeholders(std::string_view sql, PlaceholderStyle styl
       if (style == PlaceholderStyle::kQuestionMark) {
         out.sql += '?';
         out.order.push_back(number - 1);
+      } else if (style == PlaceholderStyle::kNamedColon) {
+        out.sql += ":p";
+        out.sql += std::to_string(number);
       } else {
         out.sql += '?';
         out.sql += std::to_string(number);
@@ -83,6 +86,31 @@ NativeStatement rewrite_placeholders(std::string_view sql, PlaceholderStyle styl
     i = end;
   }
   return out;
+}
+
+std::string first_keyword(std::string_view sql) {
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    const char c = sql[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(') {
+      ++i;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      i = sql.find('\n', i);
+      if (i == std::string_view::npos) return {};
+    } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+      i = sql.find("*/", i + 2);
+      if (i == std::string_view::npos) return {};
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  std::string word;
+  while (i < sql.size() && ((sql[i] >= 'a' && sql[i] <= 'z') || (sql[i] >= 'A' && sql[i] <= 'Z'))) {
+    word += static_cast<char>(sql[i] >= 'a' ? sql[i] - 'a' + 'A' : sql[i]);
+    ++i;
+  }
+  return word;
 }
 
 }  // namespace godwit::validation

@@ -45,6 +45,38 @@ TEST(ConnectionUrl, ParsesMysqlIpv6SqliteAndOdbc) {
   EXPECT_THROW(parse_connection_url("odbc://?read_only=true"), ConnectorError);
 }
 
+TEST(ConnectionUrl, ParsesBigQueryAndDatabricksUrlsWithoutSecrets) {
+  ConnectionSpec bq = parse_connection_url(
+      "bigquery://my-project/"
+      "sales?key_file=%2Fkeys%2Fsa.json&location=EU&statement_timeout_ms=9000");
+  EXPECT_EQ(bq.engine, Engine::kBigQuery);
+  EXPECT_EQ(bq.database, "my-project");
+  EXPECT_EQ(bq.options.at("dataset"), "sales");
+  EXPECT_EQ(bq.options.at("key_file"), "/keys/sa.json");
+  EXPECT_EQ(bq.options.at("location"), "EU");
+  EXPECT_EQ(bq.statement_timeout_ms, 9000);
+  EXPECT_FALSE(parse_connection_url("bigquery://p").options.contains("dataset"));
+
+  ConnectionSpec dbx = parse_connection_url(
+      "databricks://adb-1.2.azuredatabricks.net/abc123?token_env=DBX_TOKEN&catalog=main");
+  EXPECT_EQ(dbx.engine, Engine::kDatabricks);
+  EXPECT_EQ(dbx.host, "adb-1.2.azuredatabricks.net");
+  EXPECT_EQ(dbx.options.at("warehouse_id"), "abc123");
+  EXPECT_EQ(dbx.options.at("token_env"), "DBX_TOKEN");
+  EXPECT_EQ(dbx.options.at("catalog"), "main");
+
+  try {
+    parse_connection_url("databricks://token:dapiSECRET@host/w");
+    FAIL() << "expected an error";
+  } catch (const ConnectorError& error) {
+    EXPECT_EQ(error.code(), "bad_option");
+    EXPECT_EQ(std::string(error.what()).find("dapiSECRET"), std::string::npos);
+    EXPECT_NE(std::string(error.what()).find("token_env"), std::string::npos) << error.what();
+  }
+  EXPECT_THROW(parse_connection_url("bigquery:project"), ConnectorError);
+  EXPECT_THROW(parse_connection_url("bigquery://"), ConnectorError);
+}
+
 TEST(ConnectionUrl, RejectsBadInputWithoutEchoingThePassword) {
   EXPECT_THROW(parse_connection_url("oracle://x"), ConnectorError);
   EXPECT_THROW(parse_connection_url("nothing"), ConnectorError);

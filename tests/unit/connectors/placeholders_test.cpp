@@ -62,5 +62,21 @@ TEST(Placeholders, DollarNotFollowedByDigitIsText) {
   EXPECT_EQ(s.sql, "select a$b, $x");
 }
 
+TEST(Placeholders, RewritesToDatabricksNamedMarkersKeepingTheirNumbers) {
+  NativeStatement s = rewrite_placeholders("select `a$1`, '$2' from t where a = $2 and b = $10",
+                                           PlaceholderStyle::kNamedColon, 10, true);
+  EXPECT_EQ(s.sql, "select `a$1`, '$2' from t where a = :p2 and b = :p10");
+  EXPECT_TRUE(s.order.empty());
+  EXPECT_EQ(s.max_index, 10u);
+}
+
+TEST(Placeholders, FindsTheFirstKeywordPastCommentsAndParentheses) {
+  EXPECT_EQ(first_keyword("  select 1"), "SELECT");
+  EXPECT_EQ(first_keyword("-- note\n/* x */ ((With a as (select 1) select * from a))"), "WITH");
+  EXPECT_EQ(first_keyword("/* unclosed"), "");
+  EXPECT_EQ(first_keyword("delete from t"), "DELETE");
+  EXPECT_EQ(first_keyword(""), "");
+}
+
 }  // namespace
 }  // namespace godwit::validation

@@ -94,6 +94,52 @@ TEST(NormalizeSql, RowTextAndHashPerEngine) {
   EXPECT_EQ(integer_division_sql(Engine::kMariaDb, "k - 1", "10"), "(k - 1) DIV (10)");
 }
 
+TEST(NormalizeSql, BigQueryAndDatabricksHashTheSameRowTextWithTheSameMd5Bits) {
+  // Same joined text as the other engines (U+001F between values, U+001E for NULL) ...
+  EXPECT_EQ(row_text_sql(Engine::kBigQuery, {"a", "b"}),
+            "CONCAT('', COALESCE(a, '\\x1e'), '\\x1f', COALESCE(b, '\\x1e'))");
+  EXPECT_EQ(row_text_sql(Engine::kDatabricks, {"a", "b"}),
+            "concat_ws(chr(31), coalesce(a, chr(30)), coalesce(b, chr(30)))");
+  // ... and the first 15 hex digits of its MD5 as a number, widened so sums never overflow.
+  EXPECT_EQ(row_hash_sql(Engine::kBigQuery, RowHash::kPortableMd5, "t"),
+            "CAST(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(t)), 1, 15)) AS INT64) AS NUMERIC)");
+  EXPECT_EQ(row_hash_sql(Engine::kDatabricks, RowHash::kPortableMd5, "t"),
+            "CAST(conv(substr(md5(t), 1, 15), 16, 10) AS DECIMAL(20, 0))");
+  EXPECT_TRUE(computes_hash_in_database(Engine::kBigQuery, RowHash::kPortableMd5));
+  EXPECT_TRUE(computes_hash_in_database(Engine::kDatabricks, RowHash::kPortableMd5));
+  EXPECT_FALSE(computes_hash_in_database(Engine::kBigQuery, RowHash::kNativePostgres));
+  // '/' on BigQuery INT64 is FLOAT64: segment numbers need DIV.
+  EXPECT_EQ(integer_division_sql(Engine::kBigQuery, "k - 1", "10"), "DIV(k - 1, 10)");
+  EXPECT_EQ(integer_division_sql(Engine::kDatabricks, "k - 1", "10"), "(k - 1) DIV (10)");
+}
+
+TEST(NormalizeSql, BigQueryAndDatabricksValueTexts) {
+  const ColumnCanon canon =
+      column_canon({LogicalType::decimal(12, 2), LogicalType::decimal(12, 2)}, {});
+  EXPECT_EQ(normalized_text_sql(column(Engine::kBigQuery, LogicalType::decimal(12, 2)), canon, {}),
+            "CASE WHEN ROUND(CAST((\"c\") AS BIGNUMERIC), 2) = 0 THEN '0.00' ELSE "
+            "FORMAT('%.2f', ROUND(CAST((\"c\") AS BIGNUMERIC), 2)) END");
+  EXPECT_EQ(
+      normalized_text_sql(column(Engine::kDatabricks, LogicalType::decimal(12, 2)), canon, {}),
+      "CASE WHEN CAST((\"c\") AS DECIMAL(38, 2)) = 0 THEN '0.00' ELSE "
+      "CAST(CAST((\"c\") AS DECIMAL(38, 2)) AS STRING) END");
+  const LogicalType zoned = LogicalType::timestamp(6, sql::TimeZoneKind::kWithLocalTimeZone);
+  const ColumnCanon micro = column_canon({zoned, zoned}, {});
+  EXPECT_EQ(normalized_text_sql(column(Engine::kBigQuery, zoned), micro, {}),
+            "LEFT(FORMAT_TIMESTAMP('%Y-%m-%d %H:%M:%E6S', (\"c\"), 'UTC'), 26)");
+  EXPECT_EQ(normalized_text_sql(column(Engine::kBigQuery, LogicalType::timestamp(6)), micro, {}),
+            "LEFT(FORMAT_DATETIME('%Y-%m-%d %H:%M:%E6S', (\"c\")), 26)");
+  EXPECT_EQ(normalized_text_sql(column(Engine::kDatabricks, zoned), micro, {}),
+            "left(date_format(to_utc_timestamp((\"c\"), current_timezone()), "
+            "'yyyy-MM-dd HH:mm:ss.SSSSSS'), 26)");
+  EXPECT_EQ(normalized_text_sql(column(Engine::kBigQuery, LogicalType::text()), {}, {}),
+            "rtrim(CAST((\"c\") AS STRING), ' ')");
+  EXPECT_EQ(normalized_text_sql(column(Engine::kBigQuery, LogicalType::binary()), {}, {}),
+            "TO_HEX((\"c\"))");
+  EXPECT_EQ(normalized_text_sql(column(Engine::kDatabricks, LogicalType::boolean()), {}, {}),
+            "CASE WHEN (\"c\") THEN '1' WHEN NOT (\"c\") THEN '0' END");
+}
+
 TEST(NormalizeHash, PortableMd5IsTheFirstSixtyBitsOfTheDigest) {
   // md5("") = d41d8cd98f00b204e9800998ecf8427e
   EXPECT_EQ(portable_md5_hash(""), 0xd41d8cd98f00b20ULL);

@@ -7824,18 +7824,21 @@ export interface components {
         ConnectionInput: {
             name?: string;
             /** @enum {string} */
-            engine?: "postgresql" | "postgres" | "mariadb" | "mysql" | "sqlite" | "odbc";
+            engine?: "postgresql" | "postgres" | "mariadb" | "mysql" | "sqlite" | "odbc" | "bigquery" | "databricks";
+            /** @description databricks: the workspace host name (adb-....azuredatabricks.net) */
             host?: string | null;
             /** @description 0: the engine's default */
             port?: number | null;
+            /** @description bigquery: the project id (default: the key's project_id) */
             database?: string | null;
             user?: string | null;
+            /** @description sealed at rest, never returned. bigquery: the service-account key's JSON; databricks: a personal access token, or the OAuth client secret with options.client_id */
             password?: string | null;
             /** @description sqlite: a file below the server's GODWIT_SQLITE_ROOT */
             path?: string | null;
             /** @description odbc: the name of a data source defined in the server's odbc.ini (connection strings are refused); sealed at rest, never returned */
             dsn?: string | null;
-            /** @description postgresql: sslmode, connect_timeout, application_name; mariadb: ssl, connect_timeout; sqlite: busy_timeout */
+            /** @description postgresql: sslmode, connect_timeout, application_name; mariadb: ssl, connect_timeout; sqlite: busy_timeout; bigquery: dataset, location, max_results; databricks: warehouse_id or http_path, catalog, schema, client_id */
             options?: {
                 [key: string]: string;
             } | null;
@@ -7847,7 +7850,7 @@ export interface components {
             project_id: string;
             name: string;
             /** @enum {string} */
-            engine: "postgresql" | "mariadb" | "sqlite" | "odbc";
+            engine: "postgresql" | "mariadb" | "sqlite" | "odbc" | "bigquery" | "databricks";
             host?: string;
             port?: number;
             database?: string;
