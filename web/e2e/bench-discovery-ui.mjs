@@ -243,6 +243,11 @@ async function measureOnce(context, baseUrl, projectId, plan) {
       graphSent: graphCall?.startTime ?? NaN,
       graphAnswered: graphCall?.responseEnd ?? NaN,
       graphBytes: graphCall?.encodedBodySize ?? NaN,
+      // Every request of the load, to see what the graph request waits for.
+      requests: performance
+        .getEntriesByType('resource')
+        .filter((r) => r.startTime <= (graphCall?.responseEnd ?? Infinity))
+        .map((r) => `${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ms ${new URL(r.name).pathname.replace(/[0-9a-f-]{36}/g, '{id}')}`),
     };
   }, shown.at);
   const loadTasks = longTaskSummary(load.tasks, 0, load.shown + 1000);
@@ -280,6 +285,7 @@ async function measureOnce(context, baseUrl, projectId, plan) {
     graphAnsweredMs: load.graphAnswered,
     graphKb: load.graphBytes / 1024,
     firstNodeMs: load.firstNode,
+    requests: load.requests,
     graphShownMs: load.shown,
     loadTasks,
     domNodes,
@@ -390,6 +396,7 @@ async function main() {
     for (let i = 0; i < runs; i += 1) {
       const r = await measureOnce(context, server.baseUrl, project.id, { ...plan, screenshot: i === 0 ? screenshot : null });
       if (r.errors.length > 0) throw new Error(`page errors: ${r.errors.join('; ')}`);
+      if (i === 0) console.log(`requests of the first load, until the graph's answer:\n  ${r.requests.join('\n  ')}`);
       if (!r.frames.panned) console.log('  (no empty spot on the pane to drag: this run only zoomed)');
       results.push(r);
       console.log(`run ${i + 1} done`);
