@@ -306,7 +306,7 @@ const f1 = (n) => (Number.isFinite(n) ? (Math.round(n * 10) / 10).toFixed(1) : '
 function renderTable(results) {
   const rows = [
     ['navigation → DOMContentLoaded', (r) => `${f0(r.domContentLoadedMs)} ms`],
-    ['lineage-graph request sent → answered (body size)', (r) => `${f0(r.graphSentMs)} → ${f0(r.graphAnsweredMs)} ms (${f0(r.graphKb)} KB)`],
+    ['lineage-graph request sent → answered (compressed body)', (r) => `${f0(r.graphSentMs)} → ${f0(r.graphAnsweredMs)} ms (${f0(r.graphKb)} KB)`],
     ['navigation → first graph node visible', (r) => `${f0(r.firstNodeMs)} ms`],
     ['graph answered → first node visible (layout in the worker + render)', (r) => `${f0(r.firstNodeMs - r.graphAnsweredMs)} ms`],
     ['navigation → first graph (all nodes, status settled)', (r) => `${f0(r.graphShownMs)} ms`],
