@@ -16,6 +16,8 @@
 //
 // Usage (from web/, after `npm run build`):
 //   GODWIT_BIN=../build/release/godwit node e2e/bench-discovery-ui.mjs --ddl FILE [--runs 3] [--record-bench]
+//   --no-brotli     the browser asks for gzip only (Accept-Encoding: gzip, deflate): what the
+//                   page would do if the server did not brotli-compress API answers
 //   --screenshot FILE  saves the first run's page once its graph is shown
 //   --record-bench  writes the table into ../bench/RESULTS.md, between the markers of the
 //                   "UI responsiveness on the 5,000-table graph" paragraph
@@ -38,6 +40,7 @@ const ddlPath = argValue('--ddl', null);
 const runs = Number(argValue('--runs', '3'));
 const record = args.includes('--record-bench');
 const screenshot = argValue('--screenshot', null);
+const noBrotli = args.includes('--no-brotli');
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -388,6 +391,7 @@ async function main() {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
     context.setDefaultTimeout(60_000);
+    if (noBrotli) await context.setExtraHTTPHeaders({ 'Accept-Encoding': 'gzip, deflate' });
     const signIn = await context.newPage();
     await signInPage(signIn, server.baseUrl, email);
     await signIn.close();
@@ -405,7 +409,7 @@ async function main() {
     const table = renderTable(results);
     const chromiumVersion = browser.version();
     const block = [
-      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${load} (/proc/loadavg), Chromium ${chromiumVersion} headless,`,
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${noBrotli ? ' with --no-brotli' : ''}, load average ${load} (/proc/loadavg), Chromium ${chromiumVersion} headless,`,
       `viewport 1280×860; ${whole.graph.total_nodes} tables discovered, the first graph shows ${whole.nodes} nodes and ${whole.edges} edges`,
       `(truncated=${whole.graph.truncated}); search "${searchText}" finds ${search.nodes} tables; the focus on ${focusNode.schema ? `${focusNode.schema}.` : ''}${focusNode.name} (depth 1) shows ${focus.nodes}.`,
       '',
