@@ -12,6 +12,7 @@
 //   - searching a table name in "Find tables" until the matching tables are shown (this
 //     includes the field's 300 ms debounce);
 //   - "Focus on selected" on one of the found tables until its neighbourhood is shown;
+//   - the same wheel zoom on the focused graph;
 //   - "Show whole graph" until the first graph is shown again.
 //
 // Usage (from web/, after `npm run build`):
@@ -23,6 +24,7 @@
 //                   "UI responsiveness on the 5,000-table graph" paragraph
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -176,7 +178,7 @@ async function emptyPanePoint(page) {
 }
 
 /** Zooms in and out with the wheel and pans by dragging; frame intervals and long tasks meanwhile. */
-async function zoomAndPan(page) {
+async function zoomAndPan(page, { pan = true } = {}) {
   const box = await page.locator('.react-flow').boundingBox();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -189,7 +191,7 @@ async function zoomAndPan(page) {
     await page.mouse.wheel(0, dy);
     await page.waitForTimeout(50);
   }
-  const start = await emptyPanePoint(page);
+  const start = pan ? await emptyPanePoint(page) : null;
   if (start) {
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
@@ -272,10 +274,19 @@ async function measureOnce(context, baseUrl, projectId, plan) {
   await page.waitForTimeout(500);
   const beforeFocus = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Focus on selected' }).click();
-  const focusShown = await waitGraphShown(page, plan.focus, { focusNote: true });
+  const focusShown = await waitGraphShown(page, plan.focus, { focusNote: true }).catch(async (e) => {
+    // Seen once in about fifteen focuses: the answer is there but no node is rendered.
+    const shot = join(tmpdir(), `bench-discovery-ui-focus-${Date.now()}.png`);
+    await page.screenshot({ path: shot });
+    const transform = await page.evaluate(() => document.querySelector('.react-flow__viewport')?.style.transform);
+    throw new Error(`${e.message}; viewport transform ${transform}; screenshot ${shot}`);
+  });
   const focusMs = focusShown.at - (await page.evaluate(() => window.__bench.clickAt));
   await page.waitForTimeout(500);
   const focusTasks = longTaskSummary(await page.evaluate(() => window.__bench.longTasks), beforeFocus, focusShown.at + 500);
+  // The same wheel steps on the focused graph (no drag: on 5 nodes the pane point may be
+  // next to a node, and a dragged node is saved for the later runs): zooming with a handful of nodes.
+  const focusFrames = await zoomAndPan(page, { pan: false });
 
   // Back to the whole graph (its answer is cached by the page: layout and render only).
   await page.getByRole('button', { name: 'Show whole graph' }).click();
@@ -298,6 +309,7 @@ async function measureOnce(context, baseUrl, projectId, plan) {
     searchMs,
     focusMs,
     focusTasks,
+    focusFrames,
     wholeMs,
     errors,
   };
@@ -320,6 +332,7 @@ function renderTable(results) {
     ['search typed → matches shown (incl. 300 ms debounce), nodes rendered', (r) => `${f0(r.searchMs)} ms, ${r.searchRendered}`],
     ['"Focus on selected" → neighbourhood shown', (r) => `${f0(r.focusMs)} ms`],
     ['focus: long tasks (count / longest)', (r) => `${r.focusTasks.count} / ${f0(r.focusTasks.longest)} ms`],
+    ['zoom (wheel only) on the focused graph: frame interval p50 / p95 / max', (r) => `${f1(r.focusFrames.p50)} / ${f1(r.focusFrames.p95)} / ${f1(r.focusFrames.max)} ms`],
     ['"Show whole graph" → whole graph shown again', (r) => `${f0(r.wholeMs)} ms`],
   ];
   const header = `| measure | ${results.map((_, i) => `run ${i + 1}`).join(' | ')} |`;
