@@ -5,7 +5,7 @@
 // through the API, then opens the project's discovery page in Debian's Chromium and
 // measures, in the page (PerformanceObserver 'longtask', performance.now()):
 //   - navigation start to the first graph node shown (a visible .react-flow__node) and to
-//     the whole first graph shown (every node of the answer rendered, status line settled);
+//     the whole first graph shown (status line settled, rendered nodes and viewport steady);
 //   - long tasks while loading (count, total, longest);
 //   - frame intervals (requestAnimationFrame) while zooming with the wheel and panning by
 //     dragging the pane;
