@@ -6,6 +6,8 @@
 // and unfocused (the 300 most connected of 5,000).
 //
 //   GODWIT_BIN=build/release/src/cli/godwit build/release/bench/discovery_e2e
+//   build/release/bench/discovery_e2e --write-ddl FILE   (writes the script and exits: the
+//   web UI bench, web/e2e/bench-discovery-ui.mjs, uploads it)
 #include <unistd.h>
 
 #include <algorithm>
@@ -187,8 +189,18 @@ Latency summarize(std::vector<double> v) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines as they come
+  std::string write_ddl;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--write-ddl" && i + 1 < argc) {
+      write_ddl = argv[++i];
+    } else {
+      std::fprintf(stderr, "usage: %s [--write-ddl FILE]\n", argv[0]);
+      return 2;
+    }
+  }
   const char* shared = std::getenv("GODWIT_SHARED");
   std::filesystem::path root = shared && *shared ? shared : GODWIT_DEFAULT_SHARED;
   std::filesystem::path corpus = root / "corpora" / "ddl";
@@ -203,6 +215,17 @@ int main() {
   std::printf(
       "schema: %d tables, %zu columns, %.1f MB of DDL from %zu corpus tables (built in %.0f ms)\n",
       kTables, columns, script.size() / 1e6, base.size(), ms_since(t_build));
+  if (!write_ddl.empty()) {
+    std::ofstream out(write_ddl, std::ios::binary);
+    out << script;
+    out.close();
+    if (!out) {
+      std::fprintf(stderr, "could not write %s\n", write_ddl.c_str());
+      return 1;
+    }
+    std::printf("wrote %s\n", write_ddl.c_str());
+    return 0;
+  }
 
   ServerProcess server({{"GODWIT_MAX_FILE_MB", "64"}, {"GODWIT_MAX_UPLOAD_MB", "64"}});
   Client client(server.port());
