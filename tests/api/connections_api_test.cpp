@@ -235,6 +235,68 @@ TEST(ConnectionsApi, BadInputIsAnsweredWithFieldErrors) {
   EXPECT_EQ(client().get(base, owner.access_token).json["total"], 0);
 }
 
+TEST(ConnectionsApi, CloudWarehousesSealTheirCredentialsAndRefuseServerSideOptions) {
+  Account owner = register_account(client(), "conncloud");
+  std::string base = "/api/v1/projects/" + new_project(owner) + "/connections";
+  const std::string private_key =
+      "-----BEGIN PRIVATE KEY-----\\nMIIBdummy\\n-----END PRIVATE KEY-----";
+  json key = {{"type", "service_account"},
+              {"project_id", "acme-dwh"},
+              {"client_email", "godwit@acme-dwh.iam.gserviceaccount.com"},
+              {"private_key", private_key},
+              {"token_uri", "https://oauth2.googleapis.com/token"}};
+  Response bq = client().post(base,
+                              {{"name", "bq"},
+                               {"engine", "bigquery"},
+                               {"password", key.dump()},
+                               {"options", {{"dataset", "sales"}, {"location", "EU"}}}},
+                              owner.access_token);
+  ASSERT_EQ(bq.status, 201) << bq.body;
+  EXPECT_EQ(bq.json["engine"], "bigquery");
+  EXPECT_EQ(bq.json["database"], "acme-dwh");  // the key's project_id
+  EXPECT_EQ(bq.json["password_set"], true);
+  EXPECT_EQ(bq.body.find("MIIBdummy"), std::string::npos);
+  EXPECT_EQ(stored_secret(std::string(bq.json["id"])).find("MIIBdummy"), std::string::npos);
+
+  key["token_uri"] = "https://collector.example.com/token";
+  Response elsewhere =
+      client().post(base, {{"name", "bq2"}, {"engine", "bigquery"}, {"password", key.dump()}},
+                    owner.access_token);
+  EXPECT_EQ(elsewhere.status, 422);
+  EXPECT_EQ(error_fields(elsewhere), std::vector<std::string>{"password"});
+  Response server_side = client().post(base,
+                                       {{"name", "bq3"},
+                                        {"engine", "bigquery"},
+                                        {"database", "p"},
+                                        {"options", {{"key_file", "/etc/shadow"}}}},
+                                       owner.access_token);
+  EXPECT_EQ(server_side.status, 422);
+  EXPECT_TRUE(has_field(server_side, "options.key_file"));
+  EXPECT_TRUE(has_field(server_side, "password"));
+
+  Response dbx = client().post(base,
+                               {{"name", "dbx"},
+                                {"engine", "databricks"},
+                                {"host", "adb-1.2.azuredatabricks.net"},
+                                {"password", "dapiSECRETTOKEN"},
+                                {"options", {{"http_path", "/sql/1.0/warehouses/abc123"}}}},
+                               owner.access_token);
+  ASSERT_EQ(dbx.status, 201) << dbx.body;
+  EXPECT_EQ(dbx.body.find("dapiSECRETTOKEN"), std::string::npos);
+  Response no_warehouse = client().post(base,
+                                        {{"name", "dbx2"},
+                                         {"engine", "databricks"},
+                                         {"host", "https://adb-1.net"},
+                                         {"password", "t"},
+                                         {"options", {{"endpoint", "http://127.0.0.1:1"}}}},
+                                        owner.access_token);
+  EXPECT_EQ(no_warehouse.status, 422);
+  EXPECT_TRUE(has_field(no_warehouse, "host"));
+  EXPECT_TRUE(has_field(no_warehouse, "options.warehouse_id"));
+  EXPECT_TRUE(has_field(no_warehouse, "options.endpoint"));
+  EXPECT_EQ(env().server->log().find("dapiSECRETTOKEN"), std::string::npos);
+}
+
 TEST(ConnectionsApi, StrangersGet404AndViewersCannotWrite) {
   Account owner = register_account(client(), "connown");
   Account stranger = register_account(client(), "connstranger");

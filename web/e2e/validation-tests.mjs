@@ -146,6 +146,8 @@ export const validationTests = [
       const anomalies = page.getByRole('list', { name: 'Anomalies' });
       const roundedAnomaly = anomalies.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Rounded decimals · payments.amount' }) });
       await roundedAnomaly.getByText(/values were rounded/).waitFor();
+      // The engine's ranking gives every anomaly a likely cause (stored, migration 0012).
+      await roundedAnomaly.getByText('Likely cause:').waitFor();
       await roundedAnomaly.getByRole('table').getByRole('row').nth(1).waitFor();
       await page.getByLabel('Severity').selectOption('critical');
       await page.getByText('No critical anomalies').waitFor();

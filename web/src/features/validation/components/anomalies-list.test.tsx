@@ -40,9 +40,9 @@ describe('AnomaliesList', () => {
       'Outliers · orders.total',
       'Outliers · orders.legacy',
     ]);
-    expect(within(items[0]).getByText(/the load rounds to two decimals/)).toBeTruthy();
-    expect(within(items[0]).getByText(/cast to NUMERIC\(10,1\)/)).toBeTruthy();
-    expect(within(items[0]).getByText(/llm:openai\/gpt-test/)).toBeTruthy();
-    expect(within(items[1]).queryByText(/Likely cause/)).toBeNull();
+    expect(within(items[0]!).getByText(/the load rounds to two decimals/)).toBeTruthy();
+    expect(within(items[0]!).getByText(/cast to NUMERIC\(10,1\)/)).toBeTruthy();
+    expect(within(items[0]!).getByText(/llm:openai\/gpt-test/)).toBeTruthy();
+    expect(within(items[1]!).queryByText(/Likely cause/)).toBeNull();
   });
 });
