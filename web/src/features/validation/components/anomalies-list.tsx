@@ -5,8 +5,8 @@
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/feedback';
 import { SelectField } from '@/components/ui/field';
-import { Table } from '@/components/ui/table';
 import { QuantileChart } from '@/features/validation/components/distribution-chart';
+import { SampleRowsTable } from '@/features/validation/components/sample-rows-table';
 import styles from '@/features/validation/components/validation.module.css';
 import { quantileSeries, sampleRows, SEVERITIES, severityRank, SEVERITY_TONE } from '@/features/validation/lib/report';
 import type { Anomaly } from '@/features/validation/types';
@@ -55,7 +55,6 @@ export function AnomaliesList({ anomalies, severity, onSeverity }: Props) {
         <ul className={styles.list} aria-label="Anomalies">
           {sorted.map((a) => {
             const rows = sampleRows(a.samples);
-            const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
             const series = quantileSeries(a);
             const where = `${a.table}${a.column ? `.${a.column}` : ''}`;
             return (
@@ -79,30 +78,7 @@ export function AnomaliesList({ anomalies, severity, onSeverity }: Props) {
                   </p>
                 ) : null}
                 {series ? <QuantileChart series={series} title={where} /> : null}
-                {rows.length > 0 ? (
-                  <Table caption={`Sample rows of ${where}`} aria-label={`Sample rows: ${KIND_LABEL[a.kind] ?? a.kind} · ${where}`}>
-                    <thead>
-                      <tr>
-                        {columns.map((c) => (
-                          <th scope="col" key={c}>
-                            {c}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((r, i) => (
-                        <tr key={i}>
-                          {columns.map((c) => (
-                            <td key={c} className={styles.code}>
-                              {r[c] ?? ''}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </Table>
-                ) : null}
+                <SampleRowsTable rows={rows} caption={`Sample rows of ${where}`} label={`Sample rows: ${KIND_LABEL[a.kind] ?? a.kind} · ${where}`} />
                 {a.masked && rows.length > 0 ? <p className="muted">Sample values are masked (letters → X, digits → 9).</p> : null}
               </li>
             );

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/feedback';
 import { Table } from '@/components/ui/table';
+import { SampleRowsTable } from '@/features/validation/components/sample-rows-table';
 import styles from '@/features/validation/components/validation.module.css';
 import { checkTitle, describeKey, diffSamples, sampleRows, severityRank, SEVERITY_TONE, STATUS_TONE } from '@/features/validation/lib/report';
 import type { Check, CodeLink } from '@/features/validation/types';
@@ -83,33 +84,7 @@ function DiffTable({ check }: { check: Check }) {
 
 function SampleTable({ check }: { check: Check }) {
   if (check.kind === 'keyed_diff') return null;
-  const rows = sampleRows(check.samples);
-  if (rows.length === 0) return null;
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return (
-    <Table caption={`Samples of ${check.id}`} aria-label={`Samples of ${checkTitle(check)}`}>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col" key={c}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            {columns.map((c) => (
-              <td key={c} className={styles.code}>
-                {r[c] ?? ''}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
+  return <SampleRowsTable rows={sampleRows(check.samples)} caption={`Samples of ${check.id}`} label={`Samples of ${checkTitle(check)}`} />;
 }
 
 /** The Code page opened at the platform, file and first line a check's column came from. */
