@@ -10,16 +10,16 @@
 namespace godwit {
 
 enum class ErrorKind {
-  kInvalidInput,    ///< malformed or missing input (400)
-  kUnauthorized,    ///< no or bad credentials (401)
-  kForbidden,       ///< authenticated, role does not allow it (403)
-  kNotFound,        ///< unknown id, or not visible to the caller (404)
-  kConflict,        ///< conflicting state: duplicate, phase order (409)
-  kTooLarge,        ///< over a size limit (413)
-  kUnsupportedType, ///< unsupported media type (415)
-  kUnprocessable,   ///< well-formed but semantically invalid (422)
-  kRateLimited,     ///< too many attempts (429)
-  kUnavailable,     ///< a dependency is down (503)
+  kInvalidInput,     ///< malformed or missing input (400)
+  kUnauthorized,     ///< no or bad credentials (401)
+  kForbidden,        ///< authenticated, role does not allow it (403)
+  kNotFound,         ///< unknown id, or not visible to the caller (404)
+  kConflict,         ///< conflicting state: duplicate, phase order (409)
+  kTooLarge,         ///< over a size limit (413)
+  kUnsupportedType,  ///< unsupported media type (415)
+  kUnprocessable,    ///< well-formed but semantically invalid (422)
+  kRateLimited,      ///< too many attempts (429)
+  kUnavailable,      ///< a dependency is down (503)
 };
 
 /// One problem with one input field, e.g. {"password", "must be at least 10 characters"}.

@@ -110,7 +110,7 @@ void WorkerPool::run(const store::Job& job, const std::string& owner) {
     return status;
   };
   spdlog::info("job {} ({}) started by {} (attempt {} of {})", job.id, job.kind, owner,
-                job.attempts, job.max_attempts);
+               job.attempts, job.max_attempts);
   try {
     JobContext context(job, reporter, signals);
     try {

@@ -1,6 +1,7 @@
 #include "server/app.hpp"
 
 #include <signal.h>
+#include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -10,8 +11,6 @@
 #include <iostream>
 #include <sstream>
 #include <thread>
-
-#include <spdlog/spdlog.h>
 
 #include "auth/passwords.hpp"
 #include "core/error.hpp"
@@ -46,7 +45,8 @@ std::string without_brotli(const std::string& accept) {
     std::string token = accept.substr(start, comma - start);
     std::size_t b = token.find_first_not_of(" \t");
     std::size_t e = token.find_first_of(" \t;", b == std::string::npos ? 0 : b);
-    std::string name = b == std::string::npos ? "" : token.substr(b, e == std::string::npos ? e : e - b);
+    std::string name =
+        b == std::string::npos ? "" : token.substr(b, e == std::string::npos ? e : e - b);
     if (!name.empty() && name != "br") out += (out.empty() ? "" : ", ") + token.substr(b);
     start = comma + 1;
   }
@@ -80,7 +80,8 @@ std::string load_jwks(const std::string& source) {
   }
   std::ifstream in(source);
   if (!in) {
-    throw Error(ErrorKind::kInvalidInput, "cannot read the JWKS file " + source + " (GODWIT_GOOGLE_JWKS)");
+    throw Error(ErrorKind::kInvalidInput,
+                "cannot read the JWKS file " + source + " (GODWIT_GOOGLE_JWKS)");
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
@@ -123,7 +124,9 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   }
   auth::ensure_sodium();
 
-  s.db = store::Database::open({s.config.database_url, static_cast<std::size_t>(std::max(8, s.config.threads > 0 ? s.config.threads : 16))});
+  s.db = store::Database::open(
+      {s.config.database_url,
+       static_cast<std::size_t>(std::max(8, s.config.threads > 0 ? s.config.threads : 16))});
   s.db->migrate();
   spdlog::info("metadata store ready ({}; schema version {})",
                s.db->backend() == store::Backend::kSqlite ? "SQLite" : "PostgreSQL",
@@ -210,9 +213,12 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
                  [validator](jobs::JobContext& context) { return validator->run(context); });
 
   httplib::Server& http = s.http;
-  int threads = s.config.threads > 0 ? s.config.threads
-                                     : static_cast<int>(std::max(64u, 16 * std::thread::hardware_concurrency()));
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  int threads = s.config.threads > 0
+                    ? s.config.threads
+                    : static_cast<int>(std::max(64u, 16 * std::thread::hardware_concurrency()));
+  http.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  };
   // Headers and body go out in separate writes; without NODELAY, delayed ACKs add ~40 ms.
   http.set_tcp_nodelay(true);
   http.set_keep_alive_max_count(1000);
@@ -242,7 +248,8 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
     std::string id = req.get_header_value("X-Request-Id");
     res.set_header("X-Request-Id", safe_request_id(id) ? id : new_uuid());
     std::string origin = req.get_header_value("Origin");
-    bool allowed = !origin.empty() && std::find(origins.begin(), origins.end(), origin) != origins.end();
+    bool allowed =
+        !origin.empty() && std::find(origins.begin(), origins.end(), origin) != origins.end();
     if (allowed) {
       res.set_header("Access-Control-Allow-Origin", origin);
       res.set_header("Access-Control-Allow-Credentials", "true");
@@ -251,8 +258,9 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
     }
     if (req.method == "OPTIONS" && req.has_header("Access-Control-Request-Method")) {
       if (!allowed) {
-        write_problem(res, 403, "cross-origin requests from '" + origin +
-                                    "' are not allowed; add it to GODWIT_CORS_ORIGINS");
+        write_problem(res, 403,
+                      "cross-origin requests from '" + origin +
+                          "' are not allowed; add it to GODWIT_CORS_ORIGINS");
         return httplib::Server::HandlerResponse::Handled;
       }
       res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
@@ -267,23 +275,26 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
 
   // Called for every response of status >= 400: fill in a problem document where the
   // library produced a bare status (unknown method, oversize body, bad request line).
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    std::string detail;
-    switch (res.status) {
-      case 413: detail = "the request body is larger than the server accepts (GODWIT_MAX_UPLOAD_MB)"; break;
-      case 400: detail = "the request could not be read as HTTP"; break;
-      case 404: detail = "no endpoint at " + req.method + " " + req.path; break;
-      default: detail = "the request failed"; break;
-    }
-    write_problem(res, res.status, detail);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  http.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        std::string detail;
+        switch (res.status) {
+          case 413:
+            detail = "the request body is larger than the server accepts (GODWIT_MAX_UPLOAD_MB)";
+            break;
+          case 400: detail = "the request could not be read as HTTP"; break;
+          case 404: detail = "no endpoint at " + req.method + " " + req.path; break;
+          default: detail = "the request failed"; break;
+        }
+        write_problem(res, res.status, detail);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 
-  http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-    guarded(req, res, [&] { std::rethrow_exception(ep); });
-  });
+  http.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        guarded(req, res, [&] { std::rethrow_exception(ep); });
+      });
 
   bool production = s.config.production;
   http.set_post_routing_handler([production](const httplib::Request& req, httplib::Response& res) {
@@ -311,11 +322,13 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
   s.router = std::make_unique<Router>(http, [this](const httplib::Request& req) {
     std::string header = req.get_header_value("Authorization");
     if (header.empty()) {
-      throw Error(ErrorKind::kUnauthorized,
-                  "sign in first: send 'Authorization: Bearer <access token>' from /api/v1/auth/login");
+      throw Error(
+          ErrorKind::kUnauthorized,
+          "sign in first: send 'Authorization: Bearer <access token>' from /api/v1/auth/login");
     }
     if (header.size() < 8 || !iequals(std::string_view(header).substr(0, 7), "Bearer ")) {
-      throw Error(ErrorKind::kUnauthorized, "the Authorization header must be 'Bearer <access token>'");
+      throw Error(ErrorKind::kUnauthorized,
+                  "the Authorization header must be 'Bearer <access token>'");
     }
     return state_->auth->authenticate(trim(std::string_view(header).substr(7)));
   });
@@ -342,7 +355,9 @@ App::App(ServerConfig config) : state_(std::make_unique<State>()) {
 
 App::~App() = default;
 
-const std::vector<RouteInfo>& App::routes() const { return state_->router->routes(); }
+const std::vector<RouteInfo>& App::routes() const {
+  return state_->router->routes();
+}
 
 void App::stop() {
   // Event streams end first: each holds an HTTP worker that stop() would wait for.
@@ -364,9 +379,10 @@ int App::run() {
   bool bound = port == 0 ? (port = s.http.bind_to_any_port(s.config.host)) > 0
                          : s.http.bind_to_port(s.config.host, port);
   if (!bound) {
-    spdlog::error("cannot listen on {}:{} (in use, or not an address of this machine); set "
-                  "--port/GODWIT_PORT or --host/GODWIT_HOST",
-                  s.config.host, s.config.port);
+    spdlog::error(
+        "cannot listen on {}:{} (in use, or not an address of this machine); set "
+        "--port/GODWIT_PORT or --host/GODWIT_HOST",
+        s.config.host, s.config.port);
     return 1;
   }
   if (s.listen_fd >= 0) ::listen(s.listen_fd, 1024);
@@ -378,7 +394,8 @@ int App::run() {
 
   s.workers->start();
   if (s.config.job_workers > 0) {
-    spdlog::info("{} job worker(s) started (lease {} s)", s.config.job_workers, s.config.job_lease_seconds);
+    spdlog::info("{} job worker(s) started (lease {} s)", s.config.job_workers,
+                 s.config.job_lease_seconds);
   }
 
   std::atomic<bool> done{false};
@@ -388,7 +405,8 @@ int App::run() {
       timespec timeout{0, 200 * 1000 * 1000};
       received = sigtimedwait(&signals, nullptr, &timeout);
       if (received > 0) {
-        spdlog::info("received {}, finishing in-flight requests", received == SIGINT ? "SIGINT" : "SIGTERM");
+        spdlog::info("received {}, finishing in-flight requests",
+                     received == SIGINT ? "SIGINT" : "SIGTERM");
         s.feed.close();
         s.http.stop();
         return;

@@ -3,10 +3,10 @@
 // headers, problem+json for every error) and serves until SIGINT/SIGTERM.
 #pragma once
 
+#include <httplib.h>
+
 #include <memory>
 #include <vector>
-
-#include <httplib.h>
 
 #include "server/config.hpp"
 #include "server/router.hpp"

@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "auth/opaque_tokens.hpp"
@@ -85,9 +84,12 @@ void apply_environment(ServerConfig& c, const std::vector<std::string>& flags) {
   }
   if (const char* v = env("GODWIT_PASSWORD_HASH_COST")) {
     std::string cost = to_lower(v);
-    if (cost == "interactive") c.password_hash_cost = auth::PasswordHashCost::kInteractive;
-    else if (cost == "moderate") c.password_hash_cost = auth::PasswordHashCost::kModerate;
-    else if (cost == "minimum") c.password_hash_cost = auth::PasswordHashCost::kMinimum;
+    if (cost == "interactive")
+      c.password_hash_cost = auth::PasswordHashCost::kInteractive;
+    else if (cost == "moderate")
+      c.password_hash_cost = auth::PasswordHashCost::kModerate;
+    else if (cost == "minimum")
+      c.password_hash_cost = auth::PasswordHashCost::kMinimum;
     else {
       throw Error(ErrorKind::kInvalidInput,
                   "GODWIT_PASSWORD_HASH_COST must be interactive, moderate or minimum");

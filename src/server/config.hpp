@@ -32,12 +32,12 @@ struct ServerConfig {
   auth::PasswordHashCost password_hash_cost = auth::PasswordHashCost::kInteractive;
   bool production = false;
   bool json_logs = true;
-  int job_workers = 2;                   ///< GODWIT_WORKERS; 0: this process runs no jobs
-  int job_lease_seconds = 30;            ///< GODWIT_JOB_LEASE_SECONDS
-  int max_event_streams = 16;            ///< GODWIT_MAX_EVENT_STREAMS
-  int events_heartbeat_seconds = 15;     ///< GODWIT_EVENTS_HEARTBEAT_SECONDS
-  std::int64_t max_file_mb = 50;         ///< GODWIT_MAX_FILE_MB: one uploaded file (or zip entry)
-  std::string sqlite_root;               ///< GODWIT_SQLITE_ROOT: where SQLite connections may point
+  int job_workers = 2;                ///< GODWIT_WORKERS; 0: this process runs no jobs
+  int job_lease_seconds = 30;         ///< GODWIT_JOB_LEASE_SECONDS
+  int max_event_streams = 16;         ///< GODWIT_MAX_EVENT_STREAMS
+  int events_heartbeat_seconds = 15;  ///< GODWIT_EVENTS_HEARTBEAT_SECONDS
+  std::int64_t max_file_mb = 50;      ///< GODWIT_MAX_FILE_MB: one uploaded file (or zip entry)
+  std::string sqlite_root;            ///< GODWIT_SQLITE_ROOT: where SQLite connections may point
 };
 
 /// Reads GODWIT_* variables into `config` (fields already set by flags win when

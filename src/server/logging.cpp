@@ -5,7 +5,6 @@
 #include <spdlog/spdlog.h>
 
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 namespace godwit::server {
@@ -15,9 +14,11 @@ namespace {
 /// escaped), so arbitrary text cannot break the line's JSON.
 class JsonEscapedMessage : public spdlog::custom_flag_formatter {
  public:
-  void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
+  void format(const spdlog::details::log_msg& msg, const std::tm&,
+              spdlog::memory_buf_t& dest) override {
     std::string text(msg.payload.data(), msg.payload.size());
-    std::string quoted = nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string quoted =
+        nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     dest.append(quoted.data() + 1, quoted.data() + quoted.size() - 1);
   }
   std::unique_ptr<custom_flag_formatter> clone() const override {
@@ -59,18 +60,19 @@ void log_access(const httplib::Request& req, const httplib::Response& res, doubl
                 const std::string& user_id) {
   std::string id = res.get_header_value("X-Request-Id");
   if (g_json) {
-    nlohmann::json line = {{"id", id},
-                           {"method", req.method},
-                           {"path", req.path},
-                           {"status", res.status},
-                           {"ms", std::round(ms * 100) / 100},
-                           {"user", user_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(user_id)},
-                           {"bytes", res.body.size()}};
+    nlohmann::json line = {
+        {"id", id},
+        {"method", req.method},
+        {"path", req.path},
+        {"status", res.status},
+        {"ms", std::round(ms * 100) / 100},
+        {"user", user_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(user_id)},
+        {"bytes", res.body.size()}};
     std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     spdlog::get("access")->info("{}", std::string_view(text).substr(1, text.size() - 2));
   } else {
-    spdlog::get("access")->info("{} {} {} {:.2f}ms user={} id={}", req.method, req.path, res.status, ms,
-                 user_id.empty() ? "-" : user_id, id);
+    spdlog::get("access")->info("{} {} {} {:.2f}ms user={} id={}", req.method, req.path, res.status,
+                                ms, user_id.empty() ? "-" : user_id, id);
   }
 }
 

@@ -2,9 +2,9 @@
 // the default), readable text otherwise; and the access log, one line per request.
 #pragma once
 
-#include <string>
-
 #include <httplib.h>
+
+#include <string>
 
 namespace godwit::server {
 

@@ -3,10 +3,10 @@
 // the log gets (the exception detail, which never reaches the client).
 #pragma once
 
+#include <httplib.h>
+
 #include <string>
 #include <vector>
-
-#include <httplib.h>
 
 #include "core/error.hpp"
 

@@ -34,10 +34,15 @@ std::pair<std::string, std::vector<std::string>> compile_template(const std::str
 
 }  // namespace
 
-void set_log_user(const std::string& user_id) { t_log_user = user_id; }
-const std::string& log_user() { return t_log_user; }
+void set_log_user(const std::string& user_id) {
+  t_log_user = user_id;
+}
+const std::string& log_user() {
+  return t_log_user;
+}
 
-void guarded(const httplib::Request& req, httplib::Response& res, const std::function<void()>& body) {
+void guarded(const httplib::Request& req, httplib::Response& res,
+             const std::function<void()>& body) {
   try {
     body();
   } catch (const Error& e) {
@@ -47,18 +52,29 @@ void guarded(const httplib::Request& req, httplib::Response& res, const std::fun
                   res.get_header_value("X-Request-Id"), e.what());
     write_problem(res, 500,
                   "the server failed to handle this request; it has been logged under request "
-                  "id " + res.get_header_value("X-Request-Id"));
+                  "id " +
+                      res.get_header_value("X-Request-Id"));
   }
 }
 
 Router::Router(httplib::Server& server, Authenticator authenticator)
     : server_(server), authenticator_(std::move(authenticator)) {}
 
-void Router::get(const std::string& p, Access a, RouteHandler h) { add("GET", p, a, std::move(h)); }
-void Router::post(const std::string& p, Access a, RouteHandler h) { add("POST", p, a, std::move(h)); }
-void Router::put(const std::string& p, Access a, RouteHandler h) { add("PUT", p, a, std::move(h)); }
-void Router::patch(const std::string& p, Access a, RouteHandler h) { add("PATCH", p, a, std::move(h)); }
-void Router::del(const std::string& p, Access a, RouteHandler h) { add("DELETE", p, a, std::move(h)); }
+void Router::get(const std::string& p, Access a, RouteHandler h) {
+  add("GET", p, a, std::move(h));
+}
+void Router::post(const std::string& p, Access a, RouteHandler h) {
+  add("POST", p, a, std::move(h));
+}
+void Router::put(const std::string& p, Access a, RouteHandler h) {
+  add("PUT", p, a, std::move(h));
+}
+void Router::patch(const std::string& p, Access a, RouteHandler h) {
+  add("PATCH", p, a, std::move(h));
+}
+void Router::del(const std::string& p, Access a, RouteHandler h) {
+  add("DELETE", p, a, std::move(h));
+}
 
 void Router::add(const std::string& method, const std::string& path, Access access,
                  RouteHandler handler) {
@@ -79,11 +95,16 @@ void Router::add(const std::string& method, const std::string& path, Access acce
       handler(ctx);
     });
   };
-  if (method == "GET") server_.Get(regex, wrapped);
-  else if (method == "POST") server_.Post(regex, wrapped);
-  else if (method == "PUT") server_.Put(regex, wrapped);
-  else if (method == "DELETE") server_.Delete(regex, wrapped);
-  else if (method == "PATCH") server_.Patch(regex, wrapped);
+  if (method == "GET")
+    server_.Get(regex, wrapped);
+  else if (method == "POST")
+    server_.Post(regex, wrapped);
+  else if (method == "PUT")
+    server_.Put(regex, wrapped);
+  else if (method == "DELETE")
+    server_.Delete(regex, wrapped);
+  else if (method == "PATCH")
+    server_.Patch(regex, wrapped);
 }
 
 void Router::unmatched(const httplib::Request& req, httplib::Response& res) {
@@ -92,8 +113,9 @@ void Router::unmatched(const httplib::Request& req, httplib::Response& res) {
     if (std::regex_match(req.path, c.pattern)) allowed.insert(c.method);
   }
   if (allowed.empty()) {
-    write_problem(res, 404, "no API endpoint at " + req.method + " " + req.path +
-                                "; see /api/v1/openapi.json for the endpoints");
+    write_problem(res, 404,
+                  "no API endpoint at " + req.method + " " + req.path +
+                      "; see /api/v1/openapi.json for the endpoints");
     return;
   }
   std::string allow;

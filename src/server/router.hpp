@@ -5,15 +5,14 @@
 // it against the OpenAPI document.
 #pragma once
 
+#include <httplib.h>
+
 #include <functional>
 #include <map>
 #include <optional>
 #include <regex>
 #include <string>
 #include <vector>
-
-#include <httplib.h>
-
 
 namespace godwit::server {
 
@@ -52,7 +51,8 @@ class Router {
 
   /// Registers the catch-all handlers (404 / 405 with Allow) for `prefix`; call last.
   /// `fallback_get` handles GETs outside `prefix` (the web UI); may be empty.
-  void finish(const std::string& prefix, std::function<void(const httplib::Request&, httplib::Response&)> fallback_get);
+  void finish(const std::string& prefix,
+              std::function<void(const httplib::Request&, httplib::Response&)> fallback_get);
 
   const std::vector<RouteInfo>& routes() const { return routes_; }
 
@@ -62,8 +62,7 @@ class Router {
     std::regex pattern;
     std::vector<std::string> names;
   };
-  void add(const std::string& method, const std::string& path, Access access,
-           RouteHandler handler);
+  void add(const std::string& method, const std::string& path, Access access, RouteHandler handler);
   void unmatched(const httplib::Request& req, httplib::Response& res);
 
   httplib::Server& server_;
@@ -74,7 +73,8 @@ class Router {
 
 /// Runs `body`, turning exceptions into problem documents (domain errors with their
 /// status, anything else as a logged 500 that shows only the request id).
-void guarded(const httplib::Request& req, httplib::Response& res, const std::function<void()>& body);
+void guarded(const httplib::Request& req, httplib::Response& res,
+             const std::function<void()>& body);
 
 /// The user id the access log records for the request on this thread.
 void set_log_user(const std::string& user_id);

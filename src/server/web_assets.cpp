@@ -11,12 +11,21 @@ namespace {
 
 std::string mime_type(const std::filesystem::path& path) {
   static const std::pair<const char*, const char*> kTypes[] = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".jpg", "image/jpeg"}, {".ico", "image/x-icon"}, {".woff2", "font/woff2"},
-      {".woff", "font/woff"}, {".txt", "text/plain; charset=utf-8"}, {".map", "application/json"},
-      {".webmanifest", "application/manifest+json"}, {".wasm", "application/wasm"}};
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".map", "application/json"},
+      {".webmanifest", "application/manifest+json"},
+      {".wasm", "application/wasm"}};
   std::string ext = path.extension().string();
   for (auto [e, type] : kTypes) {
     if (ext == e) return type;
@@ -28,13 +37,14 @@ void send_file(httplib::Response& res, const std::filesystem::path& file, bool i
   auto stream = std::make_shared<std::ifstream>(file, std::ios::binary);
   std::size_t size = std::filesystem::file_size(file);
   res.set_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
-  res.set_content_provider(size, mime_type(file),
-                           [stream](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                             std::string buffer(std::min<std::size_t>(length, 64 * 1024), '\0');
-                             stream->seekg(static_cast<std::streamoff>(offset));
-                             stream->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-                             return sink.write(buffer.data(), static_cast<std::size_t>(stream->gcount()));
-                           });
+  res.set_content_provider(
+      size, mime_type(file),
+      [stream](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        std::string buffer(std::min<std::size_t>(length, 64 * 1024), '\0');
+        stream->seekg(static_cast<std::streamoff>(offset));
+        stream->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        return sink.write(buffer.data(), static_cast<std::size_t>(stream->gcount()));
+      });
 }
 
 }  // namespace

@@ -4,9 +4,9 @@
 // on every request (PITFALLS.md).
 #pragma once
 
-#include <string>
-
 #include <httplib.h>
+
+#include <string>
 
 namespace godwit::server {
 

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "auth/opaque_tokens.hpp"
 #include "core/error.hpp"
@@ -42,14 +41,17 @@ std::string checked_name(const std::string& name) {
 std::optional<std::string> checked_picture_url(const std::optional<std::string>& url) {
   if (!url || url->empty()) return std::nullopt;
   bool http = url->rfind("https://", 0) == 0 || url->rfind("http://", 0) == 0;
-  if (!http || url->size() > kMaxUrlLength || url->find_first_of(" \t\r\n\"<>") != std::string::npos) {
+  if (!http || url->size() > kMaxUrlLength ||
+      url->find_first_of(" \t\r\n\"<>") != std::string::npos) {
     throw Error(ErrorKind::kInvalidInput, "the picture URL is not valid",
                 {{"picture_url", "must be an http(s) URL of at most 500 characters"}});
   }
   return url;
 }
 
-Error unauthorized(std::string message) { return Error(ErrorKind::kUnauthorized, std::move(message)); }
+Error unauthorized(std::string message) {
+  return Error(ErrorKind::kUnauthorized, std::move(message));
+}
 
 store::AuditEntry user_event(const std::string& user_id, const char* action) {
   store::AuditEntry entry;
@@ -78,7 +80,8 @@ AuthService::AuthService(store::Database& db, const auth::AccessTokenIssuer& iss
       // Verifying against a real hash for unknown accounts keeps the response time the
       // same, so timing does not reveal which emails have accounts.
       dummy_hash_(auth::hash_password("godwit-timing-equaliser", settings_.hash_cost)),
-      hash_slots_(static_cast<std::ptrdiff_t>(std::clamp(std::thread::hardware_concurrency(), 2u, 16u))) {}
+      hash_slots_(
+          static_cast<std::ptrdiff_t>(std::clamp(std::thread::hardware_concurrency(), 2u, 16u))) {}
 
 bool AuthService::verify(const std::string& hash, const std::string& password) {
   hash_slots_.acquire();
@@ -100,8 +103,7 @@ std::string AuthService::hash(const std::string& password) {
 }
 
 std::string AuthService::checked_password_hash(const std::string& password,
-                                               const std::string& email,
-                                               const std::string& field) {
+                                               const std::string& email, const std::string& field) {
   if (std::optional<std::string> violation = auth::password_policy_violation(password, email)) {
     throw Error(ErrorKind::kInvalidInput, *violation, {{field, *violation}});
   }
@@ -145,9 +147,9 @@ Session AuthService::login(const std::string& email, const std::string& password
   std::int64_t wait = std::max(account_limiter_.retry_after(account_key, now),
                                address_limiter_.retry_after(address_key, now));
   if (wait > 0) {
-    throw Error(ErrorKind::kRateLimited,
-                "too many failed sign-in attempts; try again in " + std::to_string(wait) +
-                    " seconds or reset your password")
+    throw Error(ErrorKind::kRateLimited, "too many failed sign-in attempts; try again in " +
+                                             std::to_string(wait) +
+                                             " seconds or reset your password")
         .with_retry_after(static_cast<int>(wait));
   }
   std::optional<std::string> normalized = auth::normalize_email(email);
@@ -183,7 +185,8 @@ Session AuthService::refresh(const std::string& refresh_token) {
     // family so the copy is useless too.
     refresh_tokens_.revoke_family(row->family_id, now);
     audit_.append(user_event(row->user_id, "auth.refresh_reuse"));
-    throw unauthorized("this session was already renewed elsewhere and has been ended for safety; sign in again");
+    throw unauthorized(
+        "this session was already renewed elsewhere and has been ended for safety; sign in again");
   }
   if (row->expires_at <= now) throw unauthorized("the session expired; sign in again");
   std::optional<store::User> user = users_.find_by_id(row->user_id);
@@ -204,7 +207,8 @@ std::string AuthService::authenticate(std::string_view access_token) {
     if (*error == auth::TokenError::kExpired) {
       throw unauthorized("the access token expired; renew it with /api/v1/auth/refresh");
     }
-    throw unauthorized("the access token is not valid (" + std::string(auth::to_string(*error)) + ")");
+    throw unauthorized("the access token is not valid (" + std::string(auth::to_string(*error)) +
+                       ")");
   }
   std::string user_id = std::move(std::get<auth::AccessClaims>(verified).user_id);
   std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(

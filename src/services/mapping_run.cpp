@@ -17,7 +17,8 @@ MappingSnapshot MappingService::engine_inputs(const store::Project& project) {
   out.catalogs = catalogs(project);
   const MappingCatalogs& cats = *out.catalogs;
   mapping::MappingDocument& document = out.document;
-  document.source.dialect = cats.source_dialect.empty() ? project.source_dialect : cats.source_dialect;
+  document.source.dialect =
+      cats.source_dialect.empty() ? project.source_dialect : cats.source_dialect;
   document.source.files = cats.source_files;
   document.target.dialect = cats.target_dialect;
   document.target.files = cats.target_files;

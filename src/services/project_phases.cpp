@@ -41,10 +41,10 @@ store::PhaseState apply_phase_action(const store::Project& project, std::string_
   if (action == PhaseAction::kComplete) {
     for (std::size_t i = 0; i < *index; ++i) {
       if (!is_completed(project.completed_phases, kPhases[i])) {
-        throw Error(ErrorKind::kConflict,
-                    "the " + std::string(phase) + " phase cannot be completed before the " +
-                        std::string(kPhases[i]) + " phase; complete the " +
-                        std::string(kPhases[i]) + " phase first");
+        throw Error(ErrorKind::kConflict, "the " + std::string(phase) +
+                                              " phase cannot be completed before the " +
+                                              std::string(kPhases[i]) + " phase; complete the " +
+                                              std::string(kPhases[i]) + " phase first");
       }
     }
     for (std::size_t i = 0; i <= *index; ++i) completed.emplace_back(kPhases[i]);
@@ -57,8 +57,10 @@ store::PhaseState apply_phase_action(const store::Project& project, std::string_
     }
   } else {
     for (std::size_t i = 0; i < *index; ++i) {
-      if (is_completed(project.completed_phases, kPhases[i])) completed.emplace_back(kPhases[i]);
-      else break;
+      if (is_completed(project.completed_phases, kPhases[i]))
+        completed.emplace_back(kPhases[i]);
+      else
+        break;
     }
   }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -71,7 +70,8 @@ std::pair<store::Member, long> member_and_owner_count(const std::vector<store::M
                                                       const std::string& member_id) {
   auto it = std::find_if(members.begin(), members.end(),
                          [&](const store::Member& m) { return m.user_id == member_id; });
-  if (it == members.end()) throw Error(ErrorKind::kNotFound, "no member with id '" + member_id + "'");
+  if (it == members.end())
+    throw Error(ErrorKind::kNotFound, "no member with id '" + member_id + "'");
   long owners = std::count_if(members.begin(), members.end(), [](const store::Member& m) {
     return m.role == store::ProjectRole::kOwner;
   });
@@ -96,9 +96,14 @@ ProjectService::ProjectService(store::Database& db)
 
 void ProjectService::audit(const std::string& user_id, const std::string& project_id,
                            const std::string& action, const std::string& details_json) {
-  audit_.append({.id = {}, .project_id = project_id, .user_id = user_id, .action = action,
-                 .entity_type = "project", .entity_id = project_id,
-                 .details_json = details_json, .created_at = {}});
+  audit_.append({.id = {},
+                 .project_id = project_id,
+                 .user_id = user_id,
+                 .action = action,
+                 .entity_type = "project",
+                 .entity_id = project_id,
+                 .details_json = details_json,
+                 .created_at = {}});
 }
 
 store::ProjectView ProjectService::require_member(const std::string& user_id,
@@ -116,10 +121,11 @@ store::ProjectView ProjectService::require_role(const std::string& user_id,
                                                 store::ProjectRole minimum, const char* action) {
   store::ProjectView view = require_member(user_id, project_id);
   if (rank(view.role) < rank(minimum)) {
-    throw Error(ErrorKind::kForbidden, std::string("your role on this project (") +
-                                           std::string(store::to_string(view.role)) +
-                                           ") does not allow you to " + action + "; ask an " +
-                                           (minimum == store::ProjectRole::kOwner ? "owner" : "owner or editor"));
+    throw Error(ErrorKind::kForbidden,
+                std::string("your role on this project (") +
+                    std::string(store::to_string(view.role)) + ") does not allow you to " + action +
+                    "; ask an " +
+                    (minimum == store::ProjectRole::kOwner ? "owner" : "owner or editor"));
   }
   return view;
 }
@@ -134,7 +140,8 @@ store::ProjectView ProjectService::create(const std::string& user_id, const Proj
     }
     std::optional<store::ProjectTemplate> tpl = templates_.find(*input.template_id);
     if (!tpl) {
-      throw Error(ErrorKind::kUnprocessable, "no project template with id '" + *input.template_id + "'",
+      throw Error(ErrorKind::kUnprocessable,
+                  "no project template with id '" + *input.template_id + "'",
                   {{"template_id", "unknown template"}});
     }
     project.template_id = tpl->id;
@@ -154,19 +161,24 @@ store::ProjectView ProjectService::create(const std::string& user_id, const Proj
   }
   project.name = checked_project_name(*input.name);
   if (input.description) project.description = checked_description(*input.description);
-  if (input.source_dialect) project.source_dialect = checked_dialect(*input.source_dialect, "source_dialect");
-  if (input.target_dialect) project.target_dialect = checked_dialect(*input.target_dialect, "target_dialect");
+  if (input.source_dialect)
+    project.source_dialect = checked_dialect(*input.source_dialect, "source_dialect");
+  if (input.target_dialect)
+    project.target_dialect = checked_dialect(*input.target_dialect, "target_dialect");
   store::ProjectView view = projects_.create(project, user_id);
   audit(user_id, view.project.id, "project.create",
         nlohmann::json{{"name", view.project.name}}.dump());
   return view;
 }
 
-store::ProjectPage ProjectService::list(const std::string& user_id, const store::ProjectQuery& query) {
+store::ProjectPage ProjectService::list(const std::string& user_id,
+                                        const store::ProjectQuery& query) {
   store::ProjectQuery checked = query;
   for (const std::string& status : checked.statuses) checked_status(status);
-  if (checked.source_dialect) checked.source_dialect = checked_dialect(*checked.source_dialect, "source_dialect");
-  if (checked.target_dialect) checked.target_dialect = checked_dialect(*checked.target_dialect, "target_dialect");
+  if (checked.source_dialect)
+    checked.source_dialect = checked_dialect(*checked.source_dialect, "source_dialect");
+  if (checked.target_dialect)
+    checked.target_dialect = checked_dialect(*checked.target_dialect, "target_dialect");
   return projects_.list_for_member(user_id, checked);
 }
 
@@ -176,13 +188,15 @@ store::ProjectView ProjectService::get(const std::string& user_id, const std::st
 
 store::ProjectView ProjectService::update(const std::string& user_id, const std::string& project_id,
                                           const ProjectInput& input) {
-  store::ProjectView view = require_role(user_id, project_id, store::ProjectRole::kEditor,
-                                         "edit it");
+  store::ProjectView view =
+      require_role(user_id, project_id, store::ProjectRole::kEditor, "edit it");
   store::ProjectPatch patch;
   if (input.name) patch.name = checked_project_name(*input.name);
   if (input.description) patch.description = checked_description(*input.description);
-  if (input.source_dialect) patch.source_dialect = checked_dialect(*input.source_dialect, "source_dialect");
-  if (input.target_dialect) patch.target_dialect = checked_dialect(*input.target_dialect, "target_dialect");
+  if (input.source_dialect)
+    patch.source_dialect = checked_dialect(*input.source_dialect, "source_dialect");
+  if (input.target_dialect)
+    patch.target_dialect = checked_dialect(*input.target_dialect, "target_dialect");
   if (input.status) patch.status = checked_status(*input.status);
   if (input.template_id) {
     throw Error(ErrorKind::kInvalidInput, "a project's template cannot be changed",
@@ -198,16 +212,21 @@ void ProjectService::remove(const std::string& user_id, const std::string& proje
   require_role(user_id, project_id, store::ProjectRole::kOwner, "delete it");
   projects_.remove(project_id);
   // The project's own audit rows go with it; keep a trace that it was deleted.
-  audit_.append({.id = {}, .project_id = std::nullopt, .user_id = user_id,
-                 .action = "project.delete", .entity_type = "project", .entity_id = project_id,
-                 .details_json = "{}", .created_at = {}});
+  audit_.append({.id = {},
+                 .project_id = std::nullopt,
+                 .user_id = user_id,
+                 .action = "project.delete",
+                 .entity_type = "project",
+                 .entity_id = project_id,
+                 .details_json = "{}",
+                 .created_at = {}});
 }
 
 store::ProjectView ProjectService::change_phase(const std::string& user_id,
                                                 const std::string& project_id,
                                                 const std::string& phase, PhaseAction action) {
-  store::ProjectView view = require_role(user_id, project_id, store::ProjectRole::kEditor,
-                                         "change its phases");
+  store::ProjectView view =
+      require_role(user_id, project_id, store::ProjectRole::kEditor, "change its phases");
   store::PhaseState state = apply_phase_action(view.project, phase, action);
   std::optional<store::Project> updated = projects_.set_phase_state(project_id, state);
   if (!updated) throw Error(ErrorKind::kNotFound, "no project with id '" + project_id + "'");
@@ -257,8 +276,10 @@ store::Member ProjectService::change_member_role(const std::string& user_id,
   require_role(user_id, project_id, store::ProjectRole::kOwner, "manage its members");
   store::ProjectRole parsed = checked_role(role);
   auto [member, owners] = member_and_owner_count(projects_.members(project_id), member_id);
-  if (member.role == store::ProjectRole::kOwner && parsed != store::ProjectRole::kOwner && owners == 1) {
-    throw Error(ErrorKind::kConflict, "a project needs at least one owner; make someone else owner first");
+  if (member.role == store::ProjectRole::kOwner && parsed != store::ProjectRole::kOwner &&
+      owners == 1) {
+    throw Error(ErrorKind::kConflict,
+                "a project needs at least one owner; make someone else owner first");
   }
   projects_.upsert_member(project_id, member_id, parsed);
   audit(user_id, project_id, "member.role",
@@ -275,12 +296,15 @@ void ProjectService::remove_member(const std::string& user_id, const std::string
   }
   auto [member, owners] = member_and_owner_count(projects_.members(project_id), member_id);
   if (member.role == store::ProjectRole::kOwner && owners == 1) {
-    throw Error(ErrorKind::kConflict, "the last owner cannot leave; make someone else owner or delete the project");
+    throw Error(ErrorKind::kConflict,
+                "the last owner cannot leave; make someone else owner or delete the project");
   }
   projects_.remove_member(project_id, member_id);
   audit(user_id, project_id, "member.remove", nlohmann::json{{"member", member_id}}.dump());
 }
 
-std::vector<store::ProjectTemplate> ProjectService::templates() { return templates_.list(); }
+std::vector<store::ProjectTemplate> ProjectService::templates() {
+  return templates_.list();
+}
 
 }  // namespace godwit::services

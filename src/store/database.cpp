@@ -165,7 +165,8 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig& config) {
 
   std::unique_ptr<Database> db(new Database(target.backend, size));
   db->pool_ = std::make_unique<soci::connection_pool>(size);
-  for (std::size_t i = 0; i < size; ++i) db->caches_.push_back(std::make_unique<detail::StatementCache>());
+  for (std::size_t i = 0; i < size; ++i)
+    db->caches_.push_back(std::make_unique<detail::StatementCache>());
   for (std::size_t i = 0; i < size; ++i) {
     soci::session& session = db->pool_->at(i);
     try {

@@ -3,11 +3,11 @@
 // (repositories/*.hpp) are the only code that writes SQL against it.
 #pragma once
 
+#include <soci/soci.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <soci/soci.h>
 
 namespace godwit::store {
 

@@ -37,7 +37,9 @@ Connection::Connection(Database& db)
   }
 }
 
-Connection::~Connection() { pool_.give_back(position_); }
+Connection::~Connection() {
+  pool_.give_back(position_);
+}
 
 void configure_session(soci::session& session, Backend backend) {
   if (backend == Backend::kSqlite) {

@@ -10,10 +10,10 @@
 #include <deque>
 #include <map>
 #include <memory>
-#include <typeinfo>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <typeinfo>
 #include <vector>
 
 #include "store/database.hpp"

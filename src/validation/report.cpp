@@ -182,8 +182,7 @@ Anomaly anomaly_from_json(const json& j, const std::string& path) {
   if (json rank = r.any("rank"); rank.is_number_unsigned()) a.rank = rank.get<std::size_t>();
   if (json cause = r.any("likely_cause"); cause.is_string())
     a.likely_cause = cause.get<std::string>();
-  if (json ai = r.any("ai_explanation"); ai.is_string())
-    a.ai_explanation = ai.get<std::string>();
+  if (json ai = r.any("ai_explanation"); ai.is_string()) a.ai_explanation = ai.get<std::string>();
   return a;
 }
 

@@ -4,8 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include "core/text.hpp"
-#include "server/json_body.hpp"
 #include "server/encode.hpp"
+#include "server/json_body.hpp"
 #include "server/routes/routes.hpp"
 
 namespace godwit::server {
@@ -21,7 +21,8 @@ std::string cookie_value(const httplib::Request& req, std::string_view name) {
   std::string header = req.get_header_value("Cookie");
   for (const std::string& part : split(header, ';')) {
     std::string_view item = trim(part);
-    if (item.size() > name.size() && item.substr(0, name.size()) == name && item[name.size()] == '=') {
+    if (item.size() > name.size() && item.substr(0, name.size()) == name &&
+        item[name.size()] == '=') {
       return std::string(item.substr(name.size() + 1));
     }
   }
@@ -30,9 +31,9 @@ std::string cookie_value(const httplib::Request& req, std::string_view name) {
 
 void set_refresh_cookie(httplib::Response& res, const ServerConfig& config,
                         const std::string& token, std::int64_t max_age) {
-  std::string cookie = std::string(kCookieName) + "=" + token +
-                       "; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=" +
-                       std::to_string(max_age);
+  std::string cookie =
+      std::string(kCookieName) + "=" + token +
+      "; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
   if (config.public_url.rfind("https://", 0) == 0) cookie += "; Secure";
   res.set_header("Set-Cookie", cookie);
 }
@@ -130,8 +131,7 @@ void add_auth_routes(Router& router, services::AuthService& auth, const ServerCo
       spdlog::info("password reset requested for {}: {}", to_lower(trim(email)), *link);
     }
     write_json(ctx.res, 202,
-               {{"message",
-                 "if an account uses this address, a reset link has been sent to it"}});
+               {{"message", "if an account uses this address, a reset link has been sent to it"}});
   });
 
   router.post("/api/v1/auth/reset-password", Access::kPublic, [&, max](RequestContext& ctx) {

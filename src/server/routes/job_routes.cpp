@@ -69,15 +69,13 @@ void add_job_routes(Router& router, services::JobService& jobs, services::Projec
 
   router.get(
       "/api/v1/projects/{id}/jobs/{job_id}", Access::kAuthenticated, [&](RequestContext& ctx) {
-        write_json(
-            ctx.res, 200,
-            encode_job(jobs.get(ctx.user_id(), ctx.param("id"), ctx.param("job_id"))));
+        write_json(ctx.res, 200,
+                   encode_job(jobs.get(ctx.user_id(), ctx.param("id"), ctx.param("job_id"))));
       });
 
   router.post("/api/v1/projects/{id}/jobs/{job_id}/cancel", Access::kAuthenticated,
               [&](RequestContext& ctx) {
-                store::Job job =
-                    jobs.cancel(ctx.user_id(), ctx.param("id"), ctx.param("job_id"));
+                store::Job job = jobs.cancel(ctx.user_id(), ctx.param("id"), ctx.param("job_id"));
                 write_json(ctx.res, 202, encode_job(job));
               });
 

@@ -15,8 +15,10 @@ store::ProjectQuery parse_query(const httplib::Request& req) {
   std::vector<FieldError> errors;
   if (req.has_param("search")) {
     std::string search(trim(req.get_param_value("search")));
-    if (search.size() > 255) errors.push_back({"search", "must be at most 255 characters"});
-    else if (!search.empty()) query.search = search;
+    if (search.size() > 255)
+      errors.push_back({"search", "must be at most 255 characters"});
+    else if (!search.empty())
+      query.search = search;
   }
   for (std::size_t i = 0; i < req.get_param_value_count("status"); ++i) {
     for (const std::string& s : split(req.get_param_value("status", i), ',')) {
@@ -29,13 +31,18 @@ store::ProjectQuery parse_query(const httplib::Request& req) {
     std::string sort = req.get_param_value("sort");
     query.descending = !sort.empty() && sort[0] == '-';
     std::string field = query.descending ? sort.substr(1) : sort;
-    if (field == "name") query.sort = store::ProjectSort::kName;
-    else if (field == "created_at") query.sort = store::ProjectSort::kCreatedAt;
-    else if (field == "updated_at") query.sort = store::ProjectSort::kUpdatedAt;
-    else if (field == "status") query.sort = store::ProjectSort::kStatus;
+    if (field == "name")
+      query.sort = store::ProjectSort::kName;
+    else if (field == "created_at")
+      query.sort = store::ProjectSort::kCreatedAt;
+    else if (field == "updated_at")
+      query.sort = store::ProjectSort::kUpdatedAt;
+    else if (field == "status")
+      query.sort = store::ProjectSort::kStatus;
     else {
-      errors.push_back({"sort", "must be name, created_at, updated_at or status, optionally "
-                                "prefixed with '-' for descending order"});
+      errors.push_back({"sort",
+                        "must be name, created_at, updated_at or status, optionally "
+                        "prefixed with '-' for descending order"});
     }
   }
   query.limit = query_int(req, "limit", 20, 1, 100, errors);
@@ -105,23 +112,25 @@ void add_project_routes(Router& router, services::ProjectService& projects) {
     ctx.res.status = 204;
   });
 
-  router.post("/api/v1/projects/{id}/phases/{phase}", Access::kAuthenticated,
-              [&](RequestContext& ctx) {
-                projects.get(ctx.user_id(), ctx.param("id"));
-                JsonBody body = JsonBody::parse(ctx.req, kMaxJson, true);
-                std::string action = body.string("action", 20).value_or("complete");
-                body.finish();
-                services::PhaseAction parsed;
-                if (action == "complete") parsed = services::PhaseAction::kComplete;
-                else if (action == "reopen") parsed = services::PhaseAction::kReopen;
-                else {
-                  throw Error(ErrorKind::kInvalidInput, "unknown action '" + action + "'",
-                              {{"action", "must be complete or reopen"}});
-                }
-                store::ProjectView view = projects.change_phase(
-                    ctx.user_id(), ctx.param("id"), ctx.param("phase"), parsed);
-                write_json(ctx.res, 200, encode_project(view));
-              });
+  router.post(
+      "/api/v1/projects/{id}/phases/{phase}", Access::kAuthenticated, [&](RequestContext& ctx) {
+        projects.get(ctx.user_id(), ctx.param("id"));
+        JsonBody body = JsonBody::parse(ctx.req, kMaxJson, true);
+        std::string action = body.string("action", 20).value_or("complete");
+        body.finish();
+        services::PhaseAction parsed;
+        if (action == "complete")
+          parsed = services::PhaseAction::kComplete;
+        else if (action == "reopen")
+          parsed = services::PhaseAction::kReopen;
+        else {
+          throw Error(ErrorKind::kInvalidInput, "unknown action '" + action + "'",
+                      {{"action", "must be complete or reopen"}});
+        }
+        store::ProjectView view =
+            projects.change_phase(ctx.user_id(), ctx.param("id"), ctx.param("phase"), parsed);
+        write_json(ctx.res, 200, encode_project(view));
+      });
 
   router.get("/api/v1/projects/{id}/members", Access::kAuthenticated, [&](RequestContext& ctx) {
     nlohmann::json items = nlohmann::json::array();
@@ -141,16 +150,16 @@ void add_project_routes(Router& router, services::ProjectService& projects) {
     write_json(ctx.res, 201, encode_member(member));
   });
 
-  router.put("/api/v1/projects/{id}/members/{user_id}", Access::kAuthenticated,
-             [&](RequestContext& ctx) {
-               projects.get(ctx.user_id(), ctx.param("id"));
-               JsonBody body = JsonBody::parse(ctx.req, kMaxJson);
-               std::string role = body.required_string("role", 20);
-               body.finish();
-               store::Member member = projects.change_member_role(
-                   ctx.user_id(), ctx.param("id"), ctx.param("user_id"), role);
-               write_json(ctx.res, 200, encode_member(member));
-             });
+  router.put(
+      "/api/v1/projects/{id}/members/{user_id}", Access::kAuthenticated, [&](RequestContext& ctx) {
+        projects.get(ctx.user_id(), ctx.param("id"));
+        JsonBody body = JsonBody::parse(ctx.req, kMaxJson);
+        std::string role = body.required_string("role", 20);
+        body.finish();
+        store::Member member =
+            projects.change_member_role(ctx.user_id(), ctx.param("id"), ctx.param("user_id"), role);
+        write_json(ctx.res, 200, encode_member(member));
+      });
 
   router.del("/api/v1/projects/{id}/members/{user_id}", Access::kAuthenticated,
              [&](RequestContext& ctx) {

@@ -3,16 +3,15 @@
 #pragma once
 
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
+#include "jobs/change_feed.hpp"
 #include "server/config.hpp"
 #include "server/router.hpp"
-#include "jobs/change_feed.hpp"
 #include "services/auth_service.hpp"
-#include "services/discovery_service.hpp"
 #include "services/codegen_service.hpp"
 #include "services/connection_service.hpp"
+#include "services/discovery_service.hpp"
 #include "services/file_service.hpp"
 #include "services/job_service.hpp"
 #include "services/mapping_service.hpp"

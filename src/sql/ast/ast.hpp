@@ -479,8 +479,8 @@ struct AlterAction {
   ColumnDef* column = nullptr;
   TableConstraint* constraint = nullptr;
   TypeName* new_type = nullptr;  ///< ALTER COLUMN c [SET DATA] TYPE t
-  Identifier name;      ///< dropped column/constraint, renamed-from column, altered column
-  Identifier new_name;  ///< RENAME COLUMN a TO b
+  Identifier name;               ///< dropped column/constraint, renamed-from column, altered column
+  Identifier new_name;           ///< RENAME COLUMN a TO b
   ObjectName new_table_name;
   std::string_view text;  ///< the action as written
 };

@@ -9,8 +9,8 @@ namespace godwit::sql {
 namespace {
 
 constexpr std::array<std::string_view, 12> kNames = {
-    "ansi",  "bigquery",  "databricks", "hive",   "mysql",    "oracle",
-    "postgres", "redshift", "snowflake", "sqlite", "teradata", "tsql",
+    "ansi",     "bigquery", "databricks", "hive",   "mysql",    "oracle",
+    "postgres", "redshift", "snowflake",  "sqlite", "teradata", "tsql",
 };
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kAliases = {{
@@ -32,7 +32,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kAliases
 
 }  // namespace
 
-std::span<const std::string_view> dialect_names() { return kNames; }
+std::span<const std::string_view> dialect_names() {
+  return kNames;
+}
 
 std::optional<std::string_view> canonical_dialect_name(std::string_view name) {
   for (std::string_view known : kNames) {

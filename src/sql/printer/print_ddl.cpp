@@ -205,8 +205,8 @@ std::string Printer::create_table(const CreateTableStatement& s) {
       bool first = true, any = false;
       auto add = [&](const std::string& element) {
         bool comment_only = element.starts_with("/* godwit:") && element.ends_with("*/");
-        out += (comment_only || !any ? "" : ",") + (options_.pretty || !first ? nl() : "") +
-               element;
+        out +=
+            (comment_only || !any ? "" : ",") + (options_.pretty || !first ? nl() : "") + element;
         first = false;
         any = any || !comment_only;
       };

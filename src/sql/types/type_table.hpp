@@ -56,7 +56,7 @@ struct ReadRule {
   /// The bare name is a large object of `default_length` bytes (Snowflake VARCHAR: 16 MB)
   /// while NAME(n) is an ordinary string of n characters.
   bool large_when_bare = false;
-  bool auto_increment = false;  ///< the name implies generated values (SERIAL)
+  bool auto_increment = false;             ///< the name implies generated values (SERIAL)
   LossCode note = LossCode::kUnknownType;  ///< with note_message: said whenever read
   std::string_view note_message;
 
@@ -103,7 +103,6 @@ struct ReadRule {
     r.note_message = message;
     return r;
   }
-
 };
 
 // Row builders: one call per row keeps the tables short and readable.

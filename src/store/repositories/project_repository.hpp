@@ -21,8 +21,8 @@ struct Project {
   std::optional<std::string> description;
   std::string source_dialect;
   std::string target_dialect;
-  std::string status;          ///< draft | in_progress | completed | archived
-  std::string current_phase;   ///< upload | discovery | mapping | codegen | validation
+  std::string status;         ///< draft | in_progress | completed | archived
+  std::string current_phase;  ///< upload | discovery | mapping | codegen | validation
   std::vector<std::string> completed_phases;  ///< in phase order
   bool schemas_uploaded = false;
   bool mappings_complete = false;
@@ -69,13 +69,13 @@ struct PhaseState {
 enum class ProjectSort { kUpdatedAt, kCreatedAt, kName, kStatus };
 
 struct ProjectQuery {
-  std::optional<std::string> search;          ///< case-insensitive substring of the name
-  std::vector<std::string> statuses;          ///< any of
+  std::optional<std::string> search;  ///< case-insensitive substring of the name
+  std::vector<std::string> statuses;  ///< any of
   std::optional<std::string> source_dialect;
   std::optional<std::string> target_dialect;
   ProjectSort sort = ProjectSort::kUpdatedAt;
   bool descending = true;
-  int limit = 20;   ///< 1..100, validated by the caller
+  int limit = 20;  ///< 1..100, validated by the caller
   int offset = 0;
 };
 

@@ -55,9 +55,9 @@ struct AnomalyRecord {
   std::string mapping_ids = "[]";  ///< JSON array of strings
   bool masked = true;
   std::string explained_by = "engine";
-  int anomaly_rank = 0;          ///< 1 = look at it first; 0 = not ranked (older reports)
-  std::string likely_cause;      ///< the engine's cause for this kind of anomaly
-  std::string ai_explanation;    ///< the model's explanation when an LLM ranked them
+  int anomaly_rank = 0;        ///< 1 = look at it first; 0 = not ranked (older reports)
+  std::string likely_cause;    ///< the engine's cause for this kind of anomaly
+  std::string ai_explanation;  ///< the model's explanation when an LLM ranked them
   std::string created_at;
 };
 

@@ -3,9 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "server/app.hpp"
 #include "server/openapi.hpp"
@@ -34,7 +33,8 @@ TEST(OpenApi, DocumentParsesAndDeclaresVersion) {
 }
 
 TEST(OpenApi, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("godwit-openapi-" + std::to_string(::getpid()));
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("godwit-openapi-" + std::to_string(::getpid()));
   ServerConfig config;
   config.data_dir = dir.string();
   config.password_hash_cost = auth::PasswordHashCost::kMinimum;
@@ -45,8 +45,10 @@ TEST(OpenApi, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
   }
   std::filesystem::remove_all(dir);
   std::set<std::string> docs = documented();
-  for (const std::string& r : registered) EXPECT_TRUE(docs.count(r)) << r << " is not in openapi.json";
-  for (const std::string& d : docs) EXPECT_TRUE(registered.count(d)) << d << " is documented but not registered";
+  for (const std::string& r : registered)
+    EXPECT_TRUE(docs.count(r)) << r << " is not in openapi.json";
+  for (const std::string& d : docs)
+    EXPECT_TRUE(registered.count(d)) << d << " is documented but not registered";
 }
 
 TEST(OpenApi, EveryReferenceResolves) {

@@ -1,7 +1,8 @@
+#include "services/project_phases.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
-#include "services/project_phases.hpp"
 
 namespace godwit::services {
 namespace {
@@ -40,7 +41,8 @@ TEST(ProjectPhases, CompletingOutOfOrderIsAConflictNamingTheMissingPhase) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kConflict);
-    EXPECT_NE(std::string(e.what()).find("complete the discovery phase first"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("complete the discovery phase first"), std::string::npos)
+        << e.what();
   }
 }
 
@@ -49,7 +51,8 @@ TEST(ProjectPhases, UnknownPhaseIsInvalidInput) {
 }
 
 TEST(ProjectPhases, CompletingEveryPhaseCompletesTheProject) {
-  store::Project p = project_with({"upload", "discovery", "mapping", "codegen"}, "validation", "in_progress");
+  store::Project p =
+      project_with({"upload", "discovery", "mapping", "codegen"}, "validation", "in_progress");
   store::PhaseState s = apply_phase_action(p, "validation", PhaseAction::kComplete);
   EXPECT_EQ(s.completed_phases.size(), 5u);
   EXPECT_EQ(s.status, "completed");
@@ -65,7 +68,8 @@ TEST(ProjectPhases, RecompletingAnEarlierPhaseKeepsLaterWork) {
 }
 
 TEST(ProjectPhases, ReopeningUncompletesThatPhaseAndLaterOnes) {
-  store::Project p = project_with({"upload", "discovery", "mapping", "codegen", "validation"}, "validation", "completed");
+  store::Project p = project_with({"upload", "discovery", "mapping", "codegen", "validation"},
+                                  "validation", "completed");
   store::PhaseState s = apply_phase_action(p, "discovery", PhaseAction::kReopen);
   EXPECT_EQ(s.completed_phases, std::vector<std::string>{"upload"});
   EXPECT_EQ(s.current_phase, "discovery");
@@ -74,7 +78,8 @@ TEST(ProjectPhases, ReopeningUncompletesThatPhaseAndLaterOnes) {
 }
 
 TEST(ProjectPhases, ArchivedProjectsStayArchived) {
-  store::PhaseState s = apply_phase_action(project_with({}, "upload", "archived"), "upload", PhaseAction::kComplete);
+  store::PhaseState s =
+      apply_phase_action(project_with({}, "upload", "archived"), "upload", PhaseAction::kComplete);
   EXPECT_EQ(s.status, "archived");
 }
 
