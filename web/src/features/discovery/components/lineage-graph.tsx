@@ -15,7 +15,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, ErrorState, LoadingState } from '@/components/ui/feedback';
-import { useLineageGraph, useSavePositions } from '@/features/discovery/api/lineage-graph';
+import { graphQueryFor, useLineageGraph, useSavePositions } from '@/features/discovery/api/lineage-graph';
 import styles from '@/features/discovery/components/discovery.module.css';
 import { TableNode } from '@/features/discovery/components/table-node';
 import { tableLabel, toFlowElements, type TableFlowNode } from '@/features/discovery/lib/graph-transform';
@@ -47,10 +47,7 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
   const [depth, setDepth] = useState(1);
   const [showColumns, setShowColumns] = useState(false);
   const debounced = useDebouncedValue(search.trim(), 300);
-  const query: GraphQuery = useMemo(
-    () => ({ search: focus ? undefined : debounced || undefined, focus: focus ?? undefined, depth: focus ? depth : undefined, columns: showColumns }),
-    [debounced, focus, depth, showColumns],
-  );
+  const query: GraphQuery = useMemo(() => graphQueryFor({ search: debounced, focus, depth, showColumns }), [debounced, focus, depth, showColumns]);
   const graph = useLineageGraph(projectId, query);
   const save = useSavePositions(projectId);
   const [nodes, setNodes, onNodesChange] = useNodesState<TableFlowNode>([]);

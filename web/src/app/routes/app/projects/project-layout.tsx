@@ -1,9 +1,11 @@
 // A project's frame: its name, status and dialects, and tabs for its pages.
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useMatch, useParams } from 'react-router';
 import { PageHeader } from '@/components/ui/card';
 import { ErrorState, LoadingState } from '@/components/ui/feedback';
 import { paths } from '@/config/paths';
 import { useProject } from '@/features/projects/api/get-project';
+import { usePrefetchDiscovery } from '@/features/discovery/hooks/use-prefetch-discovery';
 import { DialectPair } from '@/features/projects/components/dialect-pair';
 import { ProjectStatusBadge } from '@/features/projects/components/project-status-badge';
 import styles from '@/app/routes/app/projects/project-layout.module.css';
@@ -15,6 +17,12 @@ export default function ProjectLayout() {
   const { id = '' } = useParams();
   const project = useProject(id);
   useDocumentTitle(project.data?.name ?? 'Project');
+  // The discovery page's data and code load beside the project, not after it.
+  const onDiscovery = useMatch('/projects/:id/discovery') !== null;
+  usePrefetchDiscovery(id, onDiscovery);
+  useEffect(() => {
+    if (onDiscovery) void import('@/app/routes/app/projects/discovery');
+  }, [onDiscovery]);
 
   if (project.isPending) return <LoadingState label="Loading project…" />;
   if (project.isError) {
