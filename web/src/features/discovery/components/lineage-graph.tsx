@@ -19,8 +19,8 @@ import { graphQueryFor, useLineageGraph, useSavePositions } from '@/features/dis
 import styles from '@/features/discovery/components/discovery.module.css';
 import { TableNode } from '@/features/discovery/components/table-node';
 import { tableLabel, toFlowElements, type TableFlowNode } from '@/features/discovery/lib/graph-transform';
-import { layoutGraph } from '@/features/discovery/lib/layout';
-import type { GraphQuery } from '@/features/discovery/types';
+import { cachedLayout, layoutGraph, type Positions } from '@/features/discovery/lib/layout';
+import type { GraphQuery, LineageGraph } from '@/features/discovery/types';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { errorMessage } from '@/lib/api-error';
 
@@ -57,29 +57,42 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
   const dragged = useRef(new Map<string, { x: number; y: number }>());
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  // What is drawn: the last answer to the current question. While a new answer loads, the
+  // previous one (react-query's placeholder) stays as it is, not laid out and drawn again
+  // with the new focus or column setting it was not fetched for.
+  const [view, setView] = useState<{ data: LineageGraph; focus: string | null; showColumns: boolean } | null>(null);
+  if (graph.data && !graph.isPlaceholderData && (view?.data !== graph.data || view.focus !== focus || view.showColumns !== showColumns)) {
+    setView({ data: graph.data, focus, showColumns });
+  }
   const elements = useMemo(
-    () => (graph.data ? toFlowElements(graph.data, { focusId: focus, showColumns }) : { nodes: [], edges: [] }),
-    [graph.data, focus, showColumns],
+    () => (view ? toFlowElements(view.data, { focusId: view.focus, showColumns: view.showColumns }) : { nodes: [], edges: [] }),
+    [view],
   );
 
   useEffect(() => {
     let cancelled = false;
-    const stored: Record<string, { x: number; y: number }> = {};
+    const stored: Positions = {};
     for (const n of elements.nodes) {
       const p = dragged.current.get(n.id) ?? n.data.table.position;
       if (p) stored[n.id] = p;
     }
+    const sized = elements.nodes.map((n) => ({ id: n.id, width: n.width ?? 240, height: n.height ?? 48 }));
+    const show = (positions: Positions) => {
+      setLayoutError(null);
+      setNodes(elements.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position, selected: n.id === selectedId })));
+      window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }));
+    };
+    // A graph laid out before (back to the whole graph after a focus) is shown at once.
+    const known = cachedLayout(sized, elements.edges, stored);
+    if (known) {
+      setLaying(false);
+      show(known);
+      return;
+    }
     setLaying(true);
-    layoutGraph(
-      elements.nodes.map((n) => ({ id: n.id, width: n.width ?? 240, height: n.height ?? 48 })),
-      elements.edges,
-      stored,
-    )
+    layoutGraph(sized, elements.edges, stored)
       .then((positions) => {
-        if (cancelled) return;
-        setLayoutError(null);
-        setNodes(elements.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position, selected: n.id === selectedId })));
-        window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }));
+        if (!cancelled) show(positions);
       })
       .catch((error: unknown) => {
         if (!cancelled) setLayoutError(error);

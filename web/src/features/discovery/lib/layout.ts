@@ -1,6 +1,8 @@
 // Places the tables of a graph with ELK's layered algorithm (relationships flow left to
 // right). Stored positions (a user dragged the node) win over the computed ones. The
-// layout runs in a web worker in the browser so a big graph does not freeze the page.
+// layout runs in a web worker in the browser so a big graph does not freeze the page, and
+// its answers are kept per graph, so showing a graph again (back from a focus) does not
+// lay it out again.
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
 export type LayoutInput = { id: string; width: number; height: number }[];
@@ -34,7 +36,7 @@ export function positionsOf(laid: ElkNode): Positions {
   return out;
 }
 
-type Layouter = (graph: ElkNode) => Promise<ElkNode>;
+export type Layouter = (graph: ElkNode) => Promise<ElkNode>;
 
 let worker: Worker | null = null;
 let nextRequest = 0;
@@ -67,6 +69,26 @@ async function inlineLayouter(): Promise<Layouter> {
   return (graph) => elk.layout(graph);
 }
 
+/** Computed layouts by graph (its nodes with their sizes and its edges), newest last. */
+const computedLayouts = new Map<string, Positions>();
+const KEPT_LAYOUTS = 16;
+
+function layoutKey(nodes: LayoutInput, edges: LayoutEdge): string {
+  return `${nodes.map((n) => `${n.id}:${n.width}x${n.height}`).join(',')}|${edges.map((e) => `${e.source}>${e.target}`).join(',')}`;
+}
+
+/** Forgets the computed layouts (tests). */
+export function clearLayoutCache(): void {
+  computedLayouts.clear();
+}
+
+/** The computed layout of this graph when it was laid out before, without running ELK. */
+export function cachedLayout(nodes: LayoutInput, edges: LayoutEdge, stored: Positions = {}): Positions | null {
+  if (nodes.length > 0 && nodes.every((n) => stored[n.id])) return { ...stored };
+  const computed = computedLayouts.get(layoutKey(nodes, edges));
+  return computed ? { ...computed, ...stored } : null;
+}
+
 /** Computed positions for the nodes without a stored one (all nodes are laid out together). */
 export async function layoutGraph(
   nodes: LayoutInput,
@@ -74,8 +96,13 @@ export async function layoutGraph(
   stored: Positions = {},
   layouter?: Layouter,
 ): Promise<Positions> {
-  if (nodes.length > 0 && nodes.every((n) => stored[n.id])) return { ...stored };
+  const known = cachedLayout(nodes, edges, stored);
+  if (known) return known;
+  const key = layoutKey(nodes, edges);
   const run = layouter ?? workerLayouter() ?? (await inlineLayouter());
   const computed = positionsOf(await run(elkGraph(nodes, edges)));
+  computedLayouts.delete(key);
+  computedLayouts.set(key, computed);
+  while (computedLayouts.size > KEPT_LAYOUTS) computedLayouts.delete(computedLayouts.keys().next().value!);
   return { ...computed, ...stored };
 }
