@@ -1,6 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { cachedLayout, clearLayoutCache, elkGraph, layoutGraph } from '@/features/discovery/lib/layout';
+import {
+  boundsOf,
+  cachedLayout,
+  clearLayoutCache,
+  connectedComponents,
+  elkGraph,
+  layoutGraph,
+  packComponents,
+  type LayoutEdge,
+  type LayoutInput,
+  type Positions,
+} from '@/features/discovery/lib/layout';
 
 const nodes = [
   { id: 'a', width: 240, height: 48 },
@@ -12,6 +23,21 @@ const edges = [
   { id: 'bc', source: 'b', target: 'c' },
   { id: 'bx', source: 'b', target: 'missing' },
 ];
+
+/** True when no two nodes' boxes intersect. */
+function overlapping(input: LayoutInput, p: Positions): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < input.length; i += 1) {
+    for (let j = i + 1; j < input.length; j += 1) {
+      const a = input[i]!;
+      const b = input[j]!;
+      const pa = p[a.id]!;
+      const pb = p[b.id]!;
+      if (pa.x < pb.x + b.width && pb.x < pa.x + a.width && pa.y < pb.y + b.height && pb.y < pa.y + a.height) out.push(`${a.id}/${b.id}`);
+    }
+  }
+  return out;
+}
 
 /** A stand-in for ELK that puts every node of the graph it is given in one column. */
 function columnLayouter(calls: ElkNode[]) {
@@ -67,5 +93,63 @@ describe('layoutGraph', () => {
     expect(cachedLayout(taller, edges)).toBeNull();
     await layoutGraph(taller, edges, {}, columnLayouter(calls));
     expect(calls).toHaveLength(2);
+  });
+
+  it('sends only the tables with a relationship to ELK and places the others beside them', async () => {
+    const calls: ElkNode[] = [];
+    const lonely = [...nodes, { id: 'z1', width: 240, height: 48 }, { id: 'z2', width: 240, height: 48 }];
+    const p = await layoutGraph(lonely, edges, {}, columnLayouter(calls));
+    expect(calls[0]!.children!.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    expect(Object.keys(p).sort()).toEqual(['a', 'b', 'c', 'z1', 'z2']);
+    expect(overlapping(lonely, p)).toEqual([]);
+  });
+
+  it('packs 300 unrelated tables into a block of about the canvas shape, not a column', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({ id: `t${i}`, width: 240, height: 48 }));
+    const calls: ElkNode[] = [];
+    const p = await layoutGraph(many, [], {}, columnLayouter(calls));
+    expect(calls).toHaveLength(0);
+    expect(overlapping(many, p)).toEqual([]);
+    const box = boundsOf(many, p)!;
+    const aspect = box.width / box.height;
+    expect(aspect).toBeGreaterThan(1.5);
+    expect(aspect).toBeLessThan(3.5);
+    // At 1280 × 560 the whole block fits at a zoom five times the old column's (0.05).
+    expect(Math.min(1280 / box.width, 560 / box.height)).toBeGreaterThan(0.25);
+  });
+});
+
+describe('connectedComponents', () => {
+  it('groups tables joined by any chain of relationships, in node order', () => {
+    const input = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, width: 10, height: 10 }));
+    const links: LayoutEdge = [
+      { id: '1', source: 'e', target: 'a' },
+      { id: '2', source: 'c', target: 'd' },
+      { id: '3', source: 'd', target: 'a' },
+      { id: '4', source: 'b', target: 'nowhere' },
+    ];
+    expect(connectedComponents(input, links)).toEqual([['a', 'c', 'd', 'e'], ['b'], ['f']]);
+  });
+});
+
+describe('packComponents', () => {
+  it('puts a tall component and many small ones side by side, keeping each component as laid out', () => {
+    // A star: one hub and 20 tables in the next layer, as ELK places them (a tall column pair).
+    const star: LayoutInput = [{ id: 'hub', width: 240, height: 48 }, ...Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, width: 240, height: 48 }))];
+    const starEdges: LayoutEdge = star.slice(1).map((n) => ({ id: `e-${n.id}`, source: n.id, target: 'hub' }));
+    const laid: Positions = { hub: { x: 330, y: 500 } };
+    star.slice(1).forEach((n, i) => (laid[n.id] = { x: 0, y: i * 88 }));
+    const singles: LayoutInput = Array.from({ length: 40 }, (_, i) => ({ id: `x${i}`, width: 240, height: 48 }));
+    const all = [...star, ...singles];
+    const p = packComponents(all, starEdges, laid);
+    expect(overlapping(all, p)).toEqual([]);
+    // The star keeps its shape.
+    expect(p.hub!.x - p.s0!.x).toBe(330);
+    expect(p.s3!.y - p.s2!.y).toBe(88);
+    // The single tables sit beside the star, within its height: the picture is no taller than the star.
+    const starBox = boundsOf(star, p)!;
+    const box = boundsOf(all, p)!;
+    expect(box.height).toBe(starBox.height);
+    expect(singles.every((n) => p[n.id]!.x >= starBox.x + starBox.width)).toBe(true);
   });
 });

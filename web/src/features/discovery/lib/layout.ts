@@ -1,13 +1,16 @@
-// Places the tables of a graph with ELK's layered algorithm (relationships flow left to
-// right). Stored positions (a user dragged the node) win over the computed ones. The
-// layout runs in a web worker in the browser so a big graph does not freeze the page, and
-// its answers are kept per graph, so showing a graph again (back from a focus) does not
-// lay it out again.
+// Places the tables of a graph: ELK's layered algorithm (relationships flow left to right)
+// for the tables that have relationships, then every connected component and every table
+// without one packed into rows of the canvas's shape, so a graph of many small pieces fits
+// the screen instead of becoming one tall column. Stored positions (a user dragged the
+// node) win over the computed ones. ELK runs in a web worker in the browser so a big graph
+// does not freeze the page, and its answers are kept per graph, so showing a graph again
+// (back from a focus) does not lay it out again.
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
 export type LayoutInput = { id: string; width: number; height: number }[];
 export type LayoutEdge = { id: string; source: string; target: string }[];
 export type Positions = Record<string, { x: number; y: number }>;
+export type Bounds = { x: number; y: number; width: number; height: number };
 
 export const ELK_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
@@ -15,18 +18,28 @@ export const ELK_OPTIONS: Record<string, string> = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '90',
   'elk.spacing.nodeNode': '40',
   'elk.spacing.componentComponent': '60',
+  'elk.separateConnectedComponents': 'true',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
 };
 
-export function elkGraph(nodes: LayoutInput, edges: LayoutEdge): ElkNode {
+/** Space between packed components, and between tables stacked in one column of a row. */
+export const COMPONENT_GAP = 60;
+export const STACK_GAP = 40;
+/** Width over height of the graph canvas (1280 × 560 on a laptop): what packing aims at. */
+export const CANVAS_ASPECT = 2.2;
+
+/** The edges ELK can use: both ends among the nodes, no self loops. */
+function usableEdges(nodes: LayoutInput, edges: LayoutEdge): LayoutEdge {
   const ids = new Set(nodes.map((n) => n.id));
+  return edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target);
+}
+
+export function elkGraph(nodes: LayoutInput, edges: LayoutEdge): ElkNode {
   return {
     id: 'root',
     layoutOptions: ELK_OPTIONS,
     children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
-    edges: edges
-      .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
-      .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+    edges: usableEdges(nodes, edges).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
 }
 
@@ -36,13 +49,145 @@ export function positionsOf(laid: ElkNode): Positions {
   return out;
 }
 
+/** The connected components (undirected), each in node order, in order of their first node. */
+export function connectedComponents(nodes: LayoutInput, edges: LayoutEdge): string[][] {
+  const parent = new Map(nodes.map((n) => [n.id, n.id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let at = id; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  for (const e of usableEdges(nodes, edges)) {
+    const a = find(e.source);
+    const b = find(e.target);
+    if (a !== b) parent.set(b, a);
+  }
+  const groups = new Map<string, string[]>();
+  for (const n of nodes) {
+    const root = find(n.id);
+    const group = groups.get(root);
+    if (group) group.push(n.id);
+    else groups.set(root, [n.id]);
+  }
+  return [...groups.values()];
+}
+
+type Block = { ids: string[]; width: number; height: number; offset: Positions };
+
+/**
+ * Places blocks (components, each with its members' positions inside it) in rows: tallest
+ * first; inside a row, blocks that are shorter than the row are stacked into columns. The
+ * row width aims at `aspect` for the whole picture, and is never narrower than the widest
+ * block. Returns every member's position.
+ */
+export function packBlocks(blocks: Block[], aspect = CANVAS_ASPECT): Positions {
+  const out: Positions = {};
+  if (blocks.length === 0) return out;
+  const area = blocks.reduce((s, b) => s + (b.width + COMPONENT_GAP) * (b.height + COMPONENT_GAP), 0);
+  const tallest = Math.max(...blocks.map((b) => b.height));
+  const widest = Math.max(...blocks.map((b) => b.width));
+  // Rows of width w and total height area / w have the aimed shape when w = sqrt(area *
+  // aspect); when one block is taller than that picture, the picture is at least that tall,
+  // so a row that wide (its height times the aspect) costs nothing and holds more.
+  const rowWidth = Math.max(widest, Math.sqrt(area * aspect), tallest * aspect);
+  const order = blocks.map((b, i) => ({ b, i })).sort((p, q) => q.b.height - p.b.height || p.i - q.i);
+  let rowTop = 0;
+  let rowHeight = 0;
+  let columnLeft = 0;
+  let columnWidth = 0;
+  let columnBottom = 0;
+  const place = (b: Block, x: number, y: number) => {
+    for (const id of b.ids) {
+      const p = b.offset[id]!;
+      out[id] = { x: x + p.x, y: y + p.y };
+    }
+  };
+  for (const { b } of order) {
+    if (rowHeight === 0) {
+      rowHeight = b.height;
+      columnLeft = 0;
+      columnWidth = b.width;
+      columnBottom = b.height;
+      place(b, 0, rowTop);
+      continue;
+    }
+    // Under the blocks of the current column, when it fits the row's height and width.
+    if (columnBottom + STACK_GAP + b.height <= rowHeight && b.width <= columnWidth) {
+      place(b, columnLeft, rowTop + columnBottom + STACK_GAP);
+      columnBottom += STACK_GAP + b.height;
+      continue;
+    }
+    // A new column in this row, or a new row.
+    const left = columnLeft + columnWidth + COMPONENT_GAP;
+    if (left + b.width <= rowWidth) {
+      columnLeft = left;
+    } else {
+      rowTop += rowHeight + COMPONENT_GAP;
+      rowHeight = b.height;
+      columnLeft = 0;
+    }
+    columnWidth = b.width;
+    columnBottom = b.height;
+    place(b, columnLeft, rowTop);
+  }
+  return out;
+}
+
+/** ELK's positions of connected tables and the sizes of all, packed component by component. */
+export function packComponents(nodes: LayoutInput, edges: LayoutEdge, laid: Positions, aspect = CANVAS_ASPECT): Positions {
+  const size = new Map(nodes.map((n) => [n.id, n]));
+  const blocks: Block[] = connectedComponents(nodes, edges).map((ids) => {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const id of ids) {
+      const p = laid[id] ?? { x: 0, y: 0 };
+      const n = size.get(id)!;
+      minX = Math.min(minX, p.x);
+      minY = Math.min(minY, p.y);
+      maxX = Math.max(maxX, p.x + n.width);
+      maxY = Math.max(maxY, p.y + n.height);
+    }
+    const offset: Positions = {};
+    for (const id of ids) {
+      const p = laid[id] ?? { x: 0, y: 0 };
+      offset[id] = { x: p.x - minX, y: p.y - minY };
+    }
+    return { ids, width: maxX - minX, height: maxY - minY, offset };
+  });
+  return packBlocks(blocks, aspect);
+}
+
+/** The box around the nodes at their positions (nodes without a position are left out). */
+export function boundsOf(nodes: LayoutInput, positions: Positions): Bounds | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of nodes) {
+    const p = positions[n.id];
+    if (!p) continue;
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x + n.width);
+    maxY = Math.max(maxY, p.y + n.height);
+  }
+  return minX === Infinity ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
 export type Layouter = (graph: ElkNode) => Promise<ElkNode>;
 
 let worker: Worker | null = null;
 let nextRequest = 0;
 const waiting = new Map<number, { resolve: (n: ElkNode) => void; reject: (e: Error) => void }>();
 
-function workerLayouter(): Layouter | null {
+function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   if (!worker) {
     worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
@@ -54,7 +199,12 @@ function workerLayouter(): Layouter | null {
       else pending.reject(new Error(event.data.error ?? 'The layout failed.'));
     };
   }
-  const w = worker;
+  return worker;
+}
+
+function workerLayouter(): Layouter | null {
+  const w = startWorker();
+  if (!w) return null;
   return (graph) =>
     new Promise((resolve, reject) => {
       const id = nextRequest++;
@@ -99,8 +249,19 @@ export async function layoutGraph(
   const known = cachedLayout(nodes, edges, stored);
   if (known) return known;
   const key = layoutKey(nodes, edges);
-  const run = layouter ?? workerLayouter() ?? (await inlineLayouter());
-  const computed = positionsOf(await run(elkGraph(nodes, edges)));
+  // Only tables with a relationship need ELK; the others are placed by the packing.
+  const linked = new Set<string>();
+  for (const e of usableEdges(nodes, edges)) {
+    linked.add(e.source);
+    linked.add(e.target);
+  }
+  const connected = nodes.filter((n) => linked.has(n.id));
+  let laid: Positions = {};
+  if (connected.length > 0) {
+    const run = layouter ?? workerLayouter() ?? (await inlineLayouter());
+    laid = positionsOf(await run(elkGraph(connected, edges)));
+  }
+  const computed = packComponents(nodes, edges, laid);
   computedLayouts.delete(key);
   computedLayouts.set(key, computed);
   while (computedLayouts.size > KEPT_LAYOUTS) computedLayouts.delete(computedLayouts.keys().next().value!);
