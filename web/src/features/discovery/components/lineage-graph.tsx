@@ -19,7 +19,7 @@ import { graphQueryFor, useLineageGraph, useSavePositions } from '@/features/dis
 import styles from '@/features/discovery/components/discovery.module.css';
 import { TableNode } from '@/features/discovery/components/table-node';
 import { tableLabel, toFlowElements, type TableFlowNode } from '@/features/discovery/lib/graph-transform';
-import { cachedLayout, layoutGraph, type Positions } from '@/features/discovery/lib/layout';
+import { cachedLayout, layoutGraph, prepareLayout, type Positions } from '@/features/discovery/lib/layout';
 import type { GraphQuery, LineageGraph } from '@/features/discovery/types';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { errorMessage } from '@/lib/api-error';
@@ -56,6 +56,9 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
   const flow = useReactFlow();
   const dragged = useRef(new Map<string, { x: number; y: number }>());
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // ELK loads in its worker while the graph is fetched.
+  useEffect(() => prepareLayout(), []);
 
   // What is drawn: the last answer to the current question. While a new answer loads, the
   // previous one (react-query's placeholder) stays as it is, not laid out and drawn again
@@ -184,7 +187,8 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
       {data && data.nodes.length === 0 ? (
         <p className="muted">{debounced ? `No table matches “${debounced}”.` : 'The latest snapshot has no tables.'}</p>
       ) : null}
-      <div className={styles.canvas} aria-label="Lineage graph" role="region">
+      <div className={styles.canvas} aria-label="Lineage graph" role="region" aria-busy={laying}>
+        {laying && nodes.length === 0 ? <LayoutSkeleton tables={elements.nodes.length} /> : null}
         <ReactFlow
           nodes={nodes}
           edges={elements.edges}
@@ -206,6 +210,22 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
           <MiniMap pannable zoomable ariaLabel="Graph overview" />
         </ReactFlow>
       </div>
+    </div>
+  );
+}
+
+/** Over the canvas while ELK places the tables: where the graph will be, and how big it is. */
+function LayoutSkeleton({ tables }: { tables: number }) {
+  return (
+    <div className={styles.layoutSkeleton}>
+      <div className={styles.skeletonBlocks} aria-hidden="true">
+        {Array.from({ length: 12 }, (_, i) => (
+          <span key={i} />
+        ))}
+      </div>
+      <p>
+        Placing {tables} table{tables === 1 ? '' : 's'}…
+      </p>
     </div>
   );
 }

@@ -202,6 +202,14 @@ function startWorker(): Worker | null {
   return worker;
 }
 
+/**
+ * Starts the layout worker now (it loads ELK, 1.4 MB of script): called while the graph is
+ * still being fetched, so the first layout does not wait for it.
+ */
+export function prepareLayout(): void {
+  startWorker();
+}
+
 function workerLayouter(): Layouter | null {
   const w = startWorker();
   if (!w) return null;
