@@ -166,10 +166,45 @@ export const discoveryTests = [
       assert.match(confidence, /confidence \d+%/);
       await checkpoint(page, 'discovery-table');
 
-      // Focus on it with its neighbours, and show column-level edges.
+      // Drag the table aside (its position is saved), go back to the whole graph, zoom it
+      // out and drag the view away until no table is on the canvas: a focus must still show
+      // its tables, fitted (it once fitted only tables already drawn, so none, and stayed empty).
+      const nodeBox = await node.boundingBox();
+      await page.mouse.move(nodeBox.x + 40, nodeBox.y + 12);
+      await page.mouse.down();
+      await page.mouse.move(nodeBox.x + 140, nodeBox.y + 92, { steps: 8 });
+      await page.mouse.up();
       await page.getByLabel('Find tables').fill('');
+      const status = page.getByRole('group', { name: 'Graph controls' }).getByRole('status');
+      const whole = (await api(`/api/v1/projects/${project.id}/lineage-graph`, { token })).json;
+      await status.filter({ hasText: `${whole.nodes.length} tables, ${whole.edges.length} edges` }).waitFor();
+      const canvas = await graph.boundingBox();
+      await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+      for (let i = 0; i < 12; i += 1) await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(300);
+      const from = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height - 12 };
+      assert.equal(
+        await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'), from),
+        true,
+        'the bottom middle of the canvas is empty pane',
+      );
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x, canvas.y + 12, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Lineage graph"] .react-flow__node').length === 0);
       await page.getByRole('button', { name: 'Focus on selected' }).click();
       await page.getByText(/and its neighbours up to 1 step away/).waitFor();
+      const focused = graph.locator(`.react-flow__node[data-id="${source.id}"]`);
+      await focused.waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(400); // the fit's 200 ms animation
+      const focusedBox = await focused.boundingBox();
+      const canvasNow = await graph.boundingBox();
+      assert.ok(
+        focusedBox.x >= canvasNow.x && focusedBox.y >= canvasNow.y &&
+          focusedBox.x + focusedBox.width <= canvasNow.x + canvasNow.width && focusedBox.y + focusedBox.height <= canvasNow.y + canvasNow.height,
+        `the focused table is inside the canvas (table ${JSON.stringify(focusedBox)}, canvas ${JSON.stringify(canvasNow)}, status "${await status.textContent()}")`,
+      );
       await page.getByLabel('Column-level edges').check();
       await graph.locator('.react-flow__node ul li').first().waitFor({ timeout: 20_000 });
 

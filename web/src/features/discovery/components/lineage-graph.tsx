@@ -8,18 +8,20 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  getViewportForBounds,
   useNodesState,
   useReactFlow,
+  useStoreApi,
   type NodeTypes,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { graphQueryFor, useLineageGraph, useSavePositions } from '@/features/discovery/api/lineage-graph';
 import styles from '@/features/discovery/components/discovery.module.css';
 import { TableNode } from '@/features/discovery/components/table-node';
 import { tableLabel, toFlowElements, type TableFlowNode } from '@/features/discovery/lib/graph-transform';
-import { cachedLayout, layoutGraph, prepareLayout, type Positions } from '@/features/discovery/lib/layout';
+import { boundsOf, cachedLayout, layoutGraph, prepareLayout, type Bounds, type Positions } from '@/features/discovery/lib/layout';
 import type { GraphQuery, LineageGraph } from '@/features/discovery/types';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { errorMessage } from '@/lib/api-error';
@@ -54,11 +56,30 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
   const [layoutError, setLayoutError] = useState<unknown>(null);
   const [laying, setLaying] = useState(false);
   const flow = useReactFlow();
+  const store = useStoreApi();
   const dragged = useRef(new Map<string, { x: number; y: number }>());
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // ELK loads in its worker while the graph is fetched.
   useEffect(() => prepareLayout(), []);
+
+  // Fits the view to the laid-out nodes from their known positions and sizes. React Flow's
+  // own fitView counts only nodes it has measured, and with onlyRenderVisibleElements a
+  // node outside the current view is never rendered, so never measured: a new graph placed
+  // away from the old view (a focus, a dragged table) was fitted to nothing and stayed empty.
+  const fitTo = useCallback(
+    (bounds: Bounds | null, attempt = 0) => {
+      if (!bounds) return;
+      const { width, height, minZoom } = store.getState();
+      if (width === 0 || height === 0) {
+        // The canvas is not measured yet: try again on the next frames.
+        if (attempt < 30) window.requestAnimationFrame(() => fitTo(bounds, attempt + 1));
+        return;
+      }
+      void flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, 1, 0.15), { duration: 200 });
+    },
+    [flow, store],
+  );
 
   // What is drawn: the last answer to the current question. While a new answer loads, the
   // previous one (react-query's placeholder) stays as it is, not laid out and drawn again
@@ -83,7 +104,7 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
     const show = (positions: Positions) => {
       setLayoutError(null);
       setNodes(elements.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position, selected: n.id === selectedId })));
-      window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }));
+      fitTo(boundsOf(sized, positions));
     };
     // A graph laid out before (back to the whole graph after a focus) is shown at once.
     const known = cachedLayout(sized, elements.edges, stored);
@@ -107,7 +128,7 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
       cancelled = true;
     };
     // selectedId is applied below without a new layout
-  }, [elements, setNodes, flow]);
+  }, [elements, setNodes, fitTo]);
 
   useEffect(() => {
     setNodes((prev) => prev.map((n) => (n.selected === (n.id === selectedId) ? n : { ...n, selected: n.id === selectedId })));
@@ -203,7 +224,6 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
           minZoom={0.05}
           maxZoom={2}
           onlyRenderVisibleElements
-          fitView
         >
           <Background gap={24} />
           <Controls showInteractive={false} />
