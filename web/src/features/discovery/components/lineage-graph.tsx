@@ -16,7 +16,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Alert, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { Alert, ErrorState, LoadingState, Skeleton } from '@/components/ui/feedback';
 import { graphQueryFor, useLineageGraph, useSavePositions } from '@/features/discovery/api/lineage-graph';
 import styles from '@/features/discovery/components/discovery.module.css';
 import { TableNode } from '@/features/discovery/components/table-node';
@@ -240,7 +240,7 @@ function LayoutSkeleton({ tables }: { tables: number }) {
     <div className={styles.layoutSkeleton}>
       <div className={styles.skeletonBlocks} aria-hidden="true">
         {Array.from({ length: 12 }, (_, i) => (
-          <span key={i} />
+          <Skeleton key={i} />
         ))}
       </div>
       <p>
