@@ -6,6 +6,8 @@ import {
   clearLayoutCache,
   connectedComponents,
   elkGraph,
+  gridLayout,
+  LARGEST_LAYERED_COMPONENT,
   layoutGraph,
   packComponents,
   type LayoutEdge,
@@ -116,6 +118,29 @@ describe('layoutGraph', () => {
     expect(aspect).toBeLessThan(3.5);
     // At 1280 × 560 the whole block fits at a zoom five times the old column's (0.05).
     expect(Math.min(1280 / box.width, 560 / box.height)).toBeGreaterThan(0.25);
+  });
+});
+
+describe('gridLayout', () => {
+  it('places a component too large for ELK in a grid of the canvas shape, most connected first, neighbours next', async () => {
+    // A hub with 150 tables around it, and a small chain beside: only the chain goes to ELK.
+    const n = LARGEST_LAYERED_COMPONENT + 30;
+    const big: LayoutInput = [{ id: 'hub', width: 240, height: 48 }, ...Array.from({ length: n }, (_, i) => ({ id: `r${i}`, width: 240, height: 48 }))];
+    const bigEdges: LayoutEdge = big.slice(1).map((t) => ({ id: `e-${t.id}`, source: t.id, target: 'hub' }));
+    const all = [...big, ...nodes];
+    const calls: ElkNode[] = [];
+    const p = await layoutGraph(all, [...bigEdges, ...edges], {}, columnLayouter(calls));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.children!.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    expect(overlapping(all, p)).toEqual([]);
+    const box = boundsOf(big, p)!;
+    expect(box.width / box.height).toBeGreaterThan(1.5);
+    expect(box.width / box.height).toBeLessThan(3.5);
+    // The hub comes first (top left of its grid), its neighbours right after it.
+    expect(p.hub).toEqual({ x: box.x, y: box.y });
+    const grid = gridLayout(['r1', 'hub', 'r0'], big, bigEdges);
+    // Three tables make one column (cells of 300 x 88 px); the hub first, then its neighbours in edge order.
+    expect(grid).toEqual({ hub: { x: 0, y: 0 }, r0: { x: 0, y: 88 }, r1: { x: 0, y: 176 } });
   });
 });
 

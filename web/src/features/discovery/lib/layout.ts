@@ -1,5 +1,6 @@
 // Places the tables of a graph: ELK's layered algorithm (relationships flow left to right)
-// for the tables that have relationships, then every connected component and every table
+// for the tables that have relationships (a grid for a component too large for it, see
+// LARGEST_LAYERED_COMPONENT), then every connected component and every table
 // without one packed into rows of the canvas's shape, so a graph of many small pieces fits
 // the screen instead of becoming one tall column. Stored positions (a user dragged the
 // node) win over the computed ones. ELK runs in a web worker in the browser so a big graph
@@ -138,6 +139,55 @@ export function packBlocks(blocks: Block[], aspect = CANVAS_ASPECT): Positions {
   return out;
 }
 
+/**
+ * Components with more tables than this are not given to ELK. Measured on the 5,000-table
+ * project's first graph (one component of 264 of its 300 tables, 507 edges): ELK's layered
+ * layout took 3.8-8.9 s in Node at load ~8 and came out 10,500 x 12,600 px, which a
+ * 1280 x 560 canvas shows only at its minimum zoom and then not whole.
+ */
+export const LARGEST_LAYERED_COMPONENT = 120;
+
+/**
+ * One component's tables in a grid of the canvas's shape, in breadth-first order from its
+ * most connected table (neighbours, most connected first, follow one another), so related
+ * tables sit near each other. Positions are relative to the grid's top left.
+ */
+export function gridLayout(ids: string[], nodes: LayoutInput, edges: LayoutEdge, aspect = CANVAS_ASPECT): Positions {
+  const members = new Set(ids);
+  const size = new Map(nodes.filter((n) => members.has(n.id)).map((n) => [n.id, n]));
+  const neighbours = new Map(ids.map((id) => [id, [] as string[]]));
+  for (const e of edges) {
+    if (e.source === e.target || !members.has(e.source) || !members.has(e.target)) continue;
+    neighbours.get(e.source)!.push(e.target);
+    neighbours.get(e.target)!.push(e.source);
+  }
+  const degree = (id: string) => neighbours.get(id)!.length;
+  const byDegree = [...ids].sort((a, b) => degree(b) - degree(a));
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const start of byDegree) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const queue = [start];
+    for (let at = 0; at < queue.length; at += 1) {
+      const id = queue[at]!;
+      order.push(id);
+      for (const next of [...neighbours.get(id)!].sort((a, b) => degree(b) - degree(a))) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+  }
+  const cellWidth = Math.max(...order.map((id) => size.get(id)!.width)) + COMPONENT_GAP;
+  const cellHeight = Math.max(...order.map((id) => size.get(id)!.height)) + STACK_GAP;
+  const columns = Math.max(1, Math.round(Math.sqrt((order.length * aspect * cellHeight) / cellWidth)));
+  const out: Positions = {};
+  order.forEach((id, i) => (out[id] = { x: (i % columns) * cellWidth, y: Math.floor(i / columns) * cellHeight }));
+  return out;
+}
+
 /** ELK's positions of connected tables and the sizes of all, packed component by component. */
 export function packComponents(nodes: LayoutInput, edges: LayoutEdge, laid: Positions, aspect = CANVAS_ASPECT): Positions {
   const size = new Map(nodes.map((n) => [n.id, n]));
@@ -264,11 +314,17 @@ export async function layoutGraph(
     linked.add(e.target);
   }
   const connected = nodes.filter((n) => linked.has(n.id));
+  // A very large component is placed in a grid: ELK's layered layout of one is no more
+  // readable than a grid at the zoom it needs, and takes seconds (see gridLayout).
+  const large = connectedComponents(connected, edges).filter((c) => c.length > LARGEST_LAYERED_COMPONENT);
+  const gridded = new Set(large.flat());
+  const layered = connected.filter((n) => !gridded.has(n.id));
   let laid: Positions = {};
-  if (connected.length > 0) {
+  if (layered.length > 0) {
     const run = layouter ?? workerLayouter() ?? (await inlineLayouter());
-    laid = positionsOf(await run(elkGraph(connected, edges)));
+    laid = positionsOf(await run(elkGraph(layered, edges)));
   }
+  for (const component of large) Object.assign(laid, gridLayout(component, nodes, edges));
   const computed = packComponents(nodes, edges, laid);
   computedLayouts.delete(key);
   computedLayouts.set(key, computed);
