@@ -178,7 +178,9 @@ export const discoveryTests = [
       const status = page.getByRole('group', { name: 'Graph controls' }).getByRole('status');
       const whole = (await api(`/api/v1/projects/${project.id}/lineage-graph`, { token })).json;
       await status.filter({ hasText: `${whole.nodes.length} tables, ${whole.edges.length} edges` }).waitFor();
-      const canvas = await graph.boundingBox();
+      // The canvas (the card around it is a region of the same name).
+      const canvasRegion = page.locator('div[role="region"][aria-label="Lineage graph"]');
+      const canvas = await canvasRegion.boundingBox();
       await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
       for (let i = 0; i < 12; i += 1) await page.mouse.wheel(0, 400);
       await page.waitForTimeout(300);
@@ -199,7 +201,7 @@ export const discoveryTests = [
       await focused.waitFor({ timeout: 20_000 });
       await page.waitForTimeout(400); // the fit's 200 ms animation
       const focusedBox = await focused.boundingBox();
-      const canvasNow = await graph.boundingBox();
+      const canvasNow = await canvasRegion.boundingBox();
       assert.ok(
         focusedBox.x >= canvasNow.x && focusedBox.y >= canvasNow.y &&
           focusedBox.x + focusedBox.width <= canvasNow.x + canvasNow.width && focusedBox.y + focusedBox.height <= canvasNow.y + canvasNow.height,
