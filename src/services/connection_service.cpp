@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "validation/connectors/introspect.hpp"
+#include "validation/connectors/service_account.hpp"
 
 namespace godwit::services {
 namespace {
@@ -115,6 +116,11 @@ FieldError field_for(const ConnectorError& error, Engine engine) {
   }
   if (code == "driver_missing") {
     return {"dsn", "no such ODBC data source on the server, or its driver cannot be loaded"};
+  }
+  if (code == "bad_option" && engine == Engine::kBigQuery &&
+      error.kind() == ConnectorError::kAuth) {
+    // The stored service-account key could not be read or could not sign.
+    return {"password", std::string("the service-account key cannot be used: ") + error.what()};
   }
   if (code == "auth_failed" && engine == Engine::kBigQuery) {
     return {"password", std::string("the service-account key was refused: ") + error.what()};
@@ -280,6 +286,15 @@ void ConnectionService::apply(const ConnectionInput& input, store::StoredConnect
               // The key's token_uri is where the signed assertion is sent: only Google's.
               errors.push_back(
                   {"password", "the key's token_uri must be https://oauth2.googleapis.com/token"});
+            }
+            try {
+              // Reads the PEM key and signs once, so a key that cannot sign is refused
+              // here, at its field, rather than at the first test or run.
+              (void)validation::signed_jwt_assertion(
+                  validation::parse_service_account_key(password),
+                  "https://www.googleapis.com/auth/bigquery", 0);
+            } catch (const ConnectorError& error) {
+              errors.push_back({"password", error.what()});
             }
             const nlohmann::json project = key.value("project_id", nlohmann::json());
             if (stored.database.empty() && project.is_string() &&

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "api_environment.hpp"
+#include "support/rsa_test_keys.hpp"
 
 namespace godwit::api_test {
 namespace {
@@ -238,13 +239,22 @@ TEST(ConnectionsApi, BadInputIsAnsweredWithFieldErrors) {
 TEST(ConnectionsApi, CloudWarehousesSealTheirCredentialsAndRefuseServerSideOptions) {
   Account owner = register_account(client(), "conncloud");
   std::string base = "/api/v1/projects/" + new_project(owner) + "/connections";
-  const std::string private_key =
-      "-----BEGIN PRIVATE KEY-----\\nMIIBdummy\\n-----END PRIVATE KEY-----";
+  // A key that is not an RSA private key is refused at the key's field, before any test.
   json key = {{"type", "service_account"},
               {"project_id", "acme-dwh"},
               {"client_email", "godwit@acme-dwh.iam.gserviceaccount.com"},
-              {"private_key", private_key},
+              {"private_key", "-----BEGIN PRIVATE KEY-----\nMIIBdummy\n-----END PRIVATE KEY-----"},
               {"token_uri", "https://oauth2.googleapis.com/token"}};
+  Response dummy =
+      client().post(base, {{"name", "bq0"}, {"engine", "bigquery"}, {"password", key.dump()}},
+                    owner.access_token);
+  EXPECT_EQ(dummy.status, 422) << dummy.body;
+  EXPECT_EQ(error_fields(dummy), std::vector<std::string>{"password"});
+  EXPECT_EQ(dummy.body.find("MIIBdummy"), std::string::npos);
+
+  const std::string private_key = test::RsaTestKey::generate("bq").private_pem();
+  const std::string key_body = private_key.substr(40, 40);  // a piece of the secret
+  key["private_key"] = private_key;
   Response bq = client().post(base,
                               {{"name", "bq"},
                                {"engine", "bigquery"},
@@ -255,8 +265,8 @@ TEST(ConnectionsApi, CloudWarehousesSealTheirCredentialsAndRefuseServerSideOptio
   EXPECT_EQ(bq.json["engine"], "bigquery");
   EXPECT_EQ(bq.json["database"], "acme-dwh");  // the key's project_id
   EXPECT_EQ(bq.json["password_set"], true);
-  EXPECT_EQ(bq.body.find("MIIBdummy"), std::string::npos);
-  EXPECT_EQ(stored_secret(std::string(bq.json["id"])).find("MIIBdummy"), std::string::npos);
+  EXPECT_EQ(bq.body.find(key_body), std::string::npos);
+  EXPECT_EQ(stored_secret(std::string(bq.json["id"])).find(key_body), std::string::npos);
 
   key["token_uri"] = "https://collector.example.com/token";
   Response elsewhere =

@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createProject, registerAndLogin, signInPage, uploadFile } from './lib/project-setup.mjs';
 import { apiClient, startServer } from './lib/server.mjs';
+import { CHROMIUM_ARGS } from './lib/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webDir = resolve(here, '..');
@@ -43,18 +44,6 @@ const runs = Number(argValue('--runs', '3'));
 const record = args.includes('--record-bench');
 const screenshot = argValue('--screenshot', null);
 const noBrotli = args.includes('--no-brotli');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Installed before any page script: long tasks, the first visible node, and a frame recorder. */
 const INSTRUMENT = () => {

@@ -5,17 +5,11 @@
 // validate again, and download the zip of
 // every platform (checked here: a valid zip with files of all four, holding the change).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { createProject, mapAndApprove, registerAndLogin, signInPage, uploadFile } from './lib/project-setup.mjs';
-import { apiClient } from './lib/server.mjs';
+import { mapAndApprove, pairDir, pairProject, signInPage, uploadFile } from './lib/project-setup.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const sharedDir = resolve(process.env.GODWIT_SHARED ?? join(here, '../../../shared'));
-const pairDir = join(sharedDir, 'datasets/matching/schematch_suite/ISIA-inventory/scenario1');
 const PLATFORMS = [
   ['bigquery', 'BigQuery'],
   ['databricks', 'Databricks'],
@@ -64,18 +58,11 @@ export const codegenTests = [
     name: 'generate four platforms for a mapped project, trace a line, apply advice, download the zip',
     timeoutMs: 300_000,
     async run(helpers) {
-      if (!existsSync(join(pairDir, 'source_schema.sql'))) {
-        console.log(`    skipped: the shared datasets are not at ${pairDir} (set GODWIT_SHARED)`);
-        return;
-      }
       const { checkpoint, server, newPage } = helpers;
-      const api = apiClient(server.baseUrl);
-      const id = randomBytes(4).toString('hex');
-      const email = `codegen-${id}@example.com`;
-      const token = await registerAndLogin(api, email, 'Cody Gen');
-      const project = await createProject(api, token, { name: `Codegen ${id}`, source_dialect: 'postgres', target_dialect: 'bigquery' });
+      const set = await pairProject(server, { prefix: 'codegen', userName: 'Cody Gen', targetDialect: 'bigquery' });
+      if (!set) return;
+      const { api, email, token, project } = set;
       const base = `/api/v1/projects/${project.id}`;
-      await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'source_schema.sql'), name: 'source_schema.sql', role: 'source' });
       // The dataset's target declares no keys; a real target declares them, and keys are
       // what the layout advice (clustering, incremental models) works from, so the
       // orders table gets its key here and automatic advice fires for it.

@@ -3,33 +3,20 @@
 // suggestion rejected, and a person's own mapping whose bad formula is refused with the
 // parser's message, then fixed.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createProject, registerAndLogin, signInPage, uploadFile } from './lib/project-setup.mjs';
-import { apiClient } from './lib/server.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pairDir, pairProject, signInPage, uploadFile } from './lib/project-setup.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const sharedDir = resolve(process.env.GODWIT_SHARED ?? join(here, '../../../shared'));
-const pairDir = join(sharedDir, 'datasets/matching/schematch_suite/ISIA-inventory/scenario1');
 
 export const mappingTests = [
   {
     name: 'suggest mappings on a real pair, approve above 0.9, reject one, fix a bad formula',
     timeoutMs: 240_000,
     async run(helpers) {
-      if (!existsSync(join(pairDir, 'source_schema.sql'))) {
-        console.log(`    skipped: the shared datasets are not at ${pairDir} (set GODWIT_SHARED)`);
-        return;
-      }
       const { checkpoint, server, newPage } = helpers;
-      const api = apiClient(server.baseUrl);
-      const id = randomBytes(4).toString('hex');
-      const email = `mapping-${id}@example.com`;
-      const token = await registerAndLogin(api, email, 'Mo Mapper');
-      const project = await createProject(api, token, { name: `Mapping ${id}`, source_dialect: 'postgres', target_dialect: 'postgres' });
-      await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'source_schema.sql'), name: 'source_schema.sql', role: 'source' });
+      const set = await pairProject(server, { prefix: 'mapping', userName: 'Mo Mapper', targetDialect: 'postgres' });
+      if (!set) return;
+      const { api, email, token, project } = set;
       await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'target_schema.sql'), name: 'target_schema.sql', role: 'target' });
       const [truth] = readFileSync(join(pairDir, 'truth.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
 

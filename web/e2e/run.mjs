@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './lib/server.mjs';
 import { tests } from './tests.mjs';
+import { CHROMIUM_ARGS } from './lib/chromium.mjs';
 import { recordBench } from './lib/bench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -53,18 +54,6 @@ function ensureBuilt() {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: webDir, stdio: 'inherit' });
   return true;
 }
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 async function main() {
   const bin = findBinary();

@@ -8,7 +8,7 @@
 // a failing check to the generated line its columns came from.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProject, mapAndApprove, registerAndLogin, signInPage, uploadFile } from './lib/project-setup.mjs';
@@ -209,6 +209,131 @@ export const validationTests = [
       await page.getByRole('heading', { name: 'load/customers.sql' }).waitFor();
       await page.getByRole('region', { name: 'Where this line comes from' }).getByText(`Line ${firstLine} comes from:`).waitFor();
       await checkpoint(page, 'validation-code-line');
+    },
+  },
+  {
+    name: 'validation connections: BigQuery and Databricks through the form, a bad key refused, secrets never returned, an edit keeps the secret',
+    timeoutMs: 120_000,
+    async run({ checkpoint, server, newPage }) {
+      const api = apiClient(server.baseUrl);
+      const id = randomBytes(4).toString('hex');
+      const email = `cloudconn-${id}@example.com`;
+      const token = await registerAndLogin(api, email, 'Cloud Connector');
+      const project = await createProject(api, token, { name: `Cloud connections ${id}`, source_dialect: 'postgres', target_dialect: 'bigquery' });
+      const base = `/api/v1/projects/${project.id}/connections`;
+      // A throwaway service-account key (a real RSA key, used nowhere) and a token: the
+      // secrets that must never come back from the API or reach the page again.
+      const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+      const key = {
+        type: 'service_account',
+        project_id: `acme-e2e-${id}`,
+        private_key_id: randomBytes(20).toString('hex'),
+        private_key: privateKey,
+        client_email: `godwit-e2e@acme-e2e-${id}.iam.gserviceaccount.com`,
+        client_id: '100000000000000000001',
+        token_uri: 'https://oauth2.googleapis.com/token',
+      };
+      const pat = `dapi${randomBytes(16).toString('hex')}`;
+      const keyMarker = privateKey.split('\n')[1];
+
+      const page = await newPage();
+      await signInPage(page, server.baseUrl, email);
+      await page.goto(`${server.baseUrl}/projects/${project.id}/validation`);
+      await page.getByText('No connections yet').waitFor();
+
+      // BigQuery: a key that is not JSON is refused at the field before anything is sent.
+      await page.getByRole('button', { name: 'Add a connection' }).click();
+      const form = page.getByRole('form', { name: 'New connection' });
+      await form.getByLabel('Name').fill('Analytics warehouse');
+      await form.getByLabel('Engine').selectOption('bigquery');
+      assert.equal(await form.getByLabel('Workspace host').count(), 0, 'no Databricks field in the BigQuery form');
+      const keyField = form.getByLabel('Service-account key (JSON)');
+      await keyField.fill(`{"client_email": "${key.client_email}", "private_key": `);
+      await form.getByRole('button', { name: 'Save connection' }).click();
+      await form.getByText(/^The key is not valid JSON/).waitFor();
+      assert.equal(await keyField.getAttribute('aria-invalid'), 'true');
+      await checkpoint(page, 'connections-bigquery-bad-key');
+      assert.equal((await api(base, { token })).json.items.length, 0, 'nothing saved with a bad key');
+
+      // Then the key file, picked like a person would: its project fills the project id.
+      await form.getByLabel('Key file').setInputFiles({ name: 'key.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(key, null, 2)) });
+      const projectField = form.getByLabel('Project id');
+      for (const deadline = Date.now() + 5_000; (await projectField.inputValue()) !== key.project_id; ) {
+        assert.ok(Date.now() < deadline, `the project id is taken from the key file: ${await projectField.inputValue()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(JSON.parse(await keyField.inputValue()).client_email, key.client_email, 'the file is read into the key field');
+      await form.getByLabel('Dataset').fill('sales');
+      await form.getByLabel('Location').fill('EU');
+      // Offline, the test cannot reach Google's token endpoint: the answer says so.
+      await form.getByRole('button', { name: 'Test connection' }).click();
+      await form.getByRole('alert').filter({ hasText: 'The connection test failed' }).getByText(/oauth2\.googleapis\.com/).waitFor({ timeout: 30_000 });
+      await form.getByRole('button', { name: 'Save connection' }).click();
+      await form.waitFor({ state: 'detached' });
+      const list = page.getByRole('list', { name: 'Connections' });
+      const bq = list.getByRole('listitem', { name: 'Analytics warehouse' });
+      await bq.getByText(`${key.project_id}.sales (EU)`).waitFor();
+      await bq.getByText('service-account key stored').waitFor();
+
+      // Databricks with a personal access token; the test fails offline and says where.
+      await page.getByRole('button', { name: 'Add a connection' }).click();
+      await form.getByLabel('Name').fill('Lakehouse');
+      await form.getByLabel('Engine').selectOption('databricks');
+      await form.getByLabel('Workspace host').fill('https://adb-1234567890123456.7.azuredatabricks.net/');
+      await form.getByLabel('SQL warehouse id or HTTP path').fill('abc123def456');
+      await form.getByLabel('Sign in with').selectOption('pat');
+      await form.getByLabel('Personal access token').fill(pat);
+      await form.getByRole('button', { name: 'Test connection' }).click();
+      const failed = form.getByRole('alert').filter({ hasText: 'The connection test failed' });
+      await failed.waitFor({ timeout: 30_000 });
+      const said = await failed.textContent();
+      assert.match(said, /adb-1234567890123456\.7\.azuredatabricks\.net/, `the test's answer names the host: ${said}`);
+      assert.ok(!said.includes(pat), 'the token is not in the answer');
+      await checkpoint(page, 'connections-databricks-test');
+      await form.getByRole('button', { name: 'Save connection' }).click();
+      await form.waitFor({ state: 'detached' });
+      const lake = list.getByRole('listitem', { name: 'Lakehouse' });
+      await lake.getByText('adb-1234567890123456.7.azuredatabricks.net · warehouse abc123def456').waitFor();
+      await lake.getByText('access token stored').waitFor();
+
+      // Edit the Databricks connection: its token field is empty and says it is stored; a
+      // new warehouse path is saved and the token kept.
+      await lake.getByRole('button', { name: 'Edit Lakehouse' }).click();
+      const edit = lake.getByRole('form', { name: 'Edit connection Lakehouse' });
+      const tokenField = edit.getByLabel('Personal access token');
+      assert.equal(await tokenField.inputValue(), '');
+      await edit.getByText(/Stored, leave empty to keep it/).waitFor();
+      assert.equal(await edit.getByLabel('SQL warehouse id or HTTP path').inputValue(), 'abc123def456');
+      await edit.getByLabel('SQL warehouse id or HTTP path').fill('/sql/1.0/warehouses/fed654');
+      await edit.getByLabel('Catalog').fill('main');
+      await checkpoint(page, 'connections-edit');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await edit.waitFor({ state: 'detached' });
+      await lake.getByText('adb-1234567890123456.7.azuredatabricks.net · /sql/1.0/warehouses/fed654 · main').waitFor();
+      await lake.getByText('access token stored').waitFor();
+      await checkpoint(page, 'connections-listed');
+
+      // The API: both stored with their fields, secrets set but never returned.
+      const listed = await api(base, { token });
+      assert.equal(listed.status, 200);
+      const byName = Object.fromEntries(listed.json.items.map((c) => [c.name, c]));
+      const warehouse = byName['Analytics warehouse'];
+      const lakehouse = byName.Lakehouse;
+      assert.deepEqual(
+        { engine: warehouse.engine, database: warehouse.database, options: warehouse.options, password_set: warehouse.password_set, host: warehouse.host },
+        { engine: 'bigquery', database: key.project_id, options: { dataset: 'sales', location: 'EU' }, password_set: true, host: '' },
+      );
+      const one = await api(`${base}/${lakehouse.id}`, { token });
+      assert.equal(one.status, 200);
+      assert.deepEqual(
+        { engine: one.json.engine, host: one.json.host, options: one.json.options, password_set: one.json.password_set },
+        { engine: 'databricks', host: 'adb-1234567890123456.7.azuredatabricks.net', options: { http_path: '/sql/1.0/warehouses/fed654', catalog: 'main' }, password_set: true },
+      );
+      for (const c of [warehouse, one.json]) assert.ok(!('password' in c), `no password field in ${c.name}`);
+      for (const text of [JSON.stringify(listed.json), JSON.stringify(one.json), await page.content(), server.readLog()]) {
+        assert.ok(!text.includes(pat), 'the token never comes back (API, page, server log)');
+        assert.ok(!text.includes(keyMarker), 'the private key never comes back (API, page, server log)');
+      }
     },
   },
 ];

@@ -2,9 +2,37 @@
 // project, schema files uploaded as source and target, the mapping engine run and its
 // confident suggestions approved, and signing in through the page.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { apiClient } from './server.mjs';
 
 export const PASSWORD = 'correct horse battery';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const sharedDir = resolve(process.env.GODWIT_SHARED ?? join(here, '../../../../shared'));
+/** A real source/target schema pair from the shared datasets (with its truth.csv). */
+export const pairDir = join(sharedDir, 'datasets/matching/schematch_suite/ISIA-inventory/scenario1');
+
+/**
+ * A new user (`<prefix>-<id>@example.com`) and project with the shared pair's source schema
+ * uploaded; null (and a note) when the shared datasets are not there.
+ */
+export async function pairProject(server, { prefix, userName, targetDialect }) {
+  if (!existsSync(join(pairDir, 'source_schema.sql'))) {
+    console.log(`    skipped: the shared datasets are not at ${pairDir} (set GODWIT_SHARED)`);
+    return null;
+  }
+  const api = apiClient(server.baseUrl);
+  const id = randomBytes(4).toString('hex');
+  const email = `${prefix}-${id}@example.com`;
+  const token = await registerAndLogin(api, email, userName);
+  const title = prefix.charAt(0).toUpperCase() + prefix.slice(1);
+  const project = await createProject(api, token, { name: `${title} ${id}`, source_dialect: 'postgres', target_dialect: targetDialect });
+  await uploadFile(server.baseUrl, token, project.id, { path: join(pairDir, 'source_schema.sql'), name: 'source_schema.sql', role: 'source' });
+  return { api, email, token, project };
+}
 
 /** Registers and logs in a new user; returns the access token. */
 export async function registerAndLogin(api, email, name) {

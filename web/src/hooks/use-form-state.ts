@@ -5,6 +5,10 @@ import { ApiError } from '@/lib/api-error';
 
 export type FieldErrors<T> = Partial<Record<keyof T & string, string>>;
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+export type ServerFieldMapping<T> = {
+  fieldFor?: (serverField: string) => (keyof T & string) | undefined;
+  labels?: Partial<Record<keyof T & string, string>>;
+};
 
 export function useFormState<T extends Record<string, string>>(initial: T, validate: (values: T) => FieldErrors<T>) {
   const [values, setValues] = useState<T>(initial);
@@ -43,13 +47,17 @@ export function useFormState<T extends Record<string, string>>(initial: T, valid
     onValid(values);
   };
 
-  /** Shows the server's per-field messages next to the fields they name. */
-  const applyServerErrors = (error: unknown) => {
+  /**
+   * Shows the server's per-field messages next to the fields they name. `fieldFor` maps a
+   * server field to a form field when their names differ (`options.dataset` → `dataset`);
+   * `labels` names a field in messages that start with a fragment ("is required").
+   */
+  const applyServerErrors = (error: unknown, mapping: ServerFieldMapping<T> = {}) => {
     if (!(error instanceof ApiError)) return;
-    const map = error.fieldMap();
     const mine: FieldErrors<T> = {};
-    for (const key of Object.keys(initial) as Array<keyof T & string>) {
-      if (map[key]) mine[key] = fieldMessage(key, map[key]);
+    for (const { field, message } of error.fieldErrors) {
+      const key = mapping.fieldFor ? mapping.fieldFor(field) : field in initial ? (field as keyof T & string) : undefined;
+      if (key && !mine[key]) mine[key] = fieldMessage(mapping.labels?.[key] ?? key, message);
     }
     if (Object.keys(mine).length > 0) setErrors((prev) => ({ ...prev, ...mine }));
   };

@@ -15,22 +15,30 @@ type FieldChrome = {
   hint?: ReactNode;
   error?: string | undefined;
   className?: string;
-};
-
-type FieldProps = FieldChrome & {
-  id: string;
+  id?: string | undefined;
   required?: boolean | undefined;
-  children: (describedBy: string | undefined) => ReactNode;
 };
 
-function Field({ id, label, hint, error, required, className, children }: FieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+/** The attributes that tie a control to its label, hint and error. */
+type ControlAttributes = {
+  id: string;
+  className: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  'aria-required': true | undefined;
+};
+
+/** The label, hint and error around one control; `children` renders the control. */
+function Field({ id, label, hint, error, required, className, children }: FieldChrome & { children: (control: ControlAttributes) => ReactNode }) {
+  const autoId = useId();
+  const controlId = id ?? autoId;
+  const hintId = hint ? `${controlId}-hint` : undefined;
+  const errorId = error ? `${controlId}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={[styles.field, className].filter(Boolean).join(' ')}>
       <div className={styles.labelRow}>
-        <label className={styles.label} htmlFor={id}>
+        <label className={styles.label} htmlFor={controlId}>
           {label}
         </label>
         {required ? (
@@ -39,7 +47,13 @@ function Field({ id, label, hint, error, required, className, children }: FieldP
           </span>
         ) : null}
       </div>
-      {children(describedBy)}
+      {children({
+        id: controlId,
+        className: styles.control ?? '',
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+        'aria-required': required || undefined,
+      })}
       {hint ? (
         <p id={hintId} className={styles.hint}>
           {hint}
@@ -54,54 +68,23 @@ function Field({ id, label, hint, error, required, className, children }: FieldP
   );
 }
 
+/** Splits a field's props into its chrome (label, hint, error ...) and the control's own. */
+function splitChrome<P extends FieldChrome>({ label, hint, error, className, id, required, ...control }: P) {
+  return [{ label, hint, error, className, id, required }, control] as const;
+}
+
 export type TextFieldProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'className'>;
 
-export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { label, hint, error, className, id, required, ...rest },
-  ref,
-) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  return (
-    <Field id={inputId} label={label} hint={hint} error={error} required={required} className={className}>
-      {(describedBy) => (
-        <input
-          ref={ref}
-          id={inputId}
-          className={styles.control}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          aria-required={required || undefined}
-          {...rest}
-        />
-      )}
-    </Field>
-  );
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(props, ref) {
+  const [chrome, rest] = splitChrome(props);
+  return <Field {...chrome}>{(control) => <input ref={ref} {...control} {...rest} />}</Field>;
 });
 
 export type TextAreaFieldProps = FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'>;
 
-export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
-  { label, hint, error, className, id, required, ...rest },
-  ref,
-) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  return (
-    <Field id={inputId} label={label} hint={hint} error={error} required={required} className={className}>
-      {(describedBy) => (
-        <textarea
-          ref={ref}
-          id={inputId}
-          className={styles.control}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          aria-required={required || undefined}
-          {...rest}
-        />
-      )}
-    </Field>
-  );
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(props, ref) {
+  const [chrome, rest] = splitChrome(props);
+  return <Field {...chrome}>{(control) => <textarea ref={ref} {...control} {...rest} />}</Field>;
 });
 
 export type SelectOption = { value: string; label: string; disabled?: boolean };
@@ -113,24 +96,12 @@ export type SelectFieldProps = FieldChrome &
     placeholder?: string;
   };
 
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
-  { label, hint, error, className, id, required, options, placeholder, ...rest },
-  ref,
-) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(props, ref) {
+  const [chrome, { options, placeholder, ...rest }] = splitChrome(props);
   return (
-    <Field id={inputId} label={label} hint={hint} error={error} required={required} className={className}>
-      {(describedBy) => (
-        <select
-          ref={ref}
-          id={inputId}
-          className={styles.control}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          aria-required={required || undefined}
-          {...rest}
-        >
+    <Field {...chrome}>
+      {(control) => (
+        <select ref={ref} {...control} {...rest}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value} disabled={o.disabled}>

@@ -12,6 +12,33 @@ export function Table({ caption, children, ...rest }: TableHTMLAttributes<HTMLTa
   );
 }
 
+/** A column of `TableHead`: its name, or a name only screen readers hear (an actions column). */
+export type Column = string | { hidden: string };
+
+/**
+ * The header row of a table whose columns are plain names. Falsy entries are left out, for
+ * columns that only some people see (`canEdit && 'Actions'`).
+ */
+export function TableHead({ columns }: { columns: ReadonlyArray<Column | false | null | undefined> }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) =>
+          !c ? null : typeof c === 'string' ? (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ) : (
+            <th key={c.hidden} scope="col">
+              <span className="visually-hidden">{c.hidden}</span>
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}
+
 export type SortDirection = 'ascending' | 'descending' | null;
 
 /** A column header that sorts by its column; `aria-sort` tells the current order. */

@@ -1,7 +1,8 @@
-// Live database connections, as the connections API defines them. The password is
-// write-only: answers say `password_set` instead.
+// Live database connections, as the connections API defines them. The secrets (the
+// password, BigQuery's service-account key, Databricks' token, the ODBC DSN) are
+// write-only: answers say `password_set` and `dsn_set` instead.
 
-export type Engine = 'postgresql' | 'mariadb' | 'sqlite' | 'odbc';
+export type Engine = 'postgresql' | 'mariadb' | 'sqlite' | 'odbc' | 'bigquery' | 'databricks';
 
 export type Connection = {
   id: string;
@@ -14,8 +15,9 @@ export type Connection = {
   user?: string | null;
   path?: string | null;
   dsn?: string | null;
-  options?: Record<string, unknown> | null;
+  options?: Record<string, string> | null;
   password_set?: boolean;
+  dsn_set?: boolean;
   created_at?: string;
   updated_at?: string;
   last_tested_at?: string | null;
@@ -31,7 +33,7 @@ export type ConnectionInput = {
   password?: string;
   path?: string;
   dsn?: string;
-  options?: Record<string, unknown>;
+  options?: Record<string, string>;
 };
 
 /** What a connection test answers; the server decides which details it adds. */

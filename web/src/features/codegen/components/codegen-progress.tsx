@@ -7,6 +7,7 @@ import styles from '@/features/codegen/components/codegen.module.css';
 import { DEFAULT_PLATFORMS, PLATFORMS } from '@/features/codegen/lib/platforms';
 import type { CodegenOptions, CodegenStatus, Platform } from '@/features/codegen/types';
 import type { StreamStatus } from '@/hooks/use-event-stream';
+import shared from '@/styles/shared.module.css';
 
 type Props = {
   status: CodegenStatus;
@@ -50,7 +51,7 @@ export function CodegenProgress({ status, stream, onStart, starting, startError,
           <input type="checkbox" checked={includeSuggested} disabled={!canEdit || active} onChange={(e) => setIncludeSuggested(e.target.checked)} />
           Also use the best suggestion of columns nobody decided yet
         </label>
-        <label className={styles.inlineField}>
+        <label className={shared.inlineField}>
           dbt adapter
           <select value={dbtAdapter} disabled={!canEdit || active || !chosen.includes('dbt')} onChange={(e) => setDbtAdapter(e.target.value as 'bigquery' | 'databricks')}>
             <option value="bigquery">BigQuery</option>
@@ -69,7 +70,7 @@ export function CodegenProgress({ status, stream, onStart, starting, startError,
       {startError ? <ErrorState error={startError} title="Code generation could not start" /> : null}
       <JobProgress state={status.state} job={status.job} label="Code generation progress" />
       {generated.length > 0 ? (
-        <dl className={styles.stats} aria-label="Generated platforms">
+        <dl className={shared.stats} aria-label="Generated platforms">
           {generated.map((p) => {
             const g = status.platforms[p.id]!;
             return (

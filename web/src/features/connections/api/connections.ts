@@ -1,4 +1,4 @@
-// The project's database connections: list, create, delete, and "test connection" for a
+// The project's database connections: list, create, change, delete, and "test connection" for a
 // saved connection or for the form's values before saving.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Connection, ConnectionInput, ConnectionTestResult } from '@/features/connections/types';
@@ -26,6 +26,16 @@ export function useCreateConnection(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ConnectionInput) => apiRequest<Connection>(base(projectId), { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: getConnectionsQueryOptions(projectId).queryKey }),
+  });
+}
+
+/** Changes a saved connection; absent fields (an empty secret among them) are kept. */
+export function useUpdateConnection(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ConnectionInput }) =>
+      apiRequest<Connection>(`${base(projectId)}/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: getConnectionsQueryOptions(projectId).queryKey }),
   });
 }

@@ -33,4 +33,33 @@ describe('ConnectionsList', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete connection' }));
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path === `${base}/c1`)).toBe(true));
   }, 30_000);
+
+  it('lists BigQuery and Databricks connections by their fields and says which secret is stored', async () => {
+    const warehouse = { id: 'c2', name: 'Warehouse', engine: 'bigquery', host: '', database: 'acme', options: { dataset: 'sales', location: 'EU' }, password_set: true, dsn_set: false };
+    const lake = {
+      id: 'c3',
+      name: 'Lakehouse',
+      engine: 'databricks',
+      host: 'adb-1.2.azuredatabricks.net',
+      options: { warehouse_id: 'abc123', client_id: 'sp-1', catalog: 'main', schema: 'sales' },
+      password_set: true,
+      dsn_set: false,
+    };
+    mockFetch({ [`GET ${base}`]: { body: { items: [warehouse, lake], total: 2 } } });
+    renderWithProviders(<ConnectionsList projectId="p1" canEdit />);
+    const bq = await screen.findByRole('listitem', { name: 'Warehouse' }, { timeout: 5000 });
+    expect(bq).toHaveTextContent('Google BigQuery');
+    expect(bq).toHaveTextContent('acme.sales (EU)');
+    expect(bq).toHaveTextContent('service-account key stored');
+    const db = screen.getByRole('listitem', { name: 'Lakehouse' });
+    expect(db).toHaveTextContent('adb-1.2.azuredatabricks.net · warehouse abc123 · main.sales');
+    expect(db).toHaveTextContent('OAuth client sp-1, secret stored');
+
+    await userEvent.click(within(db).getByRole('button', { name: 'Edit Lakehouse' }));
+    const form = within(db).getByRole('form', { name: 'Edit connection Lakehouse' });
+    expect(within(form).getByLabelText(/^OAuth client secret/)).toHaveValue('');
+    expect(within(form).getByLabelText(/^SQL warehouse id/)).toHaveValue('abc123');
+    await userEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(within(db).queryByRole('form')).toBeNull();
+  }, 30_000);
 });

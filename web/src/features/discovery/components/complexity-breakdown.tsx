@@ -1,18 +1,13 @@
 // What makes a table or the project complex: each factor, its value and weight.
 import styles from '@/features/discovery/components/discovery.module.css';
 import type { ComplexityFactor } from '@/features/discovery/types';
+import { TableHead } from '@/components/ui/table';
 
 export function ComplexityFactors({ factors, label }: { factors: ComplexityFactor[]; label: string }) {
   const max = Math.max(...factors.map((f) => Math.abs(f.weight)), 0.0001);
   return (
     <table className={styles.compact} aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">Factor</th>
-          <th scope="col">Value</th>
-          <th scope="col">Weight</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Factor', 'Value', 'Weight']} />
       <tbody>
         {factors.map((f) => (
           <tr key={f.name}>

@@ -7,6 +7,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { useDiagnostics } from '@/features/discovery/api/discovery';
 import styles from '@/features/discovery/components/discovery.module.css';
 import type { Diagnostic } from '@/features/discovery/types';
+import shared from '@/styles/shared.module.css';
 
 const PAGE_SIZE = 50;
 
@@ -35,7 +36,7 @@ export function DiagnosticsList({
     <div className="stack">
       <div className="row" style={{ flexWrap: 'wrap', gap: 12 }}>
         {fileNames.length > 0 ? (
-          <label className={styles.inlineField}>
+          <label className={shared.inlineField}>
             <span>File</span>
             <select
               value={file}
@@ -53,7 +54,7 @@ export function DiagnosticsList({
             </select>
           </label>
         ) : null}
-        <label className={styles.inlineField}>
+        <label className={shared.inlineField}>
           <span>Severity</span>
           <select
             value={severity}

@@ -3,6 +3,7 @@
 // project's files and connections in; the choice becomes the start request's body.
 import { useId } from 'react';
 import styles from '@/features/discovery/components/discovery.module.css';
+import shared from '@/styles/shared.module.css';
 
 export type SourceFile = { id: string; filename: string; status: string };
 export type SourceConnection = { id: string; name: string; engine: string };
@@ -96,7 +97,7 @@ export function DiscoverySources({ files, connections, value, onChange, disabled
           </ul>
         )
       ) : null}
-      <label className={styles.inlineField}>
+      <label className={shared.inlineField}>
         <span>Live database</span>
         <select value={value.connectionId ?? ''} onChange={(e) => onChange({ ...value, connectionId: e.target.value || null })}>
           <option value="">None</option>

@@ -25,6 +25,7 @@ import { boundsOf, cachedLayout, layoutGraph, prepareLayout, type Bounds, type P
 import type { GraphQuery, LineageGraph } from '@/features/discovery/types';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { errorMessage } from '@/lib/api-error';
+import shared from '@/styles/shared.module.css';
 
 const nodeTypes: NodeTypes = { table: TableNode };
 
@@ -152,7 +153,7 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
   return (
     <div className={styles.graphWrap}>
       <div className={styles.graphToolbar} role="group" aria-label="Graph controls">
-        <label className={styles.inlineField}>
+        <label className={shared.inlineField}>
           <span>Find tables</span>
           <input
             type="search"
@@ -165,7 +166,7 @@ function GraphView({ projectId, selectedId, onSelect, canEdit }: Props) {
         <Button size="sm" disabled={!selectedId || selectedId === focus} onClick={() => setFocus(selectedId)}>
           Focus on selected
         </Button>
-        <label className={styles.inlineField}>
+        <label className={shared.inlineField}>
           <span>Depth</span>
           <select value={depth} onChange={(e) => setDepth(Number(e.target.value))} disabled={focus === null}>
             {[1, 2, 3, 4, 5].map((d) => (

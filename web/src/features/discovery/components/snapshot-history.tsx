@@ -1,5 +1,6 @@
 // Every discovery run keeps its snapshot; this lists them, newest first.
 import { ErrorState, LoadingState } from '@/components/ui/feedback';
+import { TableHead } from '@/components/ui/table';
 import { useSnapshots } from '@/features/discovery/api/discovery';
 import styles from '@/features/discovery/components/discovery.module.css';
 import { formatDateTime } from '@/lib/format';
@@ -11,16 +12,7 @@ export function SnapshotHistory({ projectId }: { projectId: string }) {
   if (snapshots.data.items.length === 0) return <p className="muted">No snapshots yet.</p>;
   return (
     <table className={styles.compact} aria-label="Snapshot history">
-      <thead>
-        <tr>
-          <th scope="col">Version</th>
-          <th scope="col">Taken</th>
-          <th scope="col">Tables</th>
-          <th scope="col">Relationships</th>
-          <th scope="col">Complexity</th>
-          <th scope="col">Diagnostics</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Version', 'Taken', 'Tables', 'Relationships', 'Complexity', 'Diagnostics']} />
       <tbody>
         {snapshots.data.items.map((s) => (
           <tr key={s.id}>

@@ -3,6 +3,7 @@
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorState, LoadingState } from '@/components/ui/feedback';
+import { TableHead } from '@/components/ui/table';
 import { useTable } from '@/features/discovery/api/tables';
 import styles from '@/features/discovery/components/discovery.module.css';
 import { evidenceText, relationshipEnds, relationshipKind } from '@/features/discovery/components/evidence';
@@ -46,14 +47,7 @@ export function TableDetailView({ table }: { table: TableDetail }) {
       <h4>Columns</h4>
       <div className={styles.scrollX}>
         <table className={styles.compact} aria-label={`Columns of ${table.name}`}>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Type</th>
-              <th scope="col">Null</th>
-              <th scope="col">Keys</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Type', 'Null', 'Keys']} />
           <tbody>
             {table.columns.map((c) => (
               <tr key={c.name}>

@@ -4,9 +4,9 @@ import { Fragment, useState } from 'react';
 import type { SchemaFile } from '@/api/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
-import { Table } from '@/components/ui/table';
+import { ConfirmDeleteDialog } from '@/components/ui/item-editing';
+import { Table, TableHead } from '@/components/ui/table';
 import { dialectLabel } from '@/config/dialects';
 import { useDeleteFile } from '@/features/files/api/delete-file';
 import { useFiles } from '@/features/files/api/get-files';
@@ -30,19 +30,7 @@ export function FilesTable({ projectId, canEdit }: { projectId: string; canEdit:
   return (
     <>
       <Table caption="Uploaded files" aria-label="Uploaded files">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Dialect</th>
-            <th scope="col">Size</th>
-            <th scope="col">Status</th>
-            <th scope="col">Uploaded</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['File', 'Kind', 'Dialect', 'Size', 'Status', 'Uploaded', { hidden: 'Actions' }]} />
         <tbody>
           {files.data.items.map((file) => {
             const status = FILE_STATUS[file.status];
@@ -102,18 +90,13 @@ export function FilesTable({ projectId, canEdit }: { projectId: string; canEdit:
           })}
         </tbody>
       </Table>
-      <ConfirmDialog
-        open={deleting !== null}
+      <ConfirmDeleteDialog
+        item={deleting}
+        remove={remove}
         onClose={() => setDeleting(null)}
-        onConfirm={() => {
-          if (deleting) remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) });
-        }}
         title={`Delete “${deleting?.filename ?? ''}”?`}
         description="The file leaves this project; discovery snapshots already taken keep what they found."
         confirmLabel="Delete file"
-        danger
-        pending={remove.isPending}
-        error={remove.error}
       />
     </>
   );

@@ -2,9 +2,9 @@
 import { JobProgress, JobStateBadge, isJobActive } from '@/components/jobs/job-status';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/feedback';
-import styles from '@/features/mapping/components/mapping.module.css';
 import type { MappingStatus } from '@/features/mapping/types';
 import type { StreamStatus } from '@/hooks/use-event-stream';
+import shared from '@/styles/shared.module.css';
 
 type Props = {
   status: MappingStatus;
@@ -37,7 +37,7 @@ export function MappingProgress({ status, stream, onStart, starting, startError,
       </p>
       {startError ? <ErrorState error={startError} title="The suggestion engine could not start" /> : null}
       <JobProgress state={status.state} job={status.job} label="Mapping progress" />
-      <dl className={styles.stats} aria-label="Mapping summary">
+      <dl className={shared.stats} aria-label="Mapping summary">
         {(['suggested', 'approved', 'manual', 'rejected'] as const).map((key) => (
           <div key={key}>
             <dt>{key[0]!.toUpperCase() + key.slice(1)}</dt>

@@ -14,6 +14,7 @@ import { MappingEditor } from '@/features/mapping/components/mapping-editor';
 import styles from '@/features/mapping/components/mapping.module.css';
 import { describeEvidence } from '@/features/mapping/lib/evidence';
 import type { FieldMapping, MappingInput, MappingStatusValue, SuggestionQuery } from '@/features/mapping/types';
+import shared from '@/styles/shared.module.css';
 
 const STATUS_TONE: Record<MappingStatusValue, BadgeTone> = {
   suggested: 'info',
@@ -94,7 +95,7 @@ export function SuggestionsGrid({ projectId, targetTable, canEdit }: Props) {
   return (
     <div className={styles.gridWrap}>
       <div className={styles.toolbar} role="group" aria-label="Filters and bulk actions">
-        <label className={styles.inlineField}>
+        <label className={shared.inlineField}>
           Status
           <select value={status} onChange={(e) => (setStatus(e.target.value), setOffset(0))}>
             <option value="">Any</option>
@@ -104,7 +105,7 @@ export function SuggestionsGrid({ projectId, targetTable, canEdit }: Props) {
             <option value="rejected">Rejected</option>
           </select>
         </label>
-        <label className={styles.inlineField}>
+        <label className={shared.inlineField}>
           Origin
           <select value={provenance} onChange={(e) => (setProvenance(e.target.value), setOffset(0))}>
             <option value="">Any</option>
@@ -113,17 +114,17 @@ export function SuggestionsGrid({ projectId, targetTable, canEdit }: Props) {
             <option value="person">Person</option>
           </select>
         </label>
-        <label className={styles.inlineField}>
+        <label className={shared.inlineField}>
           Confidence at least
           <input type="number" min={0} max={1} step={0.05} value={minConfidence} onChange={(e) => (setMinConfidence(e.target.value), setOffset(0))} />
         </label>
-        <label className={styles.inlineField}>
+        <label className={shared.inlineField}>
           <input type="checkbox" checked={rankOneOnly} onChange={(e) => setRankOneOnly(e.target.checked)} />
           Best candidate only
         </label>
         {canEdit ? (
           <>
-            <label className={styles.inlineField}>
+            <label className={shared.inlineField}>
               Accept all at or above
               <input type="number" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(e.target.value)} aria-label="Approval threshold" />
             </label>

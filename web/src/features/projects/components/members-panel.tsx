@@ -9,7 +9,7 @@ import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { ErrorState, LoadingState } from '@/components/ui/feedback';
 import { SelectField, TextField } from '@/components/ui/field';
-import { Table } from '@/components/ui/table';
+import { Table, TableHead } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { useAddMember } from '@/features/projects/api/add-member';
 import { useMembers } from '@/features/projects/api/get-members';
@@ -118,16 +118,7 @@ export function MembersPanel({ project, currentUserId, onLeft }: { project: Proj
           <ErrorState title="The members could not be loaded" error={members.error} onRetry={() => void members.refetch()} />
         ) : (
           <Table caption="Project members">
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Role</th>
-                <th scope="col">Added</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Member', 'Role', 'Added', { hidden: 'Actions' }]} />
             <tbody>
               {members.data.items.map((m) => {
                 const self = m.user_id === currentUserId;

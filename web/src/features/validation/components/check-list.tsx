@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/feedback';
-import { Table } from '@/components/ui/table';
+import { Table, TableHead } from '@/components/ui/table';
 import { SampleRowsTable } from '@/features/validation/components/sample-rows-table';
 import styles from '@/features/validation/components/validation.module.css';
 import { checkTitle, describeKey, diffSamples, sampleRows, severityRank, SEVERITY_TONE, STATUS_TONE } from '@/features/validation/lib/report';
@@ -29,16 +29,7 @@ function DiffTable({ check }: { check: Check }) {
   return (
     <>
       <Table caption={`Differing rows of ${check.target_table}`} aria-label={`Differing rows of ${check.target_table}`}>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Key</th>
-            <th scope="col">Column</th>
-            <th scope="col">Source</th>
-            <th scope="col">Target</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Row', 'Key', 'Column', 'Source', 'Target', 'Why']} />
         <tbody>
           {samples.flatMap((s, i) => {
             const key = describeKey(s.key);

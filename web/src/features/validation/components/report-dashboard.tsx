@@ -2,11 +2,12 @@
 // every numeric column's range on both sides; with the HTML and JSON exports.
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Table } from '@/components/ui/table';
+import { Table, TableHead } from '@/components/ui/table';
 import { RangeChart } from '@/features/validation/components/distribution-chart';
 import styles from '@/features/validation/components/validation.module.css';
 import { columnRanges, formatDuration, formatPercent, STATUS_TONE } from '@/features/validation/lib/report';
 import type { ReportDetail } from '@/features/validation/types';
+import shared from '@/styles/shared.module.css';
 
 type Props = {
   report: ReportDetail;
@@ -37,7 +38,7 @@ export function ReportDashboard({ report, onExport }: Props) {
           Export JSON
         </Button>
       </div>
-      <dl className={styles.stats} aria-label="Report summary">
+      <dl className={`${shared.stats} ${shared.statsLarge}`} aria-label="Report summary">
         <div>
           <dt>Accuracy</dt>
           <dd>{formatPercent(report.overall_accuracy)}</dd>
@@ -69,17 +70,7 @@ export function ReportDashboard({ report, onExport }: Props) {
       </dl>
       {tables.length > 0 ? (
         <Table caption="Tables" aria-label="Tables">
-          <thead>
-            <tr>
-              <th scope="col">Target table</th>
-              <th scope="col">Source table</th>
-              <th scope="col">Status</th>
-              <th scope="col">Rows (source / target)</th>
-              <th scope="col">Checks passed</th>
-              <th scope="col">Checks failed</th>
-              <th scope="col">Accuracy</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Target table', 'Source table', 'Status', 'Rows (source / target)', 'Checks passed', 'Checks failed', 'Accuracy']} />
           <tbody>
             {tables.map((t) => (
               <tr key={`${t.source_table}->${t.target_table}`}>

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { Pagination } from '@/components/ui/pagination';
-import { Table } from '@/components/ui/table';
+import { Table, TableHead } from '@/components/ui/table';
 import { REPORTS_PAGE, useReports } from '@/features/validation/api/validation';
 import { formatDuration, formatPercent } from '@/features/validation/lib/report';
 
@@ -23,19 +23,7 @@ export function ReportHistory({ projectId, selected, onSelect, offset, onOffset 
   return (
     <div className="stack">
       <Table caption="Validation reports" aria-label="Validation reports">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Result</th>
-            <th scope="col">Accuracy</th>
-            <th scope="col">Checks failed</th>
-            <th scope="col">Anomalies</th>
-            <th scope="col">Duration</th>
-            <th scope="col">
-              <span className="visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['When', 'Result', 'Accuracy', 'Checks failed', 'Anomalies', 'Duration', { hidden: 'Open' }]} />
         <tbody>
           {reports.data.items.map((r) => {
             const when = new Date(r.created_at).toLocaleString();

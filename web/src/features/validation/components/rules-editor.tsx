@@ -4,11 +4,10 @@
 // shown at the field they are about.
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { Table } from '@/components/ui/table';
+import { EditDeleteButtons, FormActions, ItemEditing, useItemEditing } from '@/components/ui/item-editing';
+import { Table, TableHead } from '@/components/ui/table';
 import { useDeleteRule, useRules, useSaveRule } from '@/features/validation/api/validation';
 import styles from '@/features/validation/components/validation.module.css';
 import { SEVERITIES, SEVERITY_TONE } from '@/features/validation/lib/report';
@@ -101,14 +100,7 @@ function RuleForm({ projectId, rule, onDone }: { projectId: string; rule: Rule |
         <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.target.checked)} />
         Enabled (runs with every validation)
       </label>
-      <div className="row">
-        <Button type="submit" variant="primary" loading={save.isPending}>
-          {rule ? 'Save rule' : 'Add rule'}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={rule ? 'Save rule' : 'Add rule'} saving={save.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -116,8 +108,7 @@ function RuleForm({ projectId, rule, onDone }: { projectId: string; rule: Rule |
 export function RulesEditor({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const rules = useRules(projectId);
   const remove = useDeleteRule(projectId);
-  const [editing, setEditing] = useState<Rule | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Rule | null>(null);
+  const edit = useItemEditing<Rule>();
 
   if (rules.isPending) return <LoadingState label="Loading rules…" />;
   if (rules.isError) return <ErrorState error={rules.error} onRetry={() => void rules.refetch()} />;
@@ -127,17 +118,7 @@ export function RulesEditor({ projectId, canEdit }: { projectId: string; canEdit
         <EmptyState title="No rules yet">Rules check the target data: not null, unique, ranges, patterns, accepted values, freshness, or your own SQL.</EmptyState>
       ) : (
         <Table caption="Rules" aria-label="Rules">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Table</th>
-              <th scope="col">Rule</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Enabled</th>
-              {canEdit ? <th scope="col">Actions</th> : null}
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Kind', 'Table', 'Rule', 'Severity', 'Enabled', canEdit && 'Actions']} />
           <tbody>
             {rules.data.map((r) => (
               <tr key={r.id}>
@@ -150,12 +131,7 @@ export function RulesEditor({ projectId, canEdit }: { projectId: string; canEdit
                 {canEdit ? (
                   <td>
                     <div className="row" style={{ gap: 6 }}>
-                      <Button size="sm" onClick={() => setEditing(r)} aria-label={`Edit rule ${r.name}`}>
-                        Edit
-                      </Button>
-                      <Button size="sm" variant="danger" onClick={() => setDeleting(r)} aria-label={`Delete rule ${r.name}`}>
-                        Delete
-                      </Button>
+                      <EditDeleteButtons label={`rule ${r.name}`} onEdit={() => edit.setEditing(r)} onDelete={() => edit.setDeleting(r)} />
                     </div>
                   </td>
                 ) : null}
@@ -164,27 +140,7 @@ export function RulesEditor({ projectId, canEdit }: { projectId: string; canEdit
           </tbody>
         </Table>
       )}
-      {canEdit && editing === null ? (
-        <div>
-          <Button onClick={() => setEditing('new')}>New rule</Button>
-        </div>
-      ) : null}
-      {editing !== null ? (
-        <RuleForm key={editing === 'new' ? 'new' : editing.id} projectId={projectId} rule={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-      ) : null}
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete the rule ${deleting?.name ?? ''}?`}
-        description="Reports already made keep its results; future validations no longer run it."
-        confirmLabel="Delete rule"
-        danger
-        pending={remove.isPending}
-        error={remove.error}
-        onClose={() => setDeleting(null)}
-        onConfirm={() => {
-          if (deleting) remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) });
-        }}
-      />
+      <ItemEditing noun="rule" canEdit={canEdit} state={edit} remove={remove} form={(item, done) => <RuleForm projectId={projectId} rule={item} onDone={done} />} deleteNote="Reports already made keep its results; future validations no longer run it." />
     </div>
   );
 }

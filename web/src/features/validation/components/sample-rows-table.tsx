@@ -1,5 +1,5 @@
 // Sample rows (of a check or an anomaly) as a table: one column per key seen in any row.
-import { Table } from '@/components/ui/table';
+import { Table, TableHead } from '@/components/ui/table';
 import styles from '@/features/validation/components/validation.module.css';
 
 type Props = {
@@ -13,15 +13,7 @@ export function SampleRowsTable({ rows, caption, label }: Props) {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return (
     <Table caption={caption} aria-label={label}>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col" key={c}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={columns} />
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { TextAreaField, TextField } from '@/components/ui/field';
+import { EditDeleteButtons, FormActions, ItemEditing, useItemEditing } from '@/components/ui/item-editing';
 import { useDeleteTestCase, useRunTestCase, useSaveTestCase, useTestCases } from '@/features/validation/api/validation';
 import styles from '@/features/validation/components/validation.module.css';
 import type { TestCase, TestCaseInput } from '@/features/validation/types';
@@ -61,14 +61,7 @@ function TestCaseForm({ projectId, test, onDone }: { projectId: string; test: Te
           Compare rows in order
         </label>
       </div>
-      <div className="row">
-        <Button type="submit" variant="primary" loading={save.isPending}>
-          {test ? 'Save test case' : 'Add test case'}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={test ? 'Save test case' : 'Add test case'} saving={save.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -79,8 +72,7 @@ export function TestCases({ projectId, canEdit, source, target }: Props) {
   const tests = useTestCases(projectId);
   const run = useRunTestCase(projectId);
   const remove = useDeleteTestCase(projectId);
-  const [editing, setEditing] = useState<TestCase | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<TestCase | null>(null);
+  const edit = useItemEditing<TestCase>();
   const [running, setRunning] = useState<string | null>(null);
 
   if (tests.isPending) return <LoadingState label="Loading test cases…" />;
@@ -111,12 +103,7 @@ export function TestCases({ projectId, canEdit, source, target }: Props) {
                     >
                       Run
                     </Button>
-                    <Button size="sm" onClick={() => setEditing(t)} aria-label={`Edit test case ${t.name}`}>
-                      Edit
-                    </Button>
-                    <Button size="sm" variant="danger" onClick={() => setDeleting(t)} aria-label={`Delete test case ${t.name}`}>
-                      Delete
-                    </Button>
+                    <EditDeleteButtons label={`test case ${t.name}`} onEdit={() => edit.setEditing(t)} onDelete={() => edit.setDeleting(t)} />
                   </>
                 ) : null}
               </div>
@@ -130,26 +117,7 @@ export function TestCases({ projectId, canEdit, source, target }: Props) {
           ))}
         </ul>
       )}
-      {canEdit && editing === null ? (
-        <div>
-          <Button onClick={() => setEditing('new')}>New test case</Button>
-        </div>
-      ) : null}
-      {editing !== null ? (
-        <TestCaseForm key={editing === 'new' ? 'new' : editing.id} projectId={projectId} test={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-      ) : null}
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete the test case ${deleting?.name ?? ''}?`}
-        confirmLabel="Delete test case"
-        danger
-        pending={remove.isPending}
-        error={remove.error}
-        onClose={() => setDeleting(null)}
-        onConfirm={() => {
-          if (deleting) remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) });
-        }}
-      />
+      <ItemEditing noun="test case" canEdit={canEdit} state={edit} remove={remove} form={(item, done) => <TestCaseForm projectId={projectId} test={item} onDone={done} />} />
     </div>
   );
 }
