@@ -1,6 +1,6 @@
 // Places the tables of a graph: ELK's layered algorithm (relationships flow left to right)
-// for the tables that have relationships (a grid for a component too large for it, see
-// LARGEST_LAYERED_COMPONENT), then every connected component and every table
+// for the tables that have relationships (grids instead when one component is too large
+// for it, see LARGEST_LAYERED_COMPONENT), then every connected component and every table
 // without one packed into rows of the canvas's shape, so a graph of many small pieces fits
 // the screen instead of becoming one tall column. Stored positions (a user dragged the
 // node) win over the computed ones. ELK runs in a web worker in the browser so a big graph
@@ -314,17 +314,18 @@ export async function layoutGraph(
     linked.add(e.target);
   }
   const connected = nodes.filter((n) => linked.has(n.id));
-  // A very large component is placed in a grid: ELK's layered layout of one is no more
-  // readable than a grid at the zoom it needs, and takes seconds (see gridLayout).
-  const large = connectedComponents(connected, edges).filter((c) => c.length > LARGEST_LAYERED_COMPONENT);
-  const gridded = new Set(large.flat());
-  const layered = connected.filter((n) => !gridded.has(n.id));
+  // A graph with a very large component is an overview: every component is placed in a
+  // grid. ELK's layered layout of such a component is no more readable than a grid at the
+  // zoom it needs and takes seconds, and the small ones beside it would still make the
+  // first paint wait for ELK to load (see LARGEST_LAYERED_COMPONENT).
+  const components = connectedComponents(connected, edges);
   let laid: Positions = {};
-  if (layered.length > 0) {
+  if (components.some((c) => c.length > LARGEST_LAYERED_COMPONENT)) {
+    for (const component of components) Object.assign(laid, gridLayout(component, nodes, edges));
+  } else if (connected.length > 0) {
     const run = layouter ?? workerLayouter() ?? (await inlineLayouter());
-    laid = positionsOf(await run(elkGraph(layered, edges)));
+    laid = positionsOf(await run(elkGraph(connected, edges)));
   }
-  for (const component of large) Object.assign(laid, gridLayout(component, nodes, edges));
   const computed = packComponents(nodes, edges, laid);
   computedLayouts.delete(key);
   computedLayouts.set(key, computed);
