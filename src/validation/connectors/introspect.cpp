@@ -90,8 +90,10 @@ void read_exact_counts(Connector& db, schema::Catalog& catalog) {
 }
 
 void read_samples(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog) {
-  std::vector<Value> params = {std::to_string(options.sample_scan_rows),
-                               std::to_string(options.sample_values)};
+  // LIMIT takes an integer: BigQuery refuses a STRING parameter there.
+  const std::vector<Param> params = {
+      {std::to_string(options.sample_scan_rows), ParamType::kInteger},
+      {std::to_string(options.sample_values), ParamType::kInteger}};
   for (schema::Table& table : catalog.tables) {
     std::string from = db.quote_name({table.name.schema, table.name.name});
     for (schema::Column& column : table.columns) {

@@ -65,7 +65,7 @@ std::vector<std::string> schemas_to_read(Connector& db, const IntrospectOptions&
 void introspect_mariadb(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog) {
   for (const std::string& schema_name : schemas_to_read(db, options)) {
     std::map<std::string, std::size_t> by_name;
-    std::vector<Value> params = {schema_name};
+    std::vector<Param> params = {schema_name};
     bool stopped = false;
     db.query_each(kTables, params, [&](const std::vector<Value>& row) {
       if (catalog.tables.size() >= options.max_tables) {

@@ -94,7 +94,7 @@ bool read_schema(Connector& db, const InformationSchema& info, const std::string
                  const std::string& schema_name, const IntrospectOptions& options,
                  schema::Catalog& catalog) {
   std::map<std::string, std::size_t> by_name;
-  const std::vector<Value> params = {schema_name};
+  const std::vector<Param> params = {schema_name};
   bool stopped = false;
   db.query_each(with_prefix(info.tables, prefix), params, [&](const std::vector<Value>& row) {
     if (catalog.tables.size() >= options.max_tables) {

@@ -74,6 +74,18 @@ FakeResult FakeDatabase::run(const std::string& sql,
   return out;
 }
 
+std::map<std::string, std::string> FakeDatabase::column_types() {
+  const FakeResult r =
+      run("SELECT lower(p.name), upper(p.type) FROM sqlite_master m, pragma_table_info(m.name) p "
+          "WHERE m.type = 'table'",
+          [](sqlite3_stmt*) {});
+  std::map<std::string, std::string> out;
+  for (const auto& row : r.rows) {
+    if (row[0] && row[1]) out.emplace(*row[0], *row[1]);
+  }
+  return out;
+}
+
 RsaKey::RsaKey() : key_(EVP_RSA_gen(2048)) {}
 
 RsaKey::~RsaKey() {

@@ -45,6 +45,12 @@ class FakeDatabase {
   void exec(const std::string& sql);
   /// Runs one statement; `bind` binds its parameters to the prepared statement.
   FakeResult run(const std::string& sql, const std::function<void(sqlite3_stmt*)>& bind);
+  /// The declared type (upper case) of every column of every table, by lower-case column
+  /// name (a name declared with two types keeps the first).
+  std::map<std::string, std::string> column_types();
+  /// The connection, to register SQL functions a fake's engine has and SQLite lacks;
+  /// only before statements run.
+  sqlite3* handle() { return db_; }
 
  private:
   sqlite3* db_ = nullptr;
