@@ -367,14 +367,7 @@ void BigQueryConnector::run_statement(std::string_view sql, const std::vector<Pa
 void BigQueryConnector::run(std::string_view sql, const std::vector<Param>& params,
                             const std::function<void(std::vector<std::string>)>& columns,
                             const std::function<bool(const std::vector<Value>&)>& row) {
-  try {
-    run_statement(sql, params, columns, row);
-  } catch (const nlohmann::json::exception& error) {
-    // A reply of the right status but an unexpected shape (a proxy's page, an API change).
-    throw ConnectorError(ConnectorError::kQuery,
-                         std::string("BigQuery answered in an unexpected shape: ") + error.what(),
-                         "query_failed");
-  }
+  with_reply_shape_errors("BigQuery", [&] { run_statement(sql, params, columns, row); });
 }
 
 }  // namespace godwit::validation

@@ -122,6 +122,16 @@ RestReply request_or_cancel(const std::function<RestReply()>& request,
   }
 }
 
+void with_reply_shape_errors(std::string_view service, const std::function<void()>& statement) {
+  try {
+    statement();
+  } catch (const nlohmann::json::exception& error) {
+    throw ConnectorError(ConnectorError::kQuery,
+                         std::string(service) + " answered in an unexpected shape: " + error.what(),
+                         "query_failed");
+  }
+}
+
 BearerToken read_bearer_token(const RestReply& reply, std::string_view refused,
                               std::string_view advice) {
   const nlohmann::json body = reply.json();

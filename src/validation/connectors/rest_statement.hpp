@@ -73,6 +73,11 @@ RestReply request_or_cancel(const std::function<RestReply()>& request,
                             const std::function<void()>& cancel, const StatementDeadline& deadline,
                             std::string_view cancelled);
 
+/// Runs `statement`. A reply of the right status but an unexpected shape (a proxy's page,
+/// an API change) surfaces as a JSON exception; it is thrown as ConnectorError(kQuery):
+/// "<service> answered in an unexpected shape: ...".
+void with_reply_shape_errors(std::string_view service, const std::function<void()>& statement);
+
 /// An OAuth access token and when to renew it.
 struct BearerToken {
   std::string value;
