@@ -608,12 +608,8 @@ void CodegenService::set_llm(llm::LlmSettings base, llm::ResponseCache* cache,
 codegen::AdviceAsker CodegenService::llm_asker(const store::Project& project,
                                                const schema::Catalog& target,
                                                const std::optional<std::string>& user_id) const {
-  if (!llm_base_) return {};
-  const store::ProjectLlmSettings settings =
-      store::DiscoveryRepository(db_).llm_settings(project.id);
-  if (settings.provider == "offline") return {};
-  auto client = std::make_shared<llm::LlmClient>(project_llm_settings(*llm_base_, settings),
-                                                 llm_cache_, llm_ledger_);
+  auto client = project_llm_client(db_, llm_base_, project.id, llm_cache_, llm_ledger_);
+  if (!client) return {};
   return [client, &target, project_id = project.id,
           user = user_id.value_or("")](const codegen::AdviceQuestion& q) {
     llm::AskRequest request;

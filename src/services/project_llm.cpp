@@ -19,4 +19,16 @@ llm::LlmSettings project_llm_settings(const llm::LlmSettings& server,
   return effective;
 }
 
+std::shared_ptr<llm::LlmClient> project_llm_client(store::Database& db,
+                                                   const std::optional<llm::LlmSettings>& server,
+                                                   const std::string& project_id,
+                                                   llm::ResponseCache* cache,
+                                                   llm::UsageLedger* ledger) {
+  if (!server) return nullptr;
+  const store::ProjectLlmSettings settings =
+      store::DiscoveryRepository(db).llm_settings(project_id);
+  if (settings.provider == "offline") return nullptr;
+  return std::make_shared<llm::LlmClient>(project_llm_settings(*server, settings), cache, ledger);
+}
+
 }  // namespace godwit::services

@@ -4,6 +4,11 @@
 // lives in one place.
 #pragma once
 
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "llm/llm_client.hpp"
 #include "llm/llm_settings.hpp"
 #include "store/repositories/discovery_repository.hpp"
 
@@ -14,5 +19,13 @@ namespace godwit::services {
 /// (it would leak to that host).
 llm::LlmSettings project_llm_settings(const llm::LlmSettings& server,
                                       const store::ProjectLlmSettings& project);
+
+/// A client for the project's calls with its stored settings over `server`; nullptr when
+/// the server has no model configured (`server` unset) or the project chose "offline".
+std::shared_ptr<llm::LlmClient> project_llm_client(store::Database& db,
+                                                   const std::optional<llm::LlmSettings>& server,
+                                                   const std::string& project_id,
+                                                   llm::ResponseCache* cache,
+                                                   llm::UsageLedger* ledger);
 
 }  // namespace godwit::services

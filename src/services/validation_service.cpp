@@ -733,12 +733,8 @@ validation::AnomalyAsker ValidationService::llm_asker(const store::Project& proj
                                                       const schema::Catalog& target,
                                                       const std::string& user_id,
                                                       bool allow_sample_values) const {
-  if (!llm_base_) return {};
-  const store::ProjectLlmSettings settings =
-      store::DiscoveryRepository(db_).llm_settings(project.id);
-  if (settings.provider == "offline") return {};
-  auto client = std::make_shared<llm::LlmClient>(project_llm_settings(*llm_base_, settings),
-                                                 llm_cache_, llm_ledger_);
+  auto client = project_llm_client(db_, llm_base_, project.id, llm_cache_, llm_ledger_);
+  if (!client) return {};
   return [client, &target, project_id = project.id, user = user_id,
           allow_sample_values](const validation::AnomalyQuestion& q) {
     llm::AskRequest request;
