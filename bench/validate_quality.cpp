@@ -24,7 +24,7 @@ class TimedConnector final : public gv::Connector {
   explicit TimedConnector(gv::Connector& inner) : inner_(inner) {}
   gv::Engine engine() const override { return inner_.engine(); }
   std::string server_version() override { return inner_.server_version(); }
-  gv::ResultSet query(std::string_view sql, const std::vector<gv::Value>& params) override {
+  gv::ResultSet query(std::string_view sql, const std::vector<gv::Param>& params) override {
     const auto start = std::chrono::steady_clock::now();
     gv::ResultSet rs = inner_.query(sql, params);
     const double ms =
@@ -45,7 +45,7 @@ class TimedConnector final : public gv::Connector {
     ++statements_;
     return rs;
   }
-  void query_each(std::string_view sql, const std::vector<gv::Value>& params,
+  void query_each(std::string_view sql, const std::vector<gv::Param>& params,
                   const std::function<bool(const std::vector<gv::Value>&)>& row) override {
     inner_.query_each(sql, params, row);
   }

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "llm/llm_client.hpp"
 #include "schema/catalog_json.hpp"
+#include "services/project_llm.hpp"
 #include "services/zip_archive.hpp"
 #include "store/repositories/discovery_repository.hpp"
 #include "store/repositories/job_repository.hpp"
@@ -607,21 +608,8 @@ void CodegenService::set_llm(llm::LlmSettings base, llm::ResponseCache* cache,
 codegen::AdviceAsker CodegenService::llm_asker(const store::Project& project,
                                                const schema::Catalog& target,
                                                const std::optional<std::string>& user_id) const {
-  if (!llm_base_) return {};
-  const store::ProjectLlmSettings settings =
-      store::DiscoveryRepository(db_).llm_settings(project.id);
-  if (settings.provider == "offline") return {};
-  llm::LlmOverrides overrides;
-  overrides.provider = llm::parse_provider_kind(settings.provider);
-  if (settings.model) overrides.model = *settings.model;
-  if (settings.base_url) overrides.base_url = *settings.base_url;
-  if (settings.monthly_token_limit > 0)
-    overrides.project_monthly_token_limit = settings.monthly_token_limit;
-  llm::LlmSettings effective = llm::apply_overrides(*llm_base_, overrides);
-  // The server's API key goes only to the server's own provider and endpoint.
-  if (effective.provider != llm_base_->provider || effective.base_url != llm_base_->base_url)
-    effective.api_key.clear();
-  auto client = std::make_shared<llm::LlmClient>(effective, llm_cache_, llm_ledger_);
+  auto client = project_llm_client(db_, llm_base_, project.id, llm_cache_, llm_ledger_);
+  if (!client) return {};
   return [client, &target, project_id = project.id,
           user = user_id.value_or("")](const codegen::AdviceQuestion& q) {
     llm::AskRequest request;

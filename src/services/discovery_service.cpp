@@ -24,6 +24,7 @@
 #include "schema/catalog_json.hpp"
 #include "schema/catalog_json_text.hpp"
 #include "schema/importers/importer.hpp"
+#include "services/project_llm.hpp"
 #include "sql/dialect/detect.hpp"
 #include "sql/dialect/dialect.hpp"
 #include "sql/dialect/dialect_names.hpp"
@@ -190,16 +191,6 @@ std::string json_array_text(const std::vector<std::string>& items) {
   std::string out;
   JsonWriter(out).value(items);
   return out;
-}
-
-/// What a project setting means for one call to the LLM client.
-llm::LlmOverrides overrides_of(const store::ProjectLlmSettings& s) {
-  llm::LlmOverrides o;
-  o.provider = llm::parse_provider_kind(s.provider);
-  if (s.model) o.model = *s.model;
-  if (s.base_url) o.base_url = *s.base_url;
-  if (s.monthly_token_limit > 0) o.project_monthly_token_limit = s.monthly_token_limit;
-  return o;
 }
 
 }  // namespace
@@ -626,13 +617,7 @@ nlohmann::json DiscoveryService::analyze_snapshot(const store::SnapshotSummary& 
   if (!use_llm) {
     return {{"domains", domains}, {"llm", llm_info}};
   }
-  // The server's API key goes only to the server's own provider and endpoint: a project
-  // that names another endpoint must not receive it (it would leak to that host).
-  llm::LlmSettings effective = llm::apply_overrides(llm_base_, overrides_of(settings));
-  if (effective.provider != llm_base_.provider || effective.base_url != llm_base_.base_url) {
-    effective.api_key.clear();
-  }
-  llm::LlmClient client(effective, llm_cache_, llm_ledger_);
+  llm::LlmClient client(project_llm_settings(llm_base_, settings), llm_cache_, llm_ledger_);
 
   auto graph = graph_of(snapshot);
   std::vector<std::string> ids;

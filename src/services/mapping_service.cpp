@@ -14,6 +14,7 @@
 #include "services/mapping_document.hpp"
 #include "services/mapping_formula.hpp"
 #include "services/mapping_json.hpp"
+#include "services/project_llm.hpp"
 #include "sql/dialect/dialect_names.hpp"
 #include "store/repositories/discovery_repository.hpp"
 #include "store/sql_support.hpp"
@@ -1039,17 +1040,7 @@ AiSuggestions MappingService::ai_suggestions(const std::string& user_id,
   // The project's model settings over the server's; the server's key goes only to the
   // server's own provider and endpoint.
   store::ProjectLlmSettings settings = store::DiscoveryRepository(db_).llm_settings(project_id);
-  llm::LlmOverrides overrides;
-  overrides.provider = llm::parse_provider_kind(settings.provider);
-  if (settings.model) overrides.model = *settings.model;
-  if (settings.base_url) overrides.base_url = *settings.base_url;
-  if (settings.monthly_token_limit > 0) {
-    overrides.project_monthly_token_limit = settings.monthly_token_limit;
-  }
-  llm::LlmSettings effective = llm::apply_overrides(llm_, overrides);
-  if (effective.provider != llm_.provider || effective.base_url != llm_.base_url) {
-    effective.api_key.clear();
-  }
+  const llm::LlmSettings effective = project_llm_settings(llm_, settings);
   if (effective.provider == llm::ProviderKind::kOffline) {
     out.reason =
         "no language model is configured (GODWIT_LLM_PROVIDER=offline, or the project's LLM "

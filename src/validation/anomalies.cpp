@@ -207,7 +207,7 @@ void scan(Side& side, const Side* target_for_source, bool is_target) {
 /// percentile_cont). Returns quantiles at `probabilities` interpolated like percentile_cont.
 std::vector<double> quantiles(const Side& side, const std::string& value, std::uint64_t n,
                               const std::vector<double>& probabilities,
-                              const std::vector<Value>& extra_params = {}) {
+                              const std::vector<Param>& extra_params = {}) {
   std::vector<double> out;
   if (n == 0) return out;
   if (side.engine == Engine::kPostgres) {
@@ -226,10 +226,11 @@ std::vector<double> quantiles(const Side& side, const std::string& value, std::u
     positions.insert(static_cast<std::uint64_t>(std::floor(at)) + 1);
     positions.insert(static_cast<std::uint64_t>(std::ceil(at)) + 1);
   }
-  std::vector<Value> params = extra_params;
+  std::vector<Param> params = extra_params;
   std::string list;
   for (std::uint64_t position : positions) {
-    params.emplace_back(std::to_string(position));
+    // Compared with ROW_NUMBER(): an integer (BigQuery refuses INT64 IN (STRING)).
+    params.emplace_back(std::to_string(position), ParamType::kInteger);
     list += (list.empty() ? "$" : ", $") + std::to_string(params.size());
   }
   const ResultSet rs = side.connection->query(
@@ -254,7 +255,7 @@ std::vector<double> quantiles(const Side& side, const std::string& value, std::u
 }
 
 nlohmann::json sample_rows(const Side& side, const std::string& where,
-                           const std::vector<Value>& params, const std::string& order,
+                           const std::vector<Param>& params, const std::string& order,
                            const AnomalyOptions& options) {
   nlohmann::json samples = nlohmann::json::array();
   if (options.max_samples == 0) return samples;

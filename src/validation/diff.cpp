@@ -88,6 +88,7 @@ struct Side {
   std::string table;
   std::vector<std::string> key_refs;   ///< quoted key columns
   std::vector<std::string> key_texts;  ///< normalised key texts (the key's identity)
+  std::vector<ParamType> key_types;    ///< how a key value of this side is bound
   std::vector<std::string> raw_texts;  ///< per compared column
   std::vector<std::string> normalized_texts;
   std::string row_text;  ///< what is hashed
@@ -118,11 +119,11 @@ struct Side {
     connection->query(on ? "SET enable_sort = off" : "RESET enable_sort", {});
   }
 
-  ResultSet query(const std::string& sql, const std::vector<Value>& params) {
+  ResultSet query(const std::string& sql, const std::vector<Param>& params) {
     ++*queries;
     return connection->query(sql, params);
   }
-  void each(const std::string& sql, const std::vector<Value>& params,
+  void each(const std::string& sql, const std::vector<Param>& params,
             const std::function<bool(const std::vector<Value>&)>& row) {
     ++*queries;
     connection->query_each(sql, params, row);
@@ -150,7 +151,9 @@ struct Side {
         integer_division_sql(engine, key_refs[0] + " - " + int_param(1), int_param(3));
     const std::string where = " FROM " + table + " WHERE " + key_refs[0] + " >= " + int_param(1) +
                               " AND " + key_refs[0] + " <= " + int_param(2);
-    const std::vector<Value> params{std::to_string(lo), std::to_string(hi), std::to_string(step)};
+    const std::vector<Param> params{{std::to_string(lo), ParamType::kInteger},
+                                    {std::to_string(hi), ParamType::kInteger},
+                                    {std::to_string(step), ParamType::kInteger}};
     std::map<std::int64_t, SegmentSum> sums;
     if (!hash.empty()) {
       const std::string sql =
@@ -199,12 +202,12 @@ struct Side {
     for (const auto& k : key_texts) sql += k + ", ";
     sql += hash.empty() ? row_text : hash;
     sql += " FROM " + table;
-    std::vector<Value> params;
+    std::vector<Param> params;
     if (!ranges.empty()) {
       sql += " WHERE " + range_predicate(ranges.size());
       for (const auto& [lo, hi] : ranges) {
-        params.emplace_back(std::to_string(lo));
-        params.emplace_back(std::to_string(hi));
+        params.emplace_back(std::to_string(lo), ParamType::kInteger);
+        params.emplace_back(std::to_string(hi), ParamType::kInteger);
       }
     }
     const std::size_t n = key_refs.size();
@@ -231,13 +234,13 @@ struct Side {
     for (const auto& t : raw_texts) sql += t + ", ";
     for (const auto& t : normalized_texts) sql += t + ", ";
     sql += "1 FROM " + table + " WHERE ";
-    std::vector<Value> params;
+    std::vector<Param> params;
     int index = 1;
     if (n == 1) {
       sql += key_refs[0] + " IN (";
       for (std::size_t i = 0; i < keys.size(); ++i) {
         sql += (i > 0 ? ", $" : "$") + std::to_string(index++);
-        params.push_back(keys[i][0]);
+        params.emplace_back(keys[i][0], key_types[0]);
       }
       sql += ")";
     } else {
@@ -245,7 +248,7 @@ struct Side {
         sql += i > 0 ? " OR (" : "(";
         for (std::size_t k = 0; k < n; ++k) {
           sql += (k > 0 ? " AND " : "") + key_refs[k] + " = $" + std::to_string(index++);
-          params.push_back(keys[i][k]);
+          params.emplace_back(keys[i][k], key_types[k]);
         }
         sql += ")";
       }
@@ -414,6 +417,7 @@ class Differ {
       typed_item(ref, binary ? &key.source_type : nullptr, normalized);
       side.key_refs.push_back(ref);
       side.key_texts.push_back(normalized);
+      side.key_types.push_back(param_type_of(is_source ? key.source_type : key.target_type));
       hashed.push_back(normalized);
     }
     for (const auto& column : request_.columns) {

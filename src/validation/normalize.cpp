@@ -495,4 +495,21 @@ ValueComparison compare_values(const ComparedTypes& types, const ObservedValue& 
   return explain_value_difference(types, source, target);
 }
 
+ParamType param_type_of(const sql::LogicalType& type) {
+  using sql::TypeKind;
+  switch (type.kind) {
+    case TypeKind::kInteger: return ParamType::kInteger;
+    case TypeKind::kDecimal: return ParamType::kDecimal;
+    case TypeKind::kFloat: return ParamType::kFloat;
+    case TypeKind::kBoolean: return ParamType::kBoolean;
+    case TypeKind::kDate: return ParamType::kDate;
+    case TypeKind::kTimestamp:
+      return type.time_zone == sql::TimeZoneKind::kNone ? ParamType::kTimestamp
+                                                        : ParamType::kTimestampTz;
+    case TypeKind::kTime: return ParamType::kTime;
+    case TypeKind::kBinary: return ParamType::kBytes;
+    default: return ParamType::kText;
+  }
+}
+
 }  // namespace godwit::validation

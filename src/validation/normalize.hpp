@@ -106,6 +106,11 @@ std::uint64_t portable_md5_hash(std::string_view row_text);
 /// `a / b` in integer arithmetic, truncating, for non-negative operands.
 std::string integer_division_sql(Engine engine, std::string_view a, std::string_view b);
 
+/// How a value compared with a column of `type` is bound (a key the diff looks a row up
+/// by, a range rule's bound): its ParamType, so BigQuery and Databricks get the column's
+/// type instead of STRING.
+ParamType param_type_of(const sql::LogicalType& type);
+
 /// Whether a compared pair of values is the same.
 enum class DifferenceKind {
   kSame,            ///< equal as stored

@@ -10,6 +10,7 @@
 
 #include "core/text.hpp"
 #include "validation/anomalies.hpp"
+#include "validation/normalize.hpp"
 #include "validation/quality_support.hpp"
 
 namespace godwit::validation {
@@ -483,7 +484,7 @@ struct RuleQuery {
 /// Fills result.records_tested / records_failed / samples for a rule whose violating rows
 /// are `table WHERE violation`.
 void count_violations(Connector& target, const RuleQuery& q, const std::string& violation,
-                      const std::vector<Value>& params, bool allow, CheckResult& result) {
+                      const std::vector<Param>& params, bool allow, CheckResult& result) {
   const ResultSet counts = target.query(
       "SELECT count(*), sum(CASE WHEN " + violation + " THEN 1 ELSE 0 END) FROM " + q.table_sql,
       params);
@@ -686,14 +687,16 @@ CheckResult run_rule(Connector& target, const Rule& rule, const schema::Catalog&
       run_unique(target, rule, *table, q, allow_sample_values, result);
     } else if (rule.kind == "range") {
       std::vector<std::string> terms;
-      std::vector<Value> params;
+      std::vector<Param> params;
+      // The bounds are compared with the column: bound as its type, which BigQuery needs.
+      const ParamType bound_type = column ? param_type_of(column->type) : ParamType::kText;
       if (p.contains("min")) {
-        params.emplace_back(bound_text(p["min"]));
+        params.emplace_back(bound_text(p["min"]), bound_type);
         terms.push_back(q.column_sql + (p.value("min_exclusive", false) ? " <= $" : " < $") +
                         std::to_string(params.size()));
       }
       if (p.contains("max")) {
-        params.emplace_back(bound_text(p["max"]));
+        params.emplace_back(bound_text(p["max"]), bound_type);
         terms.push_back(q.column_sql + (p.value("max_exclusive", false) ? " >= $" : " > $") +
                         std::to_string(params.size()));
       }
@@ -715,7 +718,7 @@ CheckResult run_rule(Connector& target, const Rule& rule, const schema::Catalog&
         run_regex_in_godwit(target, q, pattern, allow_sample_values, result);
       }
     } else if (rule.kind == "accepted_values") {
-      std::vector<Value> params;
+      std::vector<Param> params;  // compared with the column's text cast: text
       std::string list;
       for (const auto& v : p["values"]) {
         params.emplace_back(v.is_string()    ? v.get<std::string>()

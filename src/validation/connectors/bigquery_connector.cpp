@@ -9,12 +9,11 @@
 #include <sstream>
 
 #include "validation/connectors/placeholders.hpp"
+#include "validation/connectors/rest_statement.hpp"
 
 namespace godwit::validation {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 constexpr std::string_view kScope = "https://www.googleapis.com/auth/bigquery";
 /// Longest single wait the connector asks the server for; it polls again after that.
@@ -169,20 +168,14 @@ std::string BigQueryConnector::quote_identifier(std::string_view name) const {
 }
 
 RestReply BigQueryConnector::send(const RestEndpoint& endpoint, RestRequest request,
-                                  Clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-  if (left.count() <= 0) {
-    throw ConnectorError(ConnectorError::kTimeout,
-                         "the BigQuery statement did not finish within " +
-                             std::to_string(statement_timeout_ms_) + " ms",
-                         "timeout");
-  }
+                                  const StatementDeadline& deadline) {
+  const auto left = deadline.left();
   ++requests_sent_;
   return send_rest(endpoint, request, left, ca_file_);
 }
 
-const std::string& BigQueryConnector::access_token(Clock::time_point deadline) {
-  if (!token_.empty() && Clock::now() < token_expiry_) return token_;
+const std::string& BigQueryConnector::access_token(const StatementDeadline& deadline) {
+  if (token_.fresh()) return token_.value;
   const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
   RestRequest request;
   request.method = "POST";
@@ -190,29 +183,10 @@ const std::string& BigQueryConnector::access_token(Clock::time_point deadline) {
   request.content_type = "application/x-www-form-urlencoded";
   request.body = "grant_type=" + url_encode("urn:ietf:params:oauth:grant-type:jwt-bearer") +
                  "&assertion=" + url_encode(signed_jwt_assertion(key_, kScope, now));
-  const RestReply reply = send(token_endpoint_, request, deadline);
-  const nlohmann::json body = reply.json();
-  if (reply.status != 200 || !body.is_object() || !body.contains("access_token") ||
-      !body["access_token"].is_string()) {
-    std::string detail;
-    if (body.is_object()) {
-      detail = body.value("error_description", body.value("error", std::string()));
-    }
-    throw ConnectorError(ConnectorError::kAuth,
-                         "Google refused the service-account key (HTTP " +
-                             std::to_string(reply.status) + ")" +
-                             (detail.empty() ? "" : ": " + bounded_message(detail)) +
-                             "; check that the key is current and the account is enabled",
-                         "auth_failed");
-  }
-  token_ = body["access_token"].get<std::string>();
-  const std::int64_t expires_in =
-      body.contains("expires_in") && body["expires_in"].is_number_integer()
-          ? body["expires_in"].get<std::int64_t>()
-          : 3600;
-  // Renew a minute early so a token never expires between the check and the request.
-  token_expiry_ = Clock::now() + std::chrono::seconds(std::max<std::int64_t>(expires_in - 60, 0));
-  return token_;
+  token_ = read_bearer_token(send(token_endpoint_, request, deadline),
+                             "Google refused the service-account key",
+                             "; check that the key is current and the account is enabled");
+  return token_.value;
 }
 
 void BigQueryConnector::fail(const RestReply& reply) const {
@@ -264,14 +238,14 @@ void BigQueryConnector::cancel(const std::string& job_id, const std::string& loc
     request.method = "POST";
     request.path = "/bigquery/v2/projects/" + url_encode(project_) + "/jobs/" + url_encode(job_id) +
                    "/cancel" + query_string({{"location", location}});
-    request.headers.emplace_back("Authorization", "Bearer " + token_);
+    request.headers.emplace_back("Authorization", "Bearer " + token_.value);
     ++requests_sent_;
     send_rest(api_, request, std::chrono::milliseconds(5000), ca_file_);
   } catch (const ConnectorError&) {
   }
 }
 
-void BigQueryConnector::run_statement(std::string_view sql, const std::vector<Value>& params,
+void BigQueryConnector::run_statement(std::string_view sql, const std::vector<Param>& params,
                                       const std::function<void(std::vector<std::string>)>& columns,
                                       const std::function<bool(const std::vector<Value>&)>& row) {
   if (read_only_) {
@@ -285,14 +259,8 @@ void BigQueryConnector::run_statement(std::string_view sql, const std::vector<Va
   }
   const NativeStatement statement =
       rewrite_placeholders(sql, PlaceholderStyle::kQuestionMark, params.size(), true);
-  const auto deadline = statement_timeout_ms_ > 0
-                            ? Clock::now() + std::chrono::milliseconds(statement_timeout_ms_)
-                            : Clock::now() + std::chrono::hours(24);
-  auto wait_ms = [&] {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    return std::clamp<std::int64_t>(left, 1, kPollMs);
-  };
+  const StatementDeadline deadline(statement_timeout_ms_, "BigQuery");
+  auto wait_ms = [&] { return std::clamp<std::int64_t>(deadline.remaining().count(), 1, kPollMs); };
 
   nlohmann::json body = {{"query", statement.sql},
                          {"useLegacySql", false},
@@ -303,9 +271,13 @@ void BigQueryConnector::run_statement(std::string_view sql, const std::vector<Va
     body["parameterMode"] = "POSITIONAL";
     nlohmann::json list = nlohmann::json::array();
     for (std::size_t index : statement.order) {
-      nlohmann::json parameter = {{"parameterType", {{"type", "STRING"}}},
-                                  {"parameterValue", nlohmann::json::object()}};
-      if (params[index]) parameter["parameterValue"]["value"] = *params[index];
+      // Typed: BigQuery does not coerce a STRING parameter compared with a number or date.
+      nlohmann::json parameter = {
+          {"parameterType", {{"type", bigquery_parameter_type(params[index])}}},
+          {"parameterValue", nlohmann::json::object()}};
+      if (params[index].value) {
+        parameter["parameterValue"]["value"] = rest_parameter_value(params[index]);
+      }
       list.push_back(std::move(parameter));
     }
     body["queryParameters"] = std::move(list);
@@ -369,13 +341,9 @@ void BigQueryConnector::run_statement(std::string_view sql, const std::vector<Va
       throw ConnectorError(ConnectorError::kQuery,
                            "BigQuery did not say which job runs the statement", "query_failed");
     }
-    if (Clock::now() >= deadline) {
+    if (deadline.passed()) {
       cancel(job_id, location);
-      throw ConnectorError(ConnectorError::kTimeout,
-                           "the BigQuery statement did not finish within " +
-                               std::to_string(statement_timeout_ms_) + " ms (job " + job_id +
-                               " was cancelled)",
-                           "timeout");
+      throw deadline.timed_out("job " + job_id);
     }
     RestRequest next;
     next.path = "/bigquery/v2/projects/" + url_encode(project_) + "/queries/" + url_encode(job_id) +
@@ -385,17 +353,8 @@ void BigQueryConnector::run_statement(std::string_view sql, const std::vector<Va
                               {"timeoutMs", std::to_string(wait_ms())},
                               {"formatOptions.useInt64Timestamp", "true"}});
     next.headers.emplace_back("Authorization", "Bearer " + access_token(deadline));
-    try {
-      reply = send(api_, next, deadline);
-    } catch (const ConnectorError& error) {
-      if (error.kind() != ConnectorError::kTimeout) throw;
-      cancel(job_id, location);
-      throw ConnectorError(ConnectorError::kTimeout,
-                           "the BigQuery statement did not finish within " +
-                               std::to_string(statement_timeout_ms_) + " ms (job " + job_id +
-                               " was cancelled)",
-                           "timeout");
-    }
+    reply = request_or_cancel([&] { return send(api_, next, deadline); },
+                              [&] { cancel(job_id, location); }, deadline, "job " + job_id);
     if (reply.status < 200 || reply.status > 299) fail(reply);
     page = reply.json();
     if (!page.is_object()) {
@@ -405,17 +364,10 @@ void BigQueryConnector::run_statement(std::string_view sql, const std::vector<Va
   }
 }
 
-void BigQueryConnector::run(std::string_view sql, const std::vector<Value>& params,
+void BigQueryConnector::run(std::string_view sql, const std::vector<Param>& params,
                             const std::function<void(std::vector<std::string>)>& columns,
                             const std::function<bool(const std::vector<Value>&)>& row) {
-  try {
-    run_statement(sql, params, columns, row);
-  } catch (const nlohmann::json::exception& error) {
-    // A reply of the right status but an unexpected shape (a proxy's page, an API change).
-    throw ConnectorError(ConnectorError::kQuery,
-                         std::string("BigQuery answered in an unexpected shape: ") + error.what(),
-                         "query_failed");
-  }
+  with_reply_shape_errors("BigQuery", [&] { run_statement(sql, params, columns, row); });
 }
 
 }  // namespace godwit::validation

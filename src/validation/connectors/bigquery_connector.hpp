@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "validation/connectors/connector.hpp"
+#include "validation/connectors/rest_statement.hpp"
 #include "validation/connectors/rest_transport.hpp"
 #include "validation/connectors/service_account.hpp"
 
@@ -54,7 +55,7 @@ class BigQueryConnector final : public StreamingConnector {
   std::size_t requests_sent() const { return requests_sent_; }
 
  protected:
-  void run(std::string_view sql, const std::vector<Value>& params,
+  void run(std::string_view sql, const std::vector<Param>& params,
            const std::function<void(std::vector<std::string>)>& columns,
            const std::function<bool(const std::vector<Value>&)>& row) override;
 
@@ -65,12 +66,12 @@ class BigQueryConnector final : public StreamingConnector {
     bool repeated = false;
   };
 
-  void run_statement(std::string_view sql, const std::vector<Value>& params,
+  void run_statement(std::string_view sql, const std::vector<Param>& params,
                      const std::function<void(std::vector<std::string>)>& columns,
                      const std::function<bool(const std::vector<Value>&)>& row);
-  const std::string& access_token(std::chrono::steady_clock::time_point deadline);
+  const std::string& access_token(const StatementDeadline& deadline);
   RestReply send(const RestEndpoint& endpoint, RestRequest request,
-                 std::chrono::steady_clock::time_point deadline);
+                 const StatementDeadline& deadline);
   /// Throws the ConnectorError a non-2xx reply means.
   [[noreturn]] void fail(const RestReply& reply) const;
   void cancel(const std::string& job_id, const std::string& location);
@@ -85,8 +86,7 @@ class BigQueryConnector final : public StreamingConnector {
   int max_results_ = 10000;
   int statement_timeout_ms_ = 0;
   bool read_only_ = true;
-  std::string token_;
-  std::chrono::steady_clock::time_point token_expiry_{};
+  BearerToken token_;
   std::size_t requests_sent_ = 0;
 };
 

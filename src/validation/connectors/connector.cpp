@@ -33,6 +33,22 @@ std::optional<Engine> engine_from_string(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view to_string(ParamType type) {
+  switch (type) {
+    case ParamType::kText: return "text";
+    case ParamType::kInteger: return "integer";
+    case ParamType::kDecimal: return "decimal";
+    case ParamType::kFloat: return "float";
+    case ParamType::kBoolean: return "boolean";
+    case ParamType::kDate: return "date";
+    case ParamType::kTimestamp: return "timestamp";
+    case ParamType::kTimestampTz: return "timestamp with time zone";
+    case ParamType::kTime: return "time";
+    case ParamType::kBytes: return "bytes";
+  }
+  return "text";
+}
+
 std::string_view to_string(ConnectorError::Kind kind) {
   switch (kind) {
     case ConnectorError::kConnect: return "connect";
@@ -54,7 +70,7 @@ std::string Connector::quote_name(const std::vector<std::string>& parts) const {
   return out;
 }
 
-ResultSet StreamingConnector::query(std::string_view sql, const std::vector<Value>& params) {
+ResultSet StreamingConnector::query(std::string_view sql, const std::vector<Param>& params) {
   ResultSet out;
   run(
       sql, params, [&](std::vector<std::string> names) { out.columns = std::move(names); },
@@ -65,7 +81,7 @@ ResultSet StreamingConnector::query(std::string_view sql, const std::vector<Valu
   return out;
 }
 
-void StreamingConnector::query_each(std::string_view sql, const std::vector<Value>& params,
+void StreamingConnector::query_each(std::string_view sql, const std::vector<Param>& params,
                                     const std::function<bool(const std::vector<Value>&)>& row) {
   run(
       sql, params, [](std::vector<std::string>) {}, row);

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace godwit::validation {
@@ -42,6 +43,39 @@ struct ConnectionSpec {
 
 /// NULL is nullopt; every other value as text in the engine's canonical text form.
 using Value = std::optional<std::string>;
+
+/// The type a bound parameter has in its statement. The drivers of PostgreSQL, MariaDB,
+/// SQLite and ODBC send text that the server types from the context; BigQuery does not
+/// coerce a STRING parameter in a comparison (`int64_col >= @p` fails with "No matching
+/// signature") and Databricks under ANSI mode neither, so the REST connectors send each
+/// parameter with the type named here (BigQuery parameterType, Databricks parameters[].type).
+enum class ParamType {
+  kText,
+  kInteger,
+  kDecimal,  ///< exact; the connector sizes precision and scale from the value
+  kFloat,
+  kBoolean,      ///< "true"/"false" (also "1"/"0", "t"/"f")
+  kDate,         ///< YYYY-MM-DD
+  kTimestamp,    ///< without time zone: YYYY-MM-DD HH:MM:SS[.ffffff]
+  kTimestampTz,  ///< an instant, with its offset: YYYY-MM-DD HH:MM:SS[.ffffff]+00
+  kTime,
+  kBytes,  ///< in the engine's text form of bytes (BigQuery: base64)
+};
+/// "text", "integer", "decimal" ...
+std::string_view to_string(ParamType type);
+
+/// One bound parameter: its value as text (nullopt: NULL) and its type in the statement.
+/// Converts implicitly from a Value or text, typed kText, so `{"x", std::nullopt}` binds
+/// two text parameters.
+struct Param {
+  Value value;
+  ParamType type = ParamType::kText;
+
+  Param(Value v, ParamType t = ParamType::kText) : value(std::move(v)), type(t) {}
+  Param(std::string v, ParamType t = ParamType::kText) : value(std::move(v)), type(t) {}
+  Param(const char* v, ParamType t = ParamType::kText) : value(std::string(v)), type(t) {}
+  Param(std::nullopt_t) {}
+};
 
 struct ResultSet {
   std::vector<std::string> columns;
@@ -83,10 +117,11 @@ class Connector {
   virtual std::string server_version() = 0;
   /// One statement, parameters bound (never pasted): placeholders written as $1,$2... in
   /// `sql`; each connector rewrites them to its native form (? for MariaDB/SQLite/ODBC).
-  virtual ResultSet query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  /// Give a parameter its ParamType wherever the server cannot infer it from text.
+  virtual ResultSet query(std::string_view sql, const std::vector<Param>& params = {}) = 0;
   /// Streams rows without holding the result in memory (large scans); returns false from
   /// the callback to stop. The row vector passed to the callback is reused between rows.
-  virtual void query_each(std::string_view sql, const std::vector<Value>& params,
+  virtual void query_each(std::string_view sql, const std::vector<Param>& params,
                           const std::function<bool(const std::vector<Value>&)>& row) = 0;
   /// `name` quoted as an identifier of this engine, embedded quotes doubled.
   virtual std::string quote_identifier(std::string_view name) const = 0;
@@ -98,14 +133,14 @@ class Connector {
 /// then each row): query and query_each are written here once for every such engine.
 class StreamingConnector : public Connector {
  public:
-  ResultSet query(std::string_view sql, const std::vector<Value>& params = {}) override;
-  void query_each(std::string_view sql, const std::vector<Value>& params,
+  ResultSet query(std::string_view sql, const std::vector<Param>& params = {}) override;
+  void query_each(std::string_view sql, const std::vector<Param>& params,
                   const std::function<bool(const std::vector<Value>&)>& row) override;
 
  protected:
   /// Runs `sql`, giving the column names once and then each row; stops when `row`
   /// returns false.
-  virtual void run(std::string_view sql, const std::vector<Value>& params,
+  virtual void run(std::string_view sql, const std::vector<Param>& params,
                    const std::function<void(std::vector<std::string>)>& columns,
                    const std::function<bool(const std::vector<Value>&)>& row) = 0;
 };

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "validation/connectors/placeholders.hpp"
+#include "validation/connectors/rest_statement.hpp"
 
 namespace godwit::validation {
 
@@ -130,15 +131,9 @@ std::string DatabricksConnector::quote_identifier(std::string_view name) const {
   return quote_doubling(name, '`');
 }
 
-RestReply DatabricksConnector::send(RestRequest request, Clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-  if (left.count() <= 0) {
-    throw ConnectorError(ConnectorError::kTimeout,
-                         "the Databricks statement did not finish within " +
-                             std::to_string(statement_timeout_ms_) + " ms",
-                         "timeout");
-  }
-  request.headers.emplace_back("Authorization", "Bearer " + bearer(deadline));
+RestReply DatabricksConnector::send(RestRequest request, const StatementDeadline& deadline) {
+  const auto left = deadline.left();
+  request.headers.emplace_back("Authorization", "Bearer " + bearer(deadline.at()));
   ++requests_sent_;
   // A little beyond the server-side wait, so the server's answer arrives first.
   return send_rest(api_, request, left + std::chrono::milliseconds(2000), ca_file_);
@@ -146,7 +141,7 @@ RestReply DatabricksConnector::send(RestRequest request, Clock::time_point deadl
 
 const std::string& DatabricksConnector::bearer(Clock::time_point deadline) {
   if (client_id_.empty()) return secret_;
-  if (!token_.empty() && Clock::now() < token_expiry_) return token_;
+  if (token_.fresh()) return token_.value;
   RestRequest request;
   request.method = "POST";
   request.path = "/oidc/v1/token";
@@ -158,27 +153,9 @@ const std::string& DatabricksConnector::bearer(Clock::time_point deadline) {
       std::max(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()),
                std::chrono::milliseconds(1));
   ++requests_sent_;
-  const RestReply reply = send_rest(api_, request, left, ca_file_);
-  const nlohmann::json body = reply.json();
-  if (reply.status != 200 || !body.is_object() || !body.contains("access_token") ||
-      !body["access_token"].is_string()) {
-    std::string detail;
-    if (body.is_object()) {
-      detail = body.value("error_description", body.value("error", std::string()));
-    }
-    throw ConnectorError(ConnectorError::kAuth,
-                         "Databricks refused the OAuth client credentials (HTTP " +
-                             std::to_string(reply.status) + ")" +
-                             (detail.empty() ? "" : ": " + bounded_message(detail)),
-                         "auth_failed");
-  }
-  token_ = body["access_token"].get<std::string>();
-  const std::int64_t expires_in =
-      body.contains("expires_in") && body["expires_in"].is_number_integer()
-          ? body["expires_in"].get<std::int64_t>()
-          : 3600;
-  token_expiry_ = Clock::now() + std::chrono::seconds(std::max<std::int64_t>(expires_in - 60, 0));
-  return token_;
+  token_ = read_bearer_token(send_rest(api_, request, left, ca_file_),
+                             "Databricks refused the OAuth client credentials", "");
+  return token_.value;
 }
 
 void DatabricksConnector::fail(const RestReply& reply) const {
@@ -224,7 +201,7 @@ void DatabricksConnector::cancel(const std::string& statement_id) {
 }
 
 void DatabricksConnector::run_statement(
-    std::string_view sql, const std::vector<Value>& params,
+    std::string_view sql, const std::vector<Param>& params,
     const std::function<void(std::vector<std::string>)>& columns,
     const std::function<bool(const std::vector<Value>&)>& row) {
   if (read_only_) {
@@ -238,11 +215,8 @@ void DatabricksConnector::run_statement(
   }
   const NativeStatement statement =
       rewrite_placeholders(sql, PlaceholderStyle::kNamedColon, params.size(), true);
-  const auto deadline = statement_timeout_ms_ > 0
-                            ? Clock::now() + std::chrono::milliseconds(statement_timeout_ms_)
-                            : Clock::now() + std::chrono::hours(24);
-  const std::int64_t left_s =
-      std::chrono::duration_cast<std::chrono::seconds>(deadline - Clock::now()).count();
+  const StatementDeadline deadline(statement_timeout_ms_, "Databricks");
+  const std::int64_t left_s = deadline.remaining().count() / 1000;
   // wait_timeout is 0 or 5..50 s: wait inline when the budget allows, else poll at once.
   const std::int64_t wait_s = left_s >= 5 ? std::min(left_s, kMaxWaitSeconds) : 0;
 
@@ -271,8 +245,10 @@ void DatabricksConnector::run_statement(
   nlohmann::json parameters = nlohmann::json::array();
   for (std::size_t i = 0; i < params.size(); ++i) {
     if (!used[i]) continue;
-    nlohmann::json parameter = {{"name", "p" + std::to_string(i + 1)}, {"type", "STRING"}};
-    if (params[i]) parameter["value"] = *params[i];  // no value: NULL
+    // Typed: under ANSI mode Databricks does not coerce a STRING compared with a number.
+    nlohmann::json parameter = {{"name", "p" + std::to_string(i + 1)},
+                                {"type", databricks_parameter_type(params[i])}};
+    if (params[i].value) parameter["value"] = rest_parameter_value(params[i]);  // none: NULL
     parameters.push_back(std::move(parameter));
   }
   if (!parameters.empty()) body["parameters"] = std::move(parameters);
@@ -298,31 +274,16 @@ void DatabricksConnector::run_statement(
   };
   std::string state = state_of(answer);
   while (state == "PENDING" || state == "RUNNING") {
-    if (Clock::now() >= deadline) {
+    if (deadline.passed()) {
       cancel(statement_id);
-      throw ConnectorError(ConnectorError::kTimeout,
-                           "the Databricks statement did not finish within " +
-                               std::to_string(statement_timeout_ms_) + " ms (statement " +
-                               statement_id + " was cancelled)",
-                           "timeout");
+      throw deadline.timed_out("statement " + statement_id);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::min<std::int64_t>(
-        kPollMs,
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count() +
-            1)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(
+        std::min<std::int64_t>(kPollMs, deadline.remaining().count() + 1)));
     RestRequest poll;
     poll.path = "/api/2.0/sql/statements/" + url_encode(statement_id);
-    try {
-      reply = send(poll, deadline);
-    } catch (const ConnectorError& error) {
-      if (error.kind() != ConnectorError::kTimeout) throw;
-      cancel(statement_id);
-      throw ConnectorError(ConnectorError::kTimeout,
-                           "the Databricks statement did not finish within " +
-                               std::to_string(statement_timeout_ms_) + " ms (statement " +
-                               statement_id + " was cancelled)",
-                           "timeout");
-    }
+    reply = request_or_cancel([&] { return send(poll, deadline); }, [&] { cancel(statement_id); },
+                              deadline, "statement " + statement_id);
     if (reply.status < 200 || reply.status > 299) fail(reply);
     answer = reply.json();
     if (!answer.is_object()) break;
@@ -385,17 +346,10 @@ void DatabricksConnector::run_statement(
   }
 }
 
-void DatabricksConnector::run(std::string_view sql, const std::vector<Value>& params,
+void DatabricksConnector::run(std::string_view sql, const std::vector<Param>& params,
                               const std::function<void(std::vector<std::string>)>& columns,
                               const std::function<bool(const std::vector<Value>&)>& row) {
-  try {
-    run_statement(sql, params, columns, row);
-  } catch (const nlohmann::json::exception& error) {
-    // A reply of the right status but an unexpected shape (a proxy's page, an API change).
-    throw ConnectorError(ConnectorError::kQuery,
-                         std::string("Databricks answered in an unexpected shape: ") + error.what(),
-                         "query_failed");
-  }
+  with_reply_shape_errors("Databricks", [&] { run_statement(sql, params, columns, row); });
 }
 
 }  // namespace godwit::validation

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "validation/connectors/connector.hpp"
+#include "validation/connectors/rest_statement.hpp"
 #include "validation/connectors/rest_transport.hpp"
 
 namespace godwit::validation {
@@ -49,16 +50,16 @@ class DatabricksConnector final : public StreamingConnector {
   std::size_t requests_sent() const { return requests_sent_; }
 
  protected:
-  void run(std::string_view sql, const std::vector<Value>& params,
+  void run(std::string_view sql, const std::vector<Param>& params,
            const std::function<void(std::vector<std::string>)>& columns,
            const std::function<bool(const std::vector<Value>&)>& row) override;
 
  private:
-  void run_statement(std::string_view sql, const std::vector<Value>& params,
+  void run_statement(std::string_view sql, const std::vector<Param>& params,
                      const std::function<void(std::vector<std::string>)>& columns,
                      const std::function<bool(const std::vector<Value>&)>& row);
   const std::string& bearer(std::chrono::steady_clock::time_point deadline);
-  RestReply send(RestRequest request, std::chrono::steady_clock::time_point deadline);
+  RestReply send(RestRequest request, const StatementDeadline& deadline);
   [[noreturn]] void fail(const RestReply& reply) const;
   void cancel(const std::string& statement_id);
 
@@ -71,8 +72,7 @@ class DatabricksConnector final : public StreamingConnector {
   std::string client_id_;  ///< OAuth M2M when set
   int statement_timeout_ms_ = 0;
   bool read_only_ = true;
-  std::string token_;
-  std::chrono::steady_clock::time_point token_expiry_{};
+  BearerToken token_;
   std::size_t requests_sent_ = 0;
 };
 

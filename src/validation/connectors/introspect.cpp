@@ -55,6 +55,45 @@ void warn(schema::Catalog& catalog, std::string code, std::string message) {
   catalog.diagnostics.push_back(std::move(d));
 }
 
+KeyColumn key_column_of(const std::vector<Value>& row, KeyKind kind) {
+  KeyColumn key;
+  key.kind = kind;
+  key.name = row[1].value_or("");
+  key.column = row[3].value_or("");
+  key.referenced_schema = row[4].value_or("");
+  key.referenced_table = row[5].value_or("");
+  key.referenced_column = row[6].value_or("");
+  return key;
+}
+
+void add_key_column(schema::Table& table, const KeyColumn& key) {
+  switch (key.kind) {
+    case KeyKind::kPrimary:
+      if (!table.primary_key) table.primary_key = schema::Key{key.name, {}, {}};
+      table.primary_key->columns.push_back(key.column);
+      return;
+    case KeyKind::kUnique:
+      if (table.unique_keys.empty() || table.unique_keys.back().name != key.name) {
+        table.unique_keys.push_back(schema::Key{key.name, {}, {}});
+      }
+      table.unique_keys.back().columns.push_back(key.column);
+      return;
+    case KeyKind::kForeign:
+      if (table.foreign_keys.empty() || table.foreign_keys.back().name != key.name) {
+        schema::ForeignKey fk;
+        fk.name = key.name;
+        fk.referenced_table.schema = key.referenced_schema;
+        fk.referenced_table.name = key.referenced_table;
+        fk.on_delete = key.on_delete;
+        fk.on_update = key.on_update;
+        table.foreign_keys.push_back(std::move(fk));
+      }
+      table.foreign_keys.back().columns.push_back(key.column);
+      table.foreign_keys.back().referenced_columns.push_back(key.referenced_column);
+      return;
+  }
+}
+
 }  // namespace detail
 
 namespace {
@@ -90,8 +129,10 @@ void read_exact_counts(Connector& db, schema::Catalog& catalog) {
 }
 
 void read_samples(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog) {
-  std::vector<Value> params = {std::to_string(options.sample_scan_rows),
-                               std::to_string(options.sample_values)};
+  // LIMIT takes an integer: BigQuery refuses a STRING parameter there.
+  const std::vector<Param> params = {
+      {std::to_string(options.sample_scan_rows), ParamType::kInteger},
+      {std::to_string(options.sample_values), ParamType::kInteger}};
   for (schema::Table& table : catalog.tables) {
     std::string from = db.quote_name({table.name.schema, table.name.name});
     for (schema::Column& column : table.columns) {

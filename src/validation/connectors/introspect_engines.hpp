@@ -20,6 +20,26 @@ void set_type(schema::Column& column, std::string_view dialect);
 std::int64_t to_int(const Value& value);
 void warn(schema::Catalog& catalog, std::string code, std::string message);
 
+enum class KeyKind { kPrimary, kUnique, kForeign };
+/// One column of a key constraint, as the engines' catalog queries list them: the columns
+/// of one constraint consecutively, in key order.
+struct KeyColumn {
+  KeyKind kind = KeyKind::kForeign;
+  std::string name;  ///< the constraint's name
+  std::string column;
+  std::string referenced_schema;  ///< foreign keys: the referenced table and column
+  std::string referenced_table;
+  std::string referenced_column;
+  std::string on_delete;  ///< foreign keys; empty when not known
+  std::string on_update;
+};
+/// The key column of a catalog row laid out as (table, constraint, type, column,
+/// referenced schema, referenced table, referenced column), of `kind`.
+KeyColumn key_column_of(const std::vector<Value>& row, KeyKind kind);
+/// Adds `key` to `table`: to its primary key, or to the unique or foreign key it
+/// continues (same name as the last one), else as a new key.
+void add_key_column(schema::Table& table, const KeyColumn& key);
+
 /// Each adds the tables (with columns, keys, comments, estimated counts and sizes) of the
 /// schemas `options` selects; foreign keys are resolved afterwards by introspect().
 void introspect_postgres(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog);

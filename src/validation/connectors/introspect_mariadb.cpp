@@ -65,7 +65,7 @@ std::vector<std::string> schemas_to_read(Connector& db, const IntrospectOptions&
 void introspect_mariadb(Connector& db, const IntrospectOptions& options, schema::Catalog& catalog) {
   for (const std::string& schema_name : schemas_to_read(db, options)) {
     std::map<std::string, std::size_t> by_name;
-    std::vector<Value> params = {schema_name};
+    std::vector<Param> params = {schema_name};
     bool stopped = false;
     db.query_each(kTables, params, [&](const std::vector<Value>& row) {
       if (catalog.tables.size() >= options.max_tables) {
@@ -118,29 +118,13 @@ void introspect_mariadb(Connector& db, const IntrospectOptions& options, schema:
     db.query_each(kKeys, params, [&](const std::vector<Value>& row) {
       auto found = by_name.find(*row[0]);
       if (found == by_name.end()) return true;
-      schema::Table& table = catalog.tables[found->second];
-      const std::string& name = *row[1];
-      if (*row[2] == "PRIMARY KEY") {
-        if (!table.primary_key) table.primary_key = schema::Key{"", {}, {}};
-        table.primary_key->columns.push_back(*row[3]);
-      } else if (*row[2] == "UNIQUE") {
-        if (table.unique_keys.empty() || table.unique_keys.back().name != name) {
-          table.unique_keys.push_back(schema::Key{name, {}, {}});
-        }
-        table.unique_keys.back().columns.push_back(*row[3]);
-      } else {
-        if (table.foreign_keys.empty() || table.foreign_keys.back().name != name) {
-          schema::ForeignKey fk;
-          fk.name = name;
-          fk.referenced_table.schema = row[4].value_or("");
-          fk.referenced_table.name = row[5].value_or("");
-          fk.on_delete = rule(row[7]);
-          fk.on_update = rule(row[8]);
-          table.foreign_keys.push_back(std::move(fk));
-        }
-        table.foreign_keys.back().columns.push_back(*row[3]);
-        table.foreign_keys.back().referenced_columns.push_back(row[6].value_or(""));
-      }
+      KeyColumn key = key_column_of(row, *row[2] == "PRIMARY KEY" ? KeyKind::kPrimary
+                                         : *row[2] == "UNIQUE"    ? KeyKind::kUnique
+                                                                  : KeyKind::kForeign);
+      if (key.kind == KeyKind::kPrimary) key.name.clear();  // MySQL names every one PRIMARY
+      key.on_delete = rule(row[7]);
+      key.on_update = rule(row[8]);
+      add_key_column(catalog.tables[found->second], key);
       return true;
     });
     if (stopped) break;

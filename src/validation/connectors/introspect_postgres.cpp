@@ -127,30 +127,13 @@ void introspect_postgres(Connector& db, const IntrospectOptions& options,
   db.query_each(kConstraints, {}, [&](const std::vector<Value>& row) {
     auto found = by_oid.find(*row[0]);
     if (found == by_oid.end()) return true;
-    schema::Table& table = catalog.tables[found->second];
-    const std::string& name = *row[1];
-    char type = (*row[2])[0];
-    if (type == 'p') {
-      if (!table.primary_key) table.primary_key = schema::Key{name, {}, {}};
-      table.primary_key->columns.push_back(*row[3]);
-    } else if (type == 'u') {
-      if (table.unique_keys.empty() || table.unique_keys.back().name != name) {
-        table.unique_keys.push_back(schema::Key{name, {}, {}});
-      }
-      table.unique_keys.back().columns.push_back(*row[3]);
-    } else {
-      if (table.foreign_keys.empty() || table.foreign_keys.back().name != name) {
-        schema::ForeignKey fk;
-        fk.name = name;
-        fk.referenced_table.schema = row[4].value_or("");
-        fk.referenced_table.name = row[5].value_or("");
-        fk.on_delete = action(row[7]);
-        fk.on_update = action(row[8]);
-        table.foreign_keys.push_back(std::move(fk));
-      }
-      table.foreign_keys.back().columns.push_back(*row[3]);
-      table.foreign_keys.back().referenced_columns.push_back(row[6].value_or(""));
-    }
+    const char type = (*row[2])[0];
+    KeyColumn key = key_column_of(row, type == 'p'   ? KeyKind::kPrimary
+                                       : type == 'u' ? KeyKind::kUnique
+                                                     : KeyKind::kForeign);
+    key.on_delete = action(row[7]);
+    key.on_update = action(row[8]);
+    add_key_column(catalog.tables[found->second], key);
     return true;
   });
 }

@@ -94,7 +94,7 @@ bool read_schema(Connector& db, const InformationSchema& info, const std::string
                  const std::string& schema_name, const IntrospectOptions& options,
                  schema::Catalog& catalog) {
   std::map<std::string, std::size_t> by_name;
-  const std::vector<Value> params = {schema_name};
+  const std::vector<Param> params = {schema_name};
   bool stopped = false;
   db.query_each(with_prefix(info.tables, prefix), params, [&](const std::vector<Value>& row) {
     if (catalog.tables.size() >= options.max_tables) {
@@ -141,28 +141,11 @@ bool read_schema(Connector& db, const InformationSchema& info, const std::string
   db.query_each(with_prefix(info.keys, prefix), params, [&](const std::vector<Value>& row) {
     auto found = by_name.find(row[0].value_or(""));
     if (found == by_name.end() || !row[3]) return true;
-    schema::Table& table = catalog.tables[found->second];
-    const std::string name = row[1].value_or("");
     const std::string type = row[2].value_or("");
-    if (type == "PRIMARY KEY") {
-      if (!table.primary_key) table.primary_key = schema::Key{name, {}, {}};
-      table.primary_key->columns.push_back(*row[3]);
-    } else if (type == "UNIQUE") {
-      if (table.unique_keys.empty() || table.unique_keys.back().name != name) {
-        table.unique_keys.push_back(schema::Key{name, {}, {}});
-      }
-      table.unique_keys.back().columns.push_back(*row[3]);
-    } else {
-      if (table.foreign_keys.empty() || table.foreign_keys.back().name != name) {
-        schema::ForeignKey fk;
-        fk.name = name;
-        fk.referenced_table.schema = row[4].value_or("");
-        fk.referenced_table.name = row[5].value_or("");
-        table.foreign_keys.push_back(std::move(fk));
-      }
-      table.foreign_keys.back().columns.push_back(*row[3]);
-      table.foreign_keys.back().referenced_columns.push_back(row[6].value_or(""));
-    }
+    const KeyKind kind = type == "PRIMARY KEY" ? KeyKind::kPrimary
+                         : type == "UNIQUE"    ? KeyKind::kUnique
+                                               : KeyKind::kForeign;
+    add_key_column(catalog.tables[found->second], key_column_of(row, kind));
     return true;
   });
   return !stopped;

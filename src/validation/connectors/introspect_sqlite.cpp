@@ -44,7 +44,7 @@ void introspect_sqlite(Connector& db, const IntrospectOptions& options, schema::
     table.kind = *object[0] == "view" ? schema::TableKind::kView : schema::TableKind::kTable;
     if (table.kind == schema::TableKind::kView) table.query = *object[2];
     table.origin.file = "sqlite";
-    std::vector<Value> name = {table.name.name};
+    std::vector<Param> name = {table.name.name};
     std::vector<std::pair<int, std::string>> primary;
     db.query_each(
         "select name, type, \"notnull\", dflt_value, pk, hidden "

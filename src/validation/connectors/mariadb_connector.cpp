@@ -166,7 +166,7 @@ std::string MariaDbConnector::server_version() {
   return (info.find("MariaDB") != std::string::npos ? "MariaDB " : "MySQL ") + info;
 }
 
-void MariaDbConnector::run(std::string_view sql, const std::vector<Value>& params,
+void MariaDbConnector::run(std::string_view sql, const std::vector<Param>& params,
                            const std::function<void(std::vector<std::string>)>& columns,
                            const std::function<bool(const std::vector<Value>&)>& row) {
   NativeStatement native =
@@ -180,7 +180,7 @@ void MariaDbConnector::run(std::string_view sql, const std::vector<Value>& param
   std::vector<unsigned long> param_lengths(native.order.size());
   for (std::size_t i = 0; i < native.order.size(); ++i) {
     MYSQL_BIND& bind = param_binds[i];
-    const Value& value = params[native.order[i]];
+    const Value& value = params[native.order[i]].value;
     if (!value) {
       bind.buffer_type = MYSQL_TYPE_NULL;
       continue;

@@ -387,7 +387,7 @@ std::string OdbcConnector::server_version() {
   return version;
 }
 
-void OdbcConnector::query_each(std::string_view sql, const std::vector<Value>& params,
+void OdbcConnector::query_each(std::string_view sql, const std::vector<Param>& params,
                                const std::function<bool(const std::vector<Value>&)>& row) {
   NativeStatement native =
       rewrite_placeholders(sql, PlaceholderStyle::kQuestionMark, params.size(), backslash_escapes_);
@@ -408,7 +408,7 @@ void OdbcConnector::query_each(std::string_view sql, const std::vector<Value>& p
   // `params`.
   std::vector<SQLLEN> indicators(native.order.size());
   for (std::size_t i = 0; i < native.order.size(); ++i) {
-    const Value& value = params[native.order[i]];
+    const Value& value = params[native.order[i]].value;
     indicators[i] = value ? static_cast<SQLLEN>(value->size()) : SQL_NULL_DATA;
     SQLULEN size = value ? std::max<SQLULEN>(1, value->size()) : 1;
     SQLRETURN rc = SQLBindParameter(
@@ -468,7 +468,7 @@ void OdbcConnector::query_each(std::string_view sql, const std::vector<Value>& p
   }
 }
 
-ResultSet OdbcConnector::query(std::string_view sql, const std::vector<Value>& params) {
+ResultSet OdbcConnector::query(std::string_view sql, const std::vector<Param>& params) {
   ResultSet out;
   on_columns_ = [&](std::vector<std::string> names) { out.columns = std::move(names); };
   try {

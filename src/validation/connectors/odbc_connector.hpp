@@ -44,8 +44,8 @@ class OdbcConnector final : public Connector {
   Engine sql_engine() const override { return sql_engine_; }
   /// SQL_DBMS_NAME and SQL_DBMS_VER, e.g. "PostgreSQL 15.10".
   std::string server_version() override;
-  ResultSet query(std::string_view sql, const std::vector<Value>& params = {}) override;
-  void query_each(std::string_view sql, const std::vector<Value>& params,
+  ResultSet query(std::string_view sql, const std::vector<Param>& params = {}) override;
+  void query_each(std::string_view sql, const std::vector<Param>& params,
                   const std::function<bool(const std::vector<Value>&)>& row) override;
   /// With the driver's SQL_IDENTIFIER_QUOTE_CHAR ('"' when it reports none).
   std::string quote_identifier(std::string_view name) const override;

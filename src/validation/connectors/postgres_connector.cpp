@@ -86,10 +86,11 @@ void check_text(std::string_view text, const char* what) {
 }
 
 /// The C strings of `params` for libpq (nullptr for NULL); they point into `params`.
-std::vector<const char*> param_pointers(const std::vector<Value>& params) {
+std::vector<const char*> param_pointers(const std::vector<Param>& params) {
   std::vector<const char*> pointers;
   pointers.reserve(params.size());
-  for (const Value& value : params) {
+  for (const Param& param : params) {
+    const Value& value = param.value;
     if (value) check_text(*value, "a parameter");
     pointers.push_back(value ? value->c_str() : nullptr);
   }
@@ -198,7 +199,7 @@ std::string PostgresConnector::server_version() {
   return std::string("PostgreSQL ") + (version != nullptr ? version : "unknown");
 }
 
-ResultSet PostgresConnector::query(std::string_view sql, const std::vector<Value>& params) {
+ResultSet PostgresConnector::query(std::string_view sql, const std::vector<Param>& params) {
   check_text(sql, "the statement");
   std::string statement(sql);
   std::vector<const char*> pointers = param_pointers(params);
@@ -218,7 +219,7 @@ ResultSet PostgresConnector::query(std::string_view sql, const std::vector<Value
   return out;
 }
 
-void PostgresConnector::query_each(std::string_view sql, const std::vector<Value>& params,
+void PostgresConnector::query_each(std::string_view sql, const std::vector<Param>& params,
                                    const std::function<bool(const std::vector<Value>&)>& row) {
   check_text(sql, "the statement");
   std::string statement(sql);

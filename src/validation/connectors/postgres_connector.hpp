@@ -21,8 +21,8 @@ class PostgresConnector final : public Connector {
 
   Engine engine() const override { return Engine::kPostgres; }
   std::string server_version() override;
-  ResultSet query(std::string_view sql, const std::vector<Value>& params = {}) override;
-  void query_each(std::string_view sql, const std::vector<Value>& params,
+  ResultSet query(std::string_view sql, const std::vector<Param>& params = {}) override;
+  void query_each(std::string_view sql, const std::vector<Param>& params,
                   const std::function<bool(const std::vector<Value>&)>& row) override;
   std::string quote_identifier(std::string_view name) const override;
 

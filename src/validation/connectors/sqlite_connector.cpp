@@ -117,7 +117,7 @@ std::string SqliteConnector::server_version() {
   return std::string("SQLite ") + sqlite3_libversion();
 }
 
-void SqliteConnector::run(std::string_view sql, const std::vector<Value>& params,
+void SqliteConnector::run(std::string_view sql, const std::vector<Param>& params,
                           const std::function<void(std::vector<std::string>)>& columns,
                           const std::function<bool(const std::vector<Value>&)>& row) {
   NativeStatement native =
@@ -138,14 +138,15 @@ void SqliteConnector::run(std::string_view sql, const std::vector<Value>& params
   }
   for (std::size_t i = 0; i < params.size(); ++i) {
     int index = static_cast<int>(i + 1);
-    std::optional<std::int64_t> integer = params[i] ? as_integer(*params[i]) : std::nullopt;
-    if (!params[i]) {
+    const Value& value = params[i].value;
+    std::optional<std::int64_t> integer = value ? as_integer(*value) : std::nullopt;
+    if (!value) {
       rc = sqlite3_bind_null(stmt.get(), index);
     } else if (integer) {
       rc = sqlite3_bind_int64(stmt.get(), index, *integer);
     } else {
-      rc = sqlite3_bind_text(stmt.get(), index, params[i]->data(),
-                             static_cast<int>(params[i]->size()), SQLITE_STATIC);
+      rc = sqlite3_bind_text(stmt.get(), index, value->data(), static_cast<int>(value->size()),
+                             SQLITE_STATIC);
     }
     // A parameter the statement does not use has no slot: SQLITE_RANGE is fine.
     if (rc != SQLITE_OK && rc != SQLITE_RANGE) throw sqlite_error(db_, rc);

@@ -24,7 +24,7 @@ class SqliteConnector final : public StreamingConnector {
   std::string quote_identifier(std::string_view name) const override;
 
  private:
-  void run(std::string_view sql, const std::vector<Value>& params,
+  void run(std::string_view sql, const std::vector<Param>& params,
            const std::function<void(std::vector<std::string>)>& columns,
            const std::function<bool(const std::vector<Value>&)>& row) override;
   static int on_progress(void* self);

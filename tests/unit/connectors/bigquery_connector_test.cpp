@@ -29,14 +29,7 @@ class BigQueryConnectorTest : public ::testing::Test {
     )sql");
   }
 
-  ConnectionSpec spec(const FakeBigQuery& fake) const {
-    ConnectionSpec s;
-    s.engine = Engine::kBigQuery;
-    s.password = fake.key_json();
-    s.options["endpoint"] = fake.endpoint();
-    s.statement_timeout_ms = 5000;
-    return s;
-  }
+  ConnectionSpec spec(const FakeBigQuery& fake) const { return fake.connection_spec(); }
 
   FakeBigQuery fake_{false};
 };
@@ -46,7 +39,7 @@ TEST_F(BigQueryConnectorTest, RunsAQueryWithPositionalParametersAndMapsEveryType
   ResultSet rs = db.query(
       "SELECT id, amount, ratio, paid, name, payload, born, seen, at FROM `orders` "
       "WHERE id >= $1 AND (name IS NULL OR name <> $2) ORDER BY id",
-      {"1", "nobody"});
+      {{"1", ParamType::kInteger}, "nobody"});
   ASSERT_EQ(rs.columns, (std::vector<std::string>{"id", "amount", "ratio", "paid", "name",
                                                   "payload", "born", "seen", "at"}));
   ASSERT_EQ(rs.rows.size(), 3u);
@@ -63,7 +56,8 @@ TEST_F(BigQueryConnectorTest, RunsAQueryWithPositionalParametersAndMapsEveryType
   EXPECT_EQ(body["useLegacySql"], false);
   EXPECT_EQ(body["parameterMode"], "POSITIONAL");
   ASSERT_EQ(body["queryParameters"].size(), 2u);
-  EXPECT_EQ(body["queryParameters"][0]["parameterType"]["type"], "STRING");
+  EXPECT_EQ(body["queryParameters"][0]["parameterType"]["type"], "INT64");
+  EXPECT_EQ(body["queryParameters"][1]["parameterType"]["type"], "STRING");
   EXPECT_EQ(body["queryParameters"][1]["parameterValue"]["value"], "nobody");
   EXPECT_EQ(body["formatOptions"]["useInt64Timestamp"], true);
   EXPECT_NE(body["query"].get<std::string>().find("id >= ? AND"), std::string::npos);
@@ -155,7 +149,7 @@ TEST_F(BigQueryConnectorTest, PagesThroughResultsWithPageTokens) {
 TEST_F(BigQueryConnectorTest, WaitsForAJobThatCompletesLater) {
   fake_.pending_polls = 2;
   BigQueryConnector db(spec(fake_));
-  ResultSet rs = db.query("SELECT name FROM orders WHERE id = $1", {"1"});
+  ResultSet rs = db.query("SELECT name FROM orders WHERE id = $1", {{"1", ParamType::kInteger}});
   ASSERT_EQ(rs.rows.size(), 1u);
   EXPECT_EQ(rs.rows[0][0], "ann");
   EXPECT_EQ(fake_.page_requests, 2);

@@ -47,7 +47,7 @@ TEST_F(DatabricksConnectorTest, RunsAStatementWithNamedParametersAndMapsTypes) {
   DatabricksConnector db(spec());
   ResultSet rs = db.query(
       "SELECT id, total, paid, name, body, day, at FROM `orders` WHERE id >= $1 ORDER BY id",
-      {"1"});
+      {{"1", ParamType::kInteger}});
   ASSERT_EQ(rs.columns,
             (std::vector<std::string>{"id", "total", "paid", "name", "body", "day", "at"}));
   ASSERT_EQ(rs.rows.size(), 3u);
@@ -65,6 +65,7 @@ TEST_F(DatabricksConnectorTest, RunsAStatementWithNamedParametersAndMapsTypes) {
   ASSERT_EQ(body["parameters"].size(), 1u);
   EXPECT_EQ(body["parameters"][0]["name"], "p1");
   EXPECT_EQ(body["parameters"][0]["value"], "1");
+  EXPECT_EQ(body["parameters"][0]["type"], "BIGINT");
   EXPECT_NE(body["statement"].get<std::string>().find("id >= :p1"), std::string::npos);
 }
 
@@ -78,6 +79,36 @@ TEST_F(DatabricksConnectorTest, BindsOnlyTheParametersTheStatementUsesAndNullAsN
   EXPECT_EQ(params[0]["name"], "p1");
   EXPECT_EQ(params[1]["name"], "p3");
   EXPECT_FALSE(params[1].contains("value"));
+  EXPECT_EQ(params[0]["type"], "STRING");  // text unless the caller types it
+}
+
+TEST_F(DatabricksConnectorTest, SendsEachParameterWithItsDatabricksType) {
+  DatabricksConnector db(spec());
+  ResultSet rs =
+      db.query("SELECT name FROM orders WHERE id = $1 AND total = $2 AND paid = $3 AND name <> $4",
+               {{"1", ParamType::kInteger},
+                {"12.5", ParamType::kDecimal},
+                {"1", ParamType::kBoolean},
+                "nobody"});
+  ASSERT_EQ(rs.rows.size(), 1u);
+  EXPECT_EQ(rs.rows[0][0], "ann");
+  ASSERT_EQ(fake_.parameter_types.size(), 1u);
+  EXPECT_EQ(fake_.parameter_types[0],
+            (std::vector<std::string>{"BIGINT", "DECIMAL(3,1)", "BOOLEAN", "STRING"}));
+  EXPECT_EQ(fake_.last_submit["parameters"][2]["value"], "true");
+}
+
+TEST_F(DatabricksConnectorTest, AValueThatIsNotItsTypeFailsTheStatement) {
+  DatabricksConnector db(spec());
+  std::string message;
+  EXPECT_EQ(
+      testing::kind_of(
+          [&] {
+            db.query("SELECT name FROM orders WHERE id = $1", {{"1.5x", ParamType::kInteger}});
+          },
+          nullptr, &message),
+      ConnectorError::kQuery);
+  EXPECT_NE(message.find("CAST_INVALID_INPUT"), std::string::npos) << message;
 }
 
 TEST_F(DatabricksConnectorTest, ReadsEveryResultChunk) {

@@ -4,13 +4,18 @@
 // with pageToken paging, and jobs.cancel, with BigQuery's request and response shapes
 // and error bodies. Statements run on an in-memory SQLite database; a column's BigQuery
 // type is its declared type there (INT64, TIMESTAMP as epoch microseconds, BYTES as a
-// blob ...), or follows the value for expressions.
+// blob ...), or follows the value for expressions. Query parameters are typed like
+// BigQuery's: each value must parse as its parameterType, and a STRING parameter compared
+// directly with a typed column (`int64_col = ?`, `col IN (?, ?)`) is refused with
+// BigQuery's "No matching signature" error. The GoogleSQL functions of the keyed diff that
+// SQLite lacks (CONCAT, MD5, TO_HEX, DIV, the hex cast, exact sums) are provided.
 #pragma once
 
 #include <atomic>
 #include <set>
 
 #include "rest_fake_support.hpp"
+#include "validation/connectors/connector.hpp"
 
 namespace godwit::validation::testing {
 
@@ -26,6 +31,8 @@ class FakeBigQuery {
   std::string key_json() const;
   /// A key signed by another RSA key (the fake refuses it).
   std::string foreign_key_json() const;
+  /// A BigQuery connection to this fake with key_json() and a 5 s statement timeout.
+  ConnectionSpec connection_spec() const;
   std::string endpoint() const { return server_.base_url(); }
   const std::string& ca_file() const;
   FakeDatabase& database() { return database_; }
@@ -45,6 +52,8 @@ class FakeBigQuery {
   std::atomic<int> query_requests{0};
   std::atomic<int> page_requests{0};
   nlohmann::json last_query_body;
+  /// Each jobs.query's parameterType.type list, in order.
+  std::vector<std::vector<std::string>> parameter_types;
   std::set<std::string> cancelled_jobs;
   std::string last_token_claims;  ///< the verified assertion's claims JSON
   std::mutex seen_mutex;

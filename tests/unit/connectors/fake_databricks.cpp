@@ -1,6 +1,10 @@
 // The Databricks Statement Execution API fake (see fake_databricks.hpp).
 #include "fake_databricks.hpp"
 
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+
 namespace godwit::validation::testing {
 
 namespace {
@@ -25,6 +29,51 @@ std::string type_name(const FakeResult& result, std::size_t column) {
     }
   }
   return "STRING";
+}
+
+bool is_integer_type(const std::string& type) {
+  return type == "BIGINT" || type == "INT" || type == "SMALLINT" || type == "TINYINT";
+}
+
+/// Why `text` cannot be a value of the Databricks SQL `type`; empty when it can.
+std::string typed_value_error(const std::string& text, const std::string& type) {
+  const std::string cast_error = "[CAST_INVALID_INPUT] The value '" + text +
+                                 "' of the type \"STRING\" cannot be cast to \"" + type +
+                                 "\" because it is malformed.";
+  const char* end = text.data() + text.size();
+  if (is_integer_type(type)) {
+    std::int64_t value = 0;
+    auto [stop, ec] = std::from_chars(text.data(), end, value);
+    return ec == std::errc() && stop == end ? "" : cast_error;
+  }
+  if (type == "DOUBLE" || type == "FLOAT") {
+    char* stop = nullptr;
+    std::strtod(text.c_str(), &stop);
+    return !text.empty() && stop == end ? "" : cast_error;
+  }
+  if (type == "BOOLEAN") return text == "true" || text == "false" ? "" : cast_error;
+  if (type.starts_with("DECIMAL(")) {
+    int precision = 0;
+    int scale = 0;
+    if (std::sscanf(type.c_str(), "DECIMAL(%d,%d)", &precision, &scale) != 2) {
+      return "[UNSUPPORTED_DATATYPE] Unsupported data type \"" + type + "\"";
+    }
+    const auto dot = text.find('.');
+    std::size_t integer_digits = 0;
+    for (std::size_t i = 0; i < std::min(dot, text.size()); ++i) {
+      if (std::isdigit(static_cast<unsigned char>(text[i]))) ++integer_digits;
+    }
+    const std::size_t fraction = dot == std::string::npos ? 0 : text.size() - dot - 1;
+    if (integer_digits > static_cast<std::size_t>(precision - scale) ||
+        fraction > static_cast<std::size_t>(scale)) {
+      return "[NUMERIC_VALUE_OUT_OF_RANGE] " + text + " cannot be represented as " + type;
+    }
+    return "";
+  }
+  if (type == "STRING" || type == "DATE" || type == "TIMESTAMP" || type == "TIMESTAMP_NTZ") {
+    return "";
+  }
+  return "[UNSUPPORTED_DATATYPE] Unsupported data type \"" + type + "\"";
 }
 
 nlohmann::json state(const std::string& name) {
@@ -93,24 +142,49 @@ FakeDatabricks::FakeDatabricks(bool tls)
       return error_reply(res, 400, "INVALID_PARAMETER_VALUE", "the fake serves INLINE JSON_ARRAY");
     }
     const nlohmann::json parameters = body.value("parameters", nlohmann::json::array());
+    std::vector<std::string> types;
+    for (const auto& p : parameters) types.push_back(p.value("type", "STRING"));
+    {
+      std::lock_guard lock(seen_mutex);
+      parameter_types.push_back(types);
+    }
+    // Each value is cast to its type as Databricks does (a value that does not parse
+    // fails the statement), and bound as that type.
+    std::string type_error;
+    for (std::size_t i = 0; i < parameters.size() && type_error.empty(); ++i) {
+      if (!parameters[i].contains("value")) continue;
+      type_error = typed_value_error(parameters[i]["value"].get<std::string>(), types[i]);
+    }
     std::string unbound;
-    FakeResult result = database_.run(body["statement"].get<std::string>(), [&](sqlite3_stmt* s) {
-      for (const auto& p : parameters) {
-        const std::string name = ":" + p["name"].get<std::string>();
-        const int index = sqlite3_bind_parameter_index(s, name.c_str());
-        if (index == 0) {
-          unbound = p["name"];
-          continue;
-        }
-        if (p.contains("value")) {
+    FakeResult result;
+    if (type_error.empty()) {
+      result = database_.run(body["statement"].get<std::string>(), [&](sqlite3_stmt* s) {
+        for (std::size_t i = 0; i < parameters.size(); ++i) {
+          const auto& p = parameters[i];
+          const std::string name = ":" + p["name"].get<std::string>();
+          const int index = sqlite3_bind_parameter_index(s, name.c_str());
+          if (index == 0) {
+            unbound = p["name"];
+            continue;
+          }
+          if (!p.contains("value")) {
+            sqlite3_bind_null(s, index);
+            continue;
+          }
           const std::string text = p["value"].get<std::string>();
-          sqlite3_bind_text(s, index, text.c_str(), static_cast<int>(text.size()),
-                            SQLITE_TRANSIENT);
-        } else {
-          sqlite3_bind_null(s, index);
+          if (is_integer_type(types[i])) {
+            sqlite3_bind_int64(s, index, std::stoll(text));
+          } else if (types[i] == "DOUBLE" || types[i] == "FLOAT") {
+            sqlite3_bind_double(s, index, std::stod(text));
+          } else if (types[i] == "BOOLEAN") {
+            sqlite3_bind_int(s, index, text == "true" ? 1 : 0);
+          } else {
+            sqlite3_bind_text(s, index, text.c_str(), static_cast<int>(text.size()),
+                              SQLITE_TRANSIENT);
+          }
         }
-      }
-    });
+      });
+    }
     std::string id;
     Statement statement;
     statement.result = std::move(result);
@@ -121,7 +195,10 @@ FakeDatabricks::FakeDatabricks(bool tls)
       statements_[id] = statement;
     }
     nlohmann::json out = {{"statement_id", id}};
-    if (!unbound.empty()) {
+    if (!type_error.empty()) {
+      out["status"] = {{"state", "FAILED"},
+                       {"error", {{"error_code", "BAD_REQUEST"}, {"message", type_error}}}};
+    } else if (!unbound.empty()) {
       out["status"] = {
           {"state", "FAILED"},
           {"error",

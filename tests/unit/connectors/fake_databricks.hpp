@@ -5,7 +5,9 @@
 // POST .../cancel, and the workspace OAuth token endpoint (client credentials), with the
 // API's states and error bodies. Statements run on an in-memory SQLite database; a
 // column's type_name is its declared type there (LONG, TIMESTAMP as ISO text, BINARY as
-// a blob ...), or follows the value for expressions.
+// a blob ...), or follows the value for expressions. Parameters are cast to their
+// parameters[].type as Databricks does (a malformed value fails the statement) and bound
+// as that type.
 #pragma once
 
 #include <atomic>
@@ -38,6 +40,8 @@ class FakeDatabricks {
   std::atomic<int> chunk_requests{0};
   std::atomic<int> oauth_requests{0};
   nlohmann::json last_submit;
+  /// Each submitted statement's parameters[].type list, in order (STRING when absent).
+  std::vector<std::vector<std::string>> parameter_types;
   std::set<std::string> cancelled;
   std::mutex seen_mutex;
 

@@ -20,6 +20,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/tls_identity.hpp"
+
 namespace godwit::validation::testing {
 
 /// One statement's answer from the fake's database.
@@ -45,6 +47,12 @@ class FakeDatabase {
   void exec(const std::string& sql);
   /// Runs one statement; `bind` binds its parameters to the prepared statement.
   FakeResult run(const std::string& sql, const std::function<void(sqlite3_stmt*)>& bind);
+  /// The declared type (upper case) of every column of every table, by lower-case column
+  /// name (a name declared with two types keeps the first).
+  std::map<std::string, std::string> column_types();
+  /// The connection, to register SQL functions a fake's engine has and SQLite lacks;
+  /// only before statements run.
+  sqlite3* handle() { return db_; }
 
  private:
   sqlite3* db_ = nullptr;
@@ -68,21 +76,7 @@ class RsaKey {
 };
 
 /// A self-signed certificate for 127.0.0.1, with the CA file written for the client.
-class TlsIdentity {
- public:
-  TlsIdentity();
-  ~TlsIdentity();
-  TlsIdentity(const TlsIdentity&) = delete;
-  TlsIdentity& operator=(const TlsIdentity&) = delete;
-  const std::string& ca_file() const { return ca_file_; }
-  X509* cert() const { return cert_; }
-  EVP_PKEY* key() const { return key_; }
-
- private:
-  EVP_PKEY* key_ = nullptr;
-  X509* cert_ = nullptr;
-  std::string ca_file_;
-};
+using TlsIdentity = godwit::test::TlsIdentity;
 
 /// A cpp-httplib server on 127.0.0.1 and a free port, plain or TLS, run on a thread.
 class LoopbackServer {
