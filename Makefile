@@ -2,6 +2,7 @@
 # building block of those two.
 SHELL := /bin/bash
 export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
 JOBS ?= $(shell nproc)
 HOST ?= 127.0.0.1
 PORT ?= 8000
