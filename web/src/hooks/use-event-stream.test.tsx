@@ -24,21 +24,28 @@ describe('useEventStream', () => {
   });
 
   it('sends the token, parses events split across chunks, and aborts on unmount', async () => {
-    let signal: AbortSignal | undefined;
-    const fetchFn = vi.fn(async (_url: string, init: RequestInit) => {
-      signal = init.signal ?? undefined;
+    // The test pool shares one jsdom between files, so only this hook's own URL is looked at:
+    // a stream of another file's page must not be mistaken for this one.
+    const url = '/api/v1/projects/use-event-stream-test/events';
+    const signals: AbortSignal[] = [];
+    const fetchFn = vi.fn(async (input: string, init: RequestInit) => {
+      if (input === url && init.signal) signals.push(init.signal);
       return new Response(streamOf(['event: jo', 'b\nid: 1\ndata: {"progress"', ':50}\n', '\n'], true), {
         headers: { 'Content-Type': 'text/event-stream' },
       });
     });
     vi.stubGlobal('fetch', fetchFn);
     const messages: SseMessage[] = [];
-    const { result, unmount } = renderHook(() => useEventStream('/api/v1/projects/p/events', (m) => messages.push(m)));
+    const { result, unmount } = renderHook(() => useEventStream(url, (m) => messages.push(m)));
     await waitFor(() => expect(messages).toEqual([{ event: 'job', id: '1', data: '{"progress":50}' }]));
     expect(result.current).toBe('open');
-    expect((fetchFn.mock.calls[0]![1].headers as Record<string, string>).Authorization).toBe('Bearer tok');
+    const ours = fetchFn.mock.calls.filter(([input]) => input === url);
+    expect(ours).toHaveLength(1);
+    expect((ours[0]![1].headers as Record<string, string>).Authorization).toBe('Bearer tok');
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(false);
     unmount();
-    expect(signal?.aborted).toBe(true);
+    expect(signals[0]!.aborted).toBe(true);
   });
 
   it('reconnects after the stream ends, sending Last-Event-ID', async () => {

@@ -33,6 +33,7 @@ export function useEventStream(url: string | null, onMessage: (message: SseMessa
         let serverRetry: number | undefined;
         try {
           await ensureFreshToken();
+          if (signal.aborted) break;
           const headers: Record<string, string> = { Accept: 'text/event-stream' };
           const token = getAccessToken();
           if (token) headers.Authorization = `Bearer ${token}`;
