@@ -19,6 +19,16 @@ export function AppProvider({ children, queryClient }: { children: ReactNode; qu
     });
   }, [client]);
 
+  // A cache this provider made ends with it: queries still retrying would otherwise go on
+  // fetching for a page that is gone (tests mount one app after another in one window).
+  useEffect(() => {
+    if (queryClient) return undefined;
+    return () => {
+      void client.cancelQueries();
+      client.clear();
+    };
+  }, [client, queryClient]);
+
   return (
     <QueryClientProvider client={client}>
       <ToastProvider>{children}</ToastProvider>

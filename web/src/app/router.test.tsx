@@ -71,6 +71,8 @@ describe('app routes', () => {
       [`GET ${base}/connections`]: { body: { items: [], total: 0 } },
       [`GET ${base}/events`]: problem(404, 'no such project'),
       [`GET ${base}/discovery/status`]: { body: { state: 'idle', job: null, latest: null } },
+      // Prefetched with the status; unanswered, its retries went on into later test files.
+      [`GET ${base}/lineage-graph`]: { body: { snapshot: {}, nodes: [], edges: [], truncated: false, total_nodes: 0 } },
     });
     const router = renderApp(`/projects/${project.id}`);
     const stepper = await screen.findByRole('list', { name: 'Migration phases' }, { timeout: 15_000 });
