@@ -6,7 +6,8 @@
 // unless --url is given.
 //
 //   build/release/bench/validate_diff_bench [--rows 1000000] [--diffs 0,10,1000]
-//       [--url postgresql://...] [--no-peer] [--repeat 1]
+//       [--url postgresql://...] [--no-peer] [--repeat 1] [--hash typed|md5|both]
+//       [--leaf-batch N]
 #include <dirent.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -104,6 +105,8 @@ int main(int argc, char** argv) {
   std::string url;
   bool peer = true;
   int repeat = 1;
+  std::vector<gv::RowHash> hashes{gv::RowHash::kNativePostgres, gv::RowHash::kPortableMd5};
+  std::size_t leaf_batch = gv::DiffOptions{}.leaf_batch;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto next = [&]() -> std::string {
@@ -126,9 +129,21 @@ int main(int argc, char** argv) {
       peer = false;
     } else if (arg == "--repeat") {
       repeat = std::max(1, std::atoi(next().c_str()));
+    } else if (arg == "--hash") {
+      const std::string which = next();
+      if (which == "typed") {
+        hashes = {gv::RowHash::kNativePostgres};
+      } else if (which == "md5") {
+        hashes = {gv::RowHash::kPortableMd5};
+      } else if (which != "both") {
+        std::cerr << "--hash is typed, md5 or both\n";
+        return 2;
+      }
+    } else if (arg == "--leaf-batch") {
+      leaf_batch = static_cast<std::size_t>(std::max(1L, std::atol(next().c_str())));
     } else {
       std::cerr << "usage: validate_diff_bench [--rows N] [--diffs 0,10,1000] [--url URL] "
-                   "[--no-peer] [--repeat N]\n";
+                   "[--no-peer] [--repeat N] [--hash typed|md5|both] [--leaf-batch N]\n";
       return 2;
     }
   }
@@ -179,6 +194,7 @@ int main(int argc, char** argv) {
     auto source = gv::connect(spec);
     auto target = gv::connect(spec);
     gv::TableDiffRequest request;
+    request.options.leaf_batch = leaf_batch;
     request.source_table = {"public", "bench_a"};
     request.target_table = {"public", "bench_b"};
     request.key = {{"id", "id", LogicalType::integer(64), LogicalType::integer(64)}};
@@ -205,7 +221,7 @@ int main(int argc, char** argv) {
                      std::to_string(7 % step));
       }
       for (int r = 0; r < repeat; ++r) {
-        for (auto hash : {gv::RowHash::kNativePostgres, gv::RowHash::kPortableMd5}) {
+        for (auto hash : hashes) {
           request.options.hash = hash;
           gv::TableDiff diff;
           const Measure m = measure([&] { diff = gv::diff_table(*source, *target, request); });
