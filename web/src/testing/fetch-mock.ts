@@ -17,6 +17,15 @@ export function problem(status: number, detail: string, errors?: Array<{ field: 
   };
 }
 
+// Calls no handler answered, kept for the check after each test (setup-tests.ts): the app
+// swallows a failed fetch (a query's error state, a retry), so an unanswered call would
+// otherwise pass unseen, and its retries could land in a later test's mock.
+const unanswered: string[] = [];
+
+export function takeUnansweredCalls(): string[] {
+  return unanswered.splice(0);
+}
+
 export function mockFetch(handlers: Record<string, Handler>) {
   const calls: RecordedCall[] = [];
   const fn = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -33,7 +42,10 @@ export function mockFetch(handlers: Record<string, Handler>) {
     };
     calls.push(call);
     const handler = handlers[`${method} ${path}`];
-    if (!handler) throw new TypeError(`no mock for ${method} ${path}`);
+    if (!handler) {
+      unanswered.push(`${method} ${path}`);
+      throw new TypeError(`no mock for ${method} ${path}`);
+    }
     const reply = typeof handler === 'function' ? await handler(call) : handler;
     const status = reply.status ?? 200;
     const hasBody = reply.body !== undefined && status !== 204;

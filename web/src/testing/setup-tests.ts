@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { takeUnansweredCalls } from '@/testing/fetch-mock';
 
 // jsdom has <dialog> but not its modal API.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
@@ -26,4 +27,8 @@ afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
+  const unanswered = takeUnansweredCalls();
+  if (unanswered.length > 0) {
+    throw new Error(`fetch calls that no mockFetch handler answered: ${unanswered.join(', ')}. Add handlers for them.`);
+  }
 });
