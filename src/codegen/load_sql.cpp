@@ -87,8 +87,9 @@ LoadSelect build_load_select(const GenerationContext& context, const ResolvedTab
     out.columns.push_back(column);
     out.text += "  " + value + " AS " + column + (i + 1 < table.fields.size() ? ",\n" : "\n");
     if (f.members.empty()) out.line_ids.emplace_back(line, f.mapping_id);
-    for (const ResolvedMember& m : f.members)  // a struct line names every member's mapping
-      if (!m.mapping_id.empty()) out.line_ids.emplace_back(line, m.mapping_id);
+    std::vector<std::string> member_ids;  // a struct line names every member's mapping
+    for (const ResolvedMember& m : f.members) m.collect_ids(member_ids);
+    for (std::string& id : member_ids) out.line_ids.emplace_back(line, std::move(id));
     ++line;
   }
   const ResolvedSource& first = table.sources.front();

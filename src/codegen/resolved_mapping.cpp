@@ -10,6 +10,7 @@
 #include "sql/dialect/dialect_names.hpp"
 #include "sql/printer/printer.hpp"
 #include "sql/printer/to_python.hpp"
+#include "sql/types/struct_member.hpp"
 #include "sql/types/type_table.hpp"
 #include "sql/types/type_writer.hpp"
 
@@ -158,20 +159,23 @@ std::string translate_one(const std::string& expression, const std::string& what
 }
 
 /// A struct built from its members in `dialect`'s constructor, each member cast to its
-/// type (an unmapped member is a typed NULL, so the struct has the column's type).
-std::string struct_sql(const ResolvedField& f, const sql::Dialect& from, std::string_view dialect,
-                       const std::string& file, std::vector<Diagnostic>& diagnostics,
-                       std::string_view cast_function) {
+/// type (an unmapped member is a typed NULL, so the struct has the column's type); a member
+/// built from its own members is a constructor inside it.
+std::string struct_sql(const std::vector<ResolvedMember>& members, const sql::Dialect& from,
+                       std::string_view dialect, const std::string& file,
+                       std::vector<Diagnostic>& diagnostics, std::string_view cast_function) {
   const sql::Dialect& to = sql::dialect_by_name(dialect);
   const sql::DialectTypeTable* types = sql::find_type_table(dialect);
   const bool bigquery = to.name() == "bigquery";
   const bool named = to.name() == "databricks" || to.name() == "spark" || to.name() == "hive";
   std::string out = bigquery ? "STRUCT(" : named ? "named_struct(" : "ROW(";
-  for (std::size_t i = 0; i < f.members.size(); ++i) {
-    const ResolvedMember& m = f.members[i];
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const ResolvedMember& m = members[i];
     const std::string type = types ? sql::write_type(m.type, *types).text : std::string();
     std::string value;
-    if (m.mapping_id.empty()) {
+    if (!m.members.empty()) {
+      value = struct_sql(m.members, from, dialect, file, diagnostics, cast_function);
+    } else if (m.mapping_id.empty()) {
       value = type.empty() ? "NULL" : "CAST(NULL AS " + type + ")";
     } else {
       value = translate_one(m.expression, "Field mapping " + m.mapping_id, from, dialect, file,
@@ -190,6 +194,40 @@ std::string struct_sql(const ResolvedField& f, const sql::Dialect& from, std::st
     }
   }
   return out + ")";
+}
+
+/// The members of a STRUCT type filled from `filled` (member path -> member and whether it
+/// is approved), in the type's order, under `prefix` ("" for the column itself). A STRUCT
+/// member with mappings of deeper paths is built from those; one mapped as a whole keeps
+/// that mapping and the deeper ones are ignored (reported).
+std::vector<ResolvedMember> build_members(
+    const std::vector<sql::StructField>& fields, const std::string& prefix,
+    std::map<std::string, std::pair<ResolvedMember, bool>>& filled, const std::string& column,
+    std::vector<Diagnostic>& diagnostics) {
+  std::vector<ResolvedMember> out;
+  for (const sql::StructField& sf : fields) {
+    const std::string path = prefix + sf.name;
+    auto whole = filled.find(path);
+    const std::string below = path + ".";
+    auto deeper = filled.lower_bound(below);
+    const bool has_deeper = deeper != filled.end() && deeper->first.starts_with(below);
+    if (whole != filled.end()) {
+      for (; has_deeper && deeper != filled.end() && deeper->first.starts_with(below); ++deeper)
+        diagnostics.push_back(note("W-CODEGEN-DUPLICATE-TARGET", Severity::kWarning,
+                                   "Field mapping " + deeper->second.first.mapping_id + " fills " +
+                                       column + "." + deeper->first + ", but " +
+                                       whole->second.first.mapping_id + " fills " + column + "." +
+                                       path + " as a whole; it was ignored."));
+      out.push_back(std::move(whole->second.first));
+    } else if (has_deeper && sf.type.kind == sql::TypeKind::kStruct && sf.type.fields) {
+      ResolvedMember m{sf.name, "", "NULL", sf.type, true, {}};
+      m.members = build_members(*sf.type.fields, below, filled, column, diagnostics);
+      out.push_back(std::move(m));
+    } else {
+      out.push_back({sf.name, "", "NULL", sf.type, false, {}});
+    }
+  }
+  return out;
 }
 
 std::string lower(std::string_view s) {
@@ -220,10 +258,14 @@ std::vector<std::string> ResolvedTable::ids() const {
   std::vector<std::string> out{mapping_id};
   for (const ResolvedField& f : fields) {
     if (f.members.empty()) out.push_back(f.mapping_id);
-    for (const ResolvedMember& m : f.members)
-      if (!m.mapping_id.empty()) out.push_back(m.mapping_id);
+    for (const ResolvedMember& m : f.members) m.collect_ids(out);
   }
   return out;
+}
+
+void ResolvedMember::collect_ids(std::vector<std::string>& out) const {
+  if (!mapping_id.empty()) out.push_back(mapping_id);
+  for (const ResolvedMember& m : members) m.collect_ids(out);
 }
 
 ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Catalog& target,
@@ -309,18 +351,18 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
       if (!belongs) continue;
       const schema::Column* tcol = find_column(*rt.target, fm.target.column);
       const sql::StructField* member = nullptr;
+      std::string member_path;
       if (!tcol) {
-        // "address.city": a member of the STRUCT column address.
+        // "address.city": a member of the STRUCT column address ("customer.address.city":
+        // through nested STRUCTs).
         const std::size_t dot = fm.target.column.find('.');
         const schema::Column* head = dot == std::string::npos
                                          ? nullptr
                                          : find_column(*rt.target, fm.target.column.substr(0, dot));
-        if (head && head->type.kind == sql::TypeKind::kStruct && head->type.fields)
-          for (const sql::StructField& sf : *head->type.fields)
-            if (iequals(sf.name, std::string_view(fm.target.column).substr(dot + 1))) {
-              member = &sf;
-              tcol = head;
-            }
+        if (head)
+          member = sql::find_struct_member(
+              head->type, std::string_view(fm.target.column).substr(dot + 1), &member_path);
+        if (member) tcol = head;
       }
       if (!tcol) {
         out.diagnostics.push_back(note("E-CODEGEN-UNKNOWN-COLUMN", Severity::kError,
@@ -377,20 +419,24 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
       const bool approved = fm.status != MappingStatus::kSuggested;
       if (member) {
         ResolvedMember m{
-            member->name, fm.id, f.expression, member->type,
+            member->name,
+            fm.id,
+            f.expression,
+            member->type,
             (fm.formula.empty() && cols.size() == 1 &&
              fm.transformation == mapping::Transformation::kDirect && !f.value_map &&
-             cols[0]->type.kind != sql::TypeKind::kUnknown && cols[0]->type == member->type)};
+             cols[0]->type.kind != sql::TypeKind::kUnknown && cols[0]->type == member->type),
+            {}};
         auto& members = by_member[tcol];
-        auto mit = members.find(member->name);
+        auto mit = members.find(member_path);
         if (mit == members.end()) {
-          members.emplace(member->name, std::make_pair(std::move(m), approved));
+          members.emplace(member_path, std::make_pair(std::move(m), approved));
         } else if (approved && !mit->second.second) {
           mit->second = {std::move(m), approved};
         } else {
           out.diagnostics.push_back(note("W-CODEGEN-DUPLICATE-TARGET", Severity::kWarning,
                                          "Field mapping " + fm.id + " fills " + rt.target_name +
-                                             "." + tcol->name + "." + member->name +
+                                             "." + tcol->name + "." + member_path +
                                              " already filled by " + mit->second.first.mapping_id +
                                              "; it was ignored."));
         }
@@ -428,15 +474,11 @@ ResolvedMapping resolve_mapping(const schema::Catalog& source, const schema::Cat
         f.target = &c;
         f.transformation = mapping::Transformation::kComputed;
         f.same_type = true;
-        for (const sql::StructField& sf : *c.type.fields) {
-          auto m = members->second.find(sf.name);
-          if (m == members->second.end()) {
-            f.members.push_back({sf.name, "", "NULL", sf.type, false});
-            continue;
-          }
-          if (f.mapping_id.empty()) f.mapping_id = m->second.first.mapping_id;
-          f.members.push_back(std::move(m->second.first));
-        }
+        f.members = build_members(*c.type.fields, "", members->second,
+                                  rt.target_name + "." + c.name, out.diagnostics);
+        std::vector<std::string> ids;
+        for (const ResolvedMember& m : f.members) m.collect_ids(ids);
+        if (!ids.empty()) f.mapping_id = ids.front();
         rt.fields.push_back(std::move(f));
       } else if (!c.nullable && !c.default_value && c.identity == schema::Identity::kNone) {
         pending.push_back(note("W-CODEGEN-UNMAPPED-NOT-NULL", Severity::kWarning,
@@ -464,10 +506,10 @@ TranslatedTable translate_table(const ResolvedTable& table, std::string_view for
   TranslatedTable out;
   out.table = &table;
   for (const ResolvedField& f : table.fields)
-    out.expressions.push_back(f.members.empty()
-                                  ? translate_one(f.expression, "Field mapping " + f.mapping_id,
-                                                  from, dialect, file, diagnostics)
-                                  : struct_sql(f, from, dialect, file, diagnostics, cast_function));
+    out.expressions.push_back(
+        f.members.empty() ? translate_one(f.expression, "Field mapping " + f.mapping_id, from,
+                                          dialect, file, diagnostics)
+                          : struct_sql(f.members, from, dialect, file, diagnostics, cast_function));
   if (!table.join.empty())
     out.join =
         translate_one(table.join, "Join of " + table.mapping_id, from, dialect, file, diagnostics);
@@ -522,11 +564,19 @@ std::vector<std::string> translate_members_to_python(const ResolvedField& field,
                                                      std::vector<Diagnostic>& diagnostics) {
   const sql::Dialect& from = sql::dialect_by_name(formula_dialect);
   std::vector<std::string> out;
-  for (const ResolvedMember& m : field.members) {
-    std::string code =
-        m.mapping_id.empty() ? "" : python_one(m.expression, m.mapping_id, from, file, diagnostics);
-    out.push_back(code.empty() ? "None" : code);
-  }
+  auto leaves = [&](const std::vector<ResolvedMember>& members, auto&& self) -> void {
+    for (const ResolvedMember& m : members) {
+      if (!m.members.empty()) {
+        self(m.members, self);
+        continue;
+      }
+      std::string code = m.mapping_id.empty()
+                             ? ""
+                             : python_one(m.expression, m.mapping_id, from, file, diagnostics);
+      out.push_back(code.empty() ? "None" : code);
+    }
+  };
+  leaves(field.members, leaves);
   return out;
 }
 

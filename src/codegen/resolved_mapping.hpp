@@ -28,14 +28,20 @@ struct ResolvedSource {
 };
 
 /// One member of a STRUCT target column that field mappings fill member by member (target
-/// column path "address.city"): the column's value is built from its members, in the
-/// order of the struct type; a member no mapping fills is NULL.
+/// column path "address.city", or "customer.address.city" through nested STRUCTs): the
+/// column's value is built from its members, in the order of the struct type; a member no
+/// mapping fills is NULL.
 struct ResolvedMember {
   std::string name;        ///< as the struct type names it
-  std::string mapping_id;  ///< empty when no mapping fills it
+  std::string mapping_id;  ///< empty when no mapping fills it (or it is built from members)
   std::string expression;  ///< formula dialect; "NULL" when unmapped
   sql::LogicalType type;
   bool same_type = false;  ///< a direct copy of a source column of this type: no cast
+  /// Not empty: a STRUCT member built from its own members (mappings of deeper paths).
+  std::vector<ResolvedMember> members;
+
+  /// The mapping ids that fill this member, depth first.
+  void collect_ids(std::vector<std::string>& out) const;
 };
 
 struct ResolvedField {
@@ -99,8 +105,9 @@ std::vector<std::string> translate_table_to_python(const ResolvedTable& table,
                                                    const std::string& file,
                                                    std::vector<Diagnostic>& diagnostics);
 
-/// Per member of a struct built from members, its expression as Python over `row`;
-/// "None" for an unmapped member or one that is not translatable (diagnosed).
+/// Per leaf member of a struct built from members (depth first: a member built from its own
+/// members is replaced by its leaves), its expression as Python over `row`; "None" for an
+/// unmapped member or one that is not translatable (diagnosed).
 std::vector<std::string> translate_members_to_python(const ResolvedField& field,
                                                      std::string_view formula_dialect,
                                                      const std::string& file,

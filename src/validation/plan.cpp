@@ -6,6 +6,7 @@
 
 #include "codegen/resolved_mapping.hpp"
 #include "sql/dialect/dialect_names.hpp"
+#include "sql/types/struct_member.hpp"
 #include "sql/types/type_mapping.hpp"
 
 namespace godwit::validation {
@@ -111,6 +112,22 @@ CheckResult schema_check(const schema::Catalog& source, const schema::Catalog& t
   std::vector<std::string> missing_columns, incompatible;
   for (const mapping::FieldMapping* f : fields) {
     const schema::Column* tcol = table ? find_column(*table, f->target.column) : nullptr;
+    // A member of a STRUCT column ("address.city", "contact.address.city") has its type.
+    const sql::LogicalType* ttype = tcol ? &tcol->type : nullptr;
+    std::string tname = tcol ? tcol->name : std::string();
+    if (table && !tcol) {
+      const std::size_t dot = f->target.column.find('.');
+      if (const schema::Column* head = dot == std::string::npos
+                                           ? nullptr
+                                           : find_column(*table, f->target.column.substr(0, dot))) {
+        std::string path;
+        if (const sql::StructField* member = sql::find_struct_member(
+                head->type, std::string_view(f->target.column).substr(dot + 1), &path)) {
+          ttype = &member->type;
+          tname = head->name + "." + path;
+        }
+      }
+    }
     const schema::Column* scol = nullptr;
     if (f->sources.size() == 1)
       if (const schema::Table* st = source.find_table(f->sources[0].table))
@@ -119,21 +136,21 @@ CheckResult schema_check(const schema::Catalog& source, const schema::Catalog& t
     if (scol) want["source_type"] = sql::to_string(scol->type);
     expected.push_back(want);
     if (!table) continue;
-    if (!tcol) {
+    if (!ttype) {
       missing_columns.push_back(f->target.column);
       actual.push_back({{"column", f->target.column}, {"exists", false}});
       continue;
     }
-    json got = {{"column", tcol->name}, {"exists", true}, {"type", sql::to_string(tcol->type)}};
+    json got = {{"column", tname}, {"exists", true}, {"type", sql::to_string(*ttype)}};
     // Only a plain copy has a type to compare; a formula's result type is the formula's.
     const bool plain = scol && f->formula.empty() && !f->value_map;
     if (plain && scol->type.kind != sql::TypeKind::kUnknown &&
-        tcol->type.kind != sql::TypeKind::kUnknown) {
-      const sql::CastSafety safety = sql::cast_safety(scol->type, tcol->type);
+        ttype->kind != sql::TypeKind::kUnknown) {
+      const sql::CastSafety safety = sql::cast_safety(scol->type, *ttype);
       got["cast"] = sql::to_string(safety.verdict);
       if (safety.verdict == sql::CastVerdict::kIncompatible)
-        incompatible.push_back(tcol->name + " (" + sql::to_string(scol->type) + " into " +
-                               sql::to_string(tcol->type) + ")");
+        incompatible.push_back(tname + " (" + sql::to_string(scol->type) + " into " +
+                               sql::to_string(*ttype) + ")");
     }
     actual.push_back(got);
   }

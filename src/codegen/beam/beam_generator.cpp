@@ -238,7 +238,13 @@ from apache_beam.options.pipeline_options import PipelineOptions)PY");
       ResolvedTable joined = t;
       for (ResolvedField& fd : joined.fields) {
         fd.expression = qualify_for_joined_row(fd.expression);
-        for (ResolvedMember& m : fd.members) m.expression = qualify_for_joined_row(m.expression);
+        auto qualify = [](std::vector<ResolvedMember>& members, auto&& self) -> void {
+          for (ResolvedMember& m : members) {
+            m.expression = qualify_for_joined_row(m.expression);
+            self(m.members, self);
+          }
+        };
+        qualify(fd.members, qualify);
       }
       python = translate_table_to_python(joined, context.mapping.formula_dialect, path,
                                          result.diagnostics);
@@ -287,15 +293,24 @@ from apache_beam.options.pipeline_options import PipelineOptions)PY");
     for (std::size_t i = 0; i < t.fields.size(); ++i) {
       const ResolvedField& fd = t.fields[i];
       if (!fd.members.empty()) {
-        // A STRUCT filled member by member: a dict of the members, each cast on its own.
-        std::string value = "{";
+        // A STRUCT filled member by member: a dict of the members, each cast on its own (a
+        // member built from its own members a dict inside it); member_python holds the
+        // leaves in the same depth-first order.
+        std::size_t leaf = 0;
+        auto dict = [&](const std::vector<ResolvedMember>& members, auto&& self) -> std::string {
+          std::string value = "{";
+          for (std::size_t m = 0; m < members.size(); ++m) {
+            value += std::string(m ? ", " : "") + py_string(members[m].name) + ": ";
+            value += members[m].members.empty() ? "_cast(" + member_python[i][leaf++] + ", " +
+                                                      py_string(bq_kind(members[m].type)) + ")"
+                                                : self(members[m].members, self);
+          }
+          return value + "}";
+        };
         std::vector<std::string> ids;
-        for (std::size_t m = 0; m < fd.members.size(); ++m) {
-          value += std::string(m ? ", " : "") + py_string(fd.members[m].name) + ": _cast(" +
-                   member_python[i][m] + ", " + py_string(bq_kind(fd.members[m].type)) + ")";
-          if (!fd.members[m].mapping_id.empty()) ids.push_back(fd.members[m].mapping_id);
-        }
-        f.add("            out[" + py_string(fd.target->name) + "] = " + value + "}", ids);
+        for (const ResolvedMember& m : fd.members) m.collect_ids(ids);
+        f.add("            out[" + py_string(fd.target->name) + "] = " + dict(fd.members, dict),
+              ids);
       } else {
         const std::string value = python[i].empty() ? "None" : python[i];
         f.add("            out[" + py_string(fd.target->name) + "] = _cast(" + value + ", " +

@@ -1,7 +1,11 @@
-// Construction, comparison and canonical printing of LogicalType.
+// Construction, comparison and canonical printing of LogicalType; STRUCT members by path
+// (struct_member.hpp).
 #include "sql/types/logical_type.hpp"
 
 #include <utility>
+
+#include "core/text.hpp"
+#include "sql/types/struct_member.hpp"
 
 namespace godwit::sql {
 namespace {
@@ -436,6 +440,26 @@ int integer_digits(int bits, bool is_unsigned) {
     case 64: return is_unsigned ? 20 : 19;
     default: return 39;
   }
+}
+
+const StructField* find_struct_member(const LogicalType& type, std::string_view path,
+                                      std::string* spelled) {
+  const LogicalType* current = &type;
+  const StructField* found = nullptr;
+  if (spelled) spelled->clear();
+  while (!path.empty()) {
+    if (current->kind != TypeKind::kStruct || !current->fields) return nullptr;
+    const std::size_t dot = path.find('.');
+    const std::string_view step = path.substr(0, dot);
+    found = nullptr;
+    for (const StructField& field : *current->fields)
+      if (iequals(field.name, step)) found = &field;
+    if (!found) return nullptr;
+    if (spelled) *spelled += (spelled->empty() ? "" : ".") + found->name;
+    current = &found->type;
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  return found;
 }
 
 }  // namespace godwit::sql

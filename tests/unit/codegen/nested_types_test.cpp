@@ -210,5 +210,109 @@ TEST(NestedTypes, UnknownMembersAndMembersOfAWholeMappedColumnAreReported) {
             "the whole column; it was ignored.");
 }
 
+// Paths through nested STRUCTs ("contact.address.city"): the inner struct is built inside
+// the outer one, on every platform.
+schema::Catalog nested_target() {
+  return testing::catalog_of(R"(
+CREATE TABLE analytics.customer (
+  customer_id INT64 NOT NULL,
+  contact STRUCT<phone STRING, address STRUCT<city STRING, zip STRING>, geo STRUCT<lat FLOAT64>>,
+  PRIMARY KEY (customer_id) NOT ENFORCED
+);
+)",
+                             "bigquery");
+}
+
+mapping::MappingDocument nested_document() {
+  mapping::MappingDocument d = document();
+  d.fields.clear();
+  d.fields.push_back(testing::field("fm-id", {{"crm.customers", "id"}},
+                                    {"analytics.customer", "customer_id"}, Transformation::kCast));
+  d.fields.push_back(testing::field("fm-zip", {{"crm.customers", "zip"}},
+                                    {"analytics.customer", "Contact.Address.Zip"},
+                                    Transformation::kComputed, "UPPER(zip)"));
+  d.fields.push_back(testing::field("fm-city", {{"crm.customers", "city"}},
+                                    {"analytics.customer", "contact.address.city"},
+                                    Transformation::kDirect));
+  d.fields.push_back(testing::field("fm-phone", {{"crm.customers", "phone"}},
+                                    {"analytics.customer", "contact.phone"},
+                                    Transformation::kDirect));
+  return d;
+}
+
+TEST(NestedTypes, PathsThroughNestedStructsBuildTheInnerStructInsideTheOuter) {
+  ResolvedMapping r = resolve_mapping(source(), nested_target(), nested_document(), {});
+  for (const Diagnostic& d : r.diagnostics) ADD_FAILURE() << d.code << ": " << d.message;
+  ASSERT_EQ(r.tables.size(), 1u);
+  ASSERT_EQ(r.tables[0].fields.size(), 2u);
+  const ResolvedField& contact = r.tables[0].fields[1];
+  EXPECT_EQ(contact.mapping_id, "fm-phone");
+  ASSERT_EQ(contact.members.size(), 3u);
+  EXPECT_EQ(contact.members[1].name, "address");
+  ASSERT_EQ(contact.members[1].members.size(), 2u);
+  EXPECT_EQ(contact.members[1].members[0].mapping_id, "fm-city");
+  EXPECT_EQ(contact.members[1].members[1].expression, "UPPER(zip)");
+  EXPECT_TRUE(contact.members[2].members.empty());  // geo: no mapping, a typed NULL
+  EXPECT_EQ(r.tables[0].ids(),
+            (std::vector<std::string>{"tm-customer", "fm-id", "fm-phone", "fm-city", "fm-zip"}));
+
+  GenerationResult bq = generate(Platform::kBigQuery, source(), nested_target(), nested_document());
+  EXPECT_EQ(line_with(content(bq, "load/analytics.customer.sql"), "AS contact"),
+            "  STRUCT(SAFE_CAST(phone AS STRING) AS phone, STRUCT(SAFE_CAST(city AS STRING) AS "
+            "city, SAFE_CAST(UPPER(zip) AS STRING) AS zip) AS address, CAST(NULL AS "
+            "STRUCT<lat FLOAT64>) AS geo) AS contact");
+  EXPECT_EQ(ids_of_line(bq, "load/analytics.customer.sql", "AS contact"),
+            (std::vector<std::string>{"fm-phone", "fm-city", "fm-zip"}));
+  expect_all_parse(bq);
+
+  GenerationResult dbx =
+      generate(Platform::kDatabricks, source(), nested_target(), nested_document());
+  EXPECT_EQ(line_with(content(dbx, "load/analytics.customer.sql"), "AS contact"),
+            "  named_struct('phone', TRY_CAST(phone AS STRING), 'address', named_struct('city', "
+            "TRY_CAST(city AS STRING), 'zip', TRY_CAST(UPPER(zip) AS STRING)), 'geo', CAST(NULL AS "
+            "STRUCT<lat: DOUBLE>)) AS contact");
+  expect_all_parse(dbx);
+
+  GenerationResult beam = generate(Platform::kBeam, source(), nested_target(), nested_document());
+  const std::string py = content(beam, "pipeline.py");
+  EXPECT_EQ(line_with(py, "out['contact']"),
+            "            out['contact'] = {'phone': _cast(row['phone'], 'STRING'), 'address': "
+            "{'city': _cast(row['city'], 'STRING'), 'zip': _cast((lambda s: None if s is None "
+            "else s.upper())(row['zip']), 'STRING')}, 'geo': _cast(None, 'STRUCT')}");
+  EXPECT_EQ(ids_of_line(beam, "pipeline.py", "out['contact']"),
+            (std::vector<std::string>{"fm-phone", "fm-city", "fm-zip"}));
+  EXPECT_NE(py.find("{'name': 'address', 'type': 'RECORD', 'mode': 'NULLABLE', 'fields': ["
+                    "{'name': 'city', 'type': 'STRING', 'mode': 'NULLABLE'}, "
+                    "{'name': 'zip', 'type': 'STRING', 'mode': 'NULLABLE'}]}"),
+            std::string::npos)
+      << py;
+}
+
+TEST(NestedTypes, ADeepPathThroughAMemberMappedAsAWholeOrANonStructIsReported) {
+  mapping::MappingDocument d = nested_document();
+  d.fields.push_back(testing::field("fm-address", {{"crm.customers", "city"}},
+                                    {"analytics.customer", "contact.address"},
+                                    Transformation::kComputed, "NULL"));
+  d.fields.push_back(testing::field("fm-bad", {{"crm.customers", "city"}},
+                                    {"analytics.customer", "contact.phone.area"},
+                                    Transformation::kDirect));
+  ResolvedMapping r = resolve_mapping(source(), nested_target(), d, {});
+  std::vector<std::string> messages;
+  for (const Diagnostic& diag : r.diagnostics) messages.push_back(diag.code + ": " + diag.message);
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "E-CODEGEN-UNKNOWN-COLUMN: Field mapping fm-bad: the target column "
+                          "'contact.phone.area' is not in analytics.customer; it was skipped.",
+                          "W-CODEGEN-DUPLICATE-TARGET: Field mapping fm-city fills "
+                          "analytics.customer.contact.address.city, but fm-address fills "
+                          "analytics.customer.contact.address as a whole; it was ignored.",
+                          "W-CODEGEN-DUPLICATE-TARGET: Field mapping fm-zip fills "
+                          "analytics.customer.contact.address.zip, but fm-address fills "
+                          "analytics.customer.contact.address as a whole; it was ignored."}));
+  ASSERT_EQ(r.tables.size(), 1u);
+  const ResolvedMember& address = r.tables[0].fields[1].members[1];
+  EXPECT_EQ(address.mapping_id, "fm-address");
+  EXPECT_TRUE(address.members.empty());
+}
+
 }  // namespace
 }  // namespace godwit::codegen

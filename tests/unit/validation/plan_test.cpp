@@ -196,6 +196,48 @@ TEST(ValidationPlan, SchemaChecksFindMissingTablesColumnsAndIncompatibleTypes) {
   for (const PlannedTable& t : plan.tables) EXPECT_NE(t.target_name, "public.gone");
 }
 
+TEST(ValidationPlan, SchemaChecksResolveMembersOfStructColumnsThroughNestedStructs) {
+  const schema::Catalog target = catalog_of(R"(
+CREATE TABLE public.customer (
+  customer_id INT64,
+  contact STRUCT<name STRING, address STRUCT<zip STRING, since DATE>>
+);
+)",
+                                            "bigquery");
+  mapping::MappingDocument d;
+  d.source.dialect = "mysql";
+  d.target.dialect = "bigquery";
+  d.formula_dialect = "postgres";
+  d.tables = {table("tm-c", "shop.customers", "public.customer")};
+  d.fields.push_back(field("fm-id", "shop.customers", "id", "public.customer", "customer_id"));
+  d.fields.push_back(field("fm-name", "shop.customers", "name", "public.customer", "contact.name"));
+  d.fields.push_back(
+      field("fm-zip", "shop.customers", "code", "public.customer", "Contact.Address.Zip"));
+  d.fields.push_back(
+      field("fm-since", "shop.customers", "cents", "public.customer", "contact.address.since"));
+  const schema::Catalog source = source_catalog();
+  ValidationPlan plan = plan_validation(source, target, d, "mysql");
+  ASSERT_EQ(plan.schema_checks.size(), 1u);
+  const CheckResult& check = plan.schema_checks[0];
+  // The members exist (spelled as the type spells them); only INT64 into DATE fails.
+  EXPECT_EQ(check.status, CheckStatus::kFailed);
+  EXPECT_EQ(check.message.find("missing"), std::string::npos) << check.message;
+  EXPECT_NE(check.message.find("contact.address.since (INT64 into DATE)"), std::string::npos)
+      << check.message;
+  ASSERT_EQ(check.actual.size(), 4u);
+  EXPECT_EQ(check.actual[2]["column"], "contact.address.zip");
+  EXPECT_EQ(check.actual[2]["type"], "NVARCHAR");  // STRING, canonically
+
+  // A step through a member that is not a STRUCT is a missing column.
+  d.fields.pop_back();
+  d.fields.push_back(
+      field("fm-bad", "shop.customers", "cents", "public.customer", "contact.name.first"));
+  plan = plan_validation(source, target, d, "mysql");
+  ASSERT_EQ(plan.schema_checks.size(), 1u);
+  EXPECT_NE(plan.schema_checks[0].message.find("contact.name.first is missing"), std::string::npos)
+      << plan.schema_checks[0].message;
+}
+
 TEST(ValidationPlan, TableFilterAndJoinedSourcesComparedThroughTheirQuery) {
   mapping::MappingDocument d = document();
   d.tables[3].source_tables = {"shop.orders", "shop.customers"};
