@@ -278,7 +278,8 @@ UploadOutcome FileService::upload(const std::string& user_id, const std::string&
       c.dialect = checked_dialect(choice, "dialect");
       c.preview["dialect_source"] = "request";
     } else {
-      c.dialect = view.project.source_dialect;
+      // A target schema is written in the project's target dialect.
+      c.dialect = c.role == "target" ? view.project.target_dialect : view.project.source_dialect;
       c.preview["dialect_source"] = "project";
     }
     c.preview["dialect"] = c.dialect;

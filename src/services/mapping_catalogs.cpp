@@ -9,6 +9,7 @@
 #include "sql/dialect/dialect.hpp"
 #include "sql/dialect/dialect_names.hpp"
 #include "sql/parser/parse.hpp"
+#include "sql/types/struct_member.hpp"
 #include "sql/types/type_mapping.hpp"
 
 namespace godwit::services {
@@ -29,6 +30,19 @@ const schema::Column* find_column(const schema::Table& table, const std::string&
     if (iequals(c.name, name)) return &c;
   }
   return nullptr;
+}
+
+std::optional<TargetColumnPath> find_target_column(const schema::Table& table,
+                                                   const std::string& name) {
+  if (const schema::Column* column = find_column(table, name)) return {{column, column->name}};
+  const std::size_t dot = name.find('.');
+  if (dot == std::string::npos) return std::nullopt;
+  const schema::Column* column = find_column(table, name.substr(0, dot));
+  std::string path;
+  if (!column ||
+      !sql::find_struct_member(column->type, std::string_view(name).substr(dot + 1), &path))
+    return std::nullopt;
+  return {{column, column->name + "." + path}};
 }
 
 schema::Catalog propose_target(const schema::Catalog& source, const std::string& target_dialect,

@@ -5,6 +5,7 @@
 // file contents in, catalogs out (no database, no HTTP).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,5 +62,15 @@ std::string table_name(const schema::Table& table);
 const schema::Table* find_table(const schema::Catalog& catalog, const std::string& name);
 /// Finds a column by name ignoring case; nullptr when absent.
 const schema::Column* find_column(const schema::Table& table, const std::string& name);
+
+/// A target column as a field mapping names it: the column ("email"), or a member of a
+/// STRUCT column through nested STRUCTs ("contact.address.zip"), ignoring case. The column
+/// it is in and the name spelled as the table and its types spell it; nullopt when neither.
+struct TargetColumnPath {
+  const schema::Column* column = nullptr;
+  std::string name;
+};
+std::optional<TargetColumnPath> find_target_column(const schema::Table& table,
+                                                   const std::string& name);
 
 }  // namespace godwit::services

@@ -20,8 +20,9 @@ Coverage compute_coverage(const schema::Table& target,
   for (const store::FieldMappingRecord& f : fields) {
     if (f.status != "approved" && f.status != "manual") continue;
     if (!iequals(f.target_table, table_name(target))) continue;
-    if (const schema::Column* column = find_column(target, f.target_column)) {
-      mapped.insert(to_lower(column->name));
+    // A member of a STRUCT column counts for its column.
+    if (auto found = find_target_column(target, f.target_column)) {
+      mapped.insert(to_lower(found->column->name));
     }
   }
   for (const schema::Column& column : target.columns) {

@@ -497,11 +497,13 @@ void MappingService::validate(store::FieldMappingRecord& r, const MappingCatalog
     r.target_table = table_name(*target);
     if (r.target_column.empty()) {
       errors.push_back({prefix + "target_column", "is required"});
-    } else if (const schema::Column* c = find_column(*target, r.target_column)) {
-      r.target_column = c->name;
+    } else if (auto found = find_target_column(*target, r.target_column)) {
+      r.target_column = found->name;
     } else {
-      errors.push_back({prefix + "target_column", "the target table " + r.target_table +
-                                                      " has no column '" + r.target_column + "'"});
+      errors.push_back(
+          {prefix + "target_column", "the target table " + r.target_table + " has no column '" +
+                                         r.target_column +
+                                         "' (a member of a STRUCT column is named column.member)"});
     }
   }
   // Sources.
@@ -839,7 +841,7 @@ store::MappingRuleRecord MappingService::save_rule(const std::string& user_id,
   const schema::Table* target = find_table(cats->target, in.target_table);
   if (target == nullptr) {
     errors.push_back({"target_table", "the target schema has no table '" + in.target_table + "'"});
-  } else if (in.rule_type != "split" && find_column(*target, in.target_column) == nullptr) {
+  } else if (in.rule_type != "split" && !find_target_column(*target, in.target_column)) {
     errors.push_back({"target_column", "the target table " + table_name(*target) +
                                            " has no column '" + in.target_column + "'"});
   }

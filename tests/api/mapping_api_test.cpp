@@ -155,6 +155,58 @@ TEST(MappingApi, CustomMappingsAgainstAProposedTarget) {
   EXPECT_NE(ai.json["llm"]["reason"].get<std::string>().find("offline"), std::string::npos);
 }
 
+/// A member of a STRUCT target column, through nested STRUCTs, is a target column of its
+/// own for field mappings (code generation builds the STRUCT from its members).
+TEST(MappingApi, MembersOfStructTargetColumnsCanBeMapped) {
+  Client& client = shared_client();
+  Account a = register_account(client, "structs");
+  Response created = client.post(
+      "/api/v1/projects",
+      {{"name", "Structs"}, {"source_dialect", "postgres"}, {"target_dialect", "bigquery"}},
+      a.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string project = created.json["id"];
+  const std::string base = "/api/v1/projects/" + project + "/mapping";
+  Response up = upload_files(client, a, project,
+                             {{"files", "crm.sql", kSourceDdl},
+                              {"files", "dw.sql",
+                               "CREATE TABLE customers (id INT64 NOT NULL,"
+                               " contact STRUCT<name STRING, address STRUCT<zip STRING>>);"},
+                              {"role.dw.sql", "", "target"}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  // Without a dialect of their own, files are read in their side's dialect.
+  for (const auto& f : up.json["files"])
+    EXPECT_EQ(f["dialect"], f["filename"] == "dw.sql" ? "bigquery" : "postgres") << f.dump();
+  wait_for_job(client, a, project, up.json["job"]["id"]);
+
+  Response member = client.post(base + "/custom",
+                                {{"source_table", "customers"},
+                                 {"target_table", "customers"},
+                                 {"target_column", "Contact.Address.ZIP"},
+                                 {"formula", "UPPER(last_name)"}},
+                                a.access_token);
+  ASSERT_EQ(member.status, 201) << member.body;
+  EXPECT_EQ(member.json["target_column"], "contact.address.zip");
+
+  Response bad = client.post(base + "/custom",
+                             {{"source_table", "customers"},
+                              {"target_table", "customers"},
+                              {"target_column", "contact.name.first"},
+                              {"formula", "first_name"}},
+                             a.access_token);
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(bad.json["errors"][0]["field"], "target_column");
+  EXPECT_NE(bad.json["errors"][0]["message"].get<std::string>().find("column.member"),
+            std::string::npos)
+      << bad.body;
+
+  Response tables = client.get(base + "/table-mappings", a.access_token);
+  ASSERT_EQ(tables.status, 200) << tables.body;
+  ASSERT_EQ(tables.json["total"], 1);
+  EXPECT_EQ(tables.json["items"][0]["total_fields"], 2);
+  EXPECT_EQ(tables.json["items"][0]["mapped_fields"], 1);  // contact, through its member
+}
+
 TEST(MappingApi, StrangersSeeNothingAndViewersCannotDecide) {
   Client& client = shared_client();
   Account owner = register_account(client, "owner");

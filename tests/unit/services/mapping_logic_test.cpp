@@ -154,6 +154,34 @@ TEST(MappingCoverage, CountsApprovedAndManualMappingsAndRequiredColumns) {
   EXPECT_EQ(c.required_fields_covered, 1);
 }
 
+TEST(MappingCatalogs, TargetColumnsAreColumnsOrMembersOfStructColumns) {
+  schema::Catalog target = catalog(
+      "CREATE TABLE customer (id INT64 NOT NULL, tags ARRAY<STRUCT<name STRING>>,"
+      " contact STRUCT<phone STRING, address STRUCT<zip STRING>> NOT NULL);",
+      "bigquery");
+  const schema::Table& customer = target.tables[0];
+  auto plain = find_target_column(customer, "ID");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->name, "id");
+  auto deep = find_target_column(customer, "Contact.ADDRESS.zip");
+  ASSERT_TRUE(deep);
+  EXPECT_EQ(deep->name, "contact.address.zip");  // spelled as the table and its types spell it
+  EXPECT_EQ(deep->column, &customer.columns[2]);
+  EXPECT_FALSE(find_target_column(customer, "contact.fax"));
+  EXPECT_FALSE(find_target_column(customer, "contact.phone.area"));  // not a STRUCT
+  EXPECT_FALSE(find_target_column(customer, "tags.name"));           // an ARRAY of STRUCTs
+  EXPECT_FALSE(find_target_column(customer, "contact."));
+
+  // A member mapping counts for its column (required here).
+  std::vector<store::FieldMappingRecord> fields(1);
+  fields[0].target_table = "customer", fields[0].target_column = "contact.address.zip",
+  fields[0].status = "approved";
+  Coverage c = compute_coverage(customer, fields);
+  EXPECT_EQ(c.mapped_fields, 1);
+  EXPECT_EQ(c.total_required_fields, 2);
+  EXPECT_EQ(c.required_fields_covered, 1);
+}
+
 TEST(MappingCatalogs, ProposedTargetTranslatesTypesAndListsLosses) {
   std::vector<CatalogFile> files = {
       {"src.sql", "sql", "oracle", "source",
