@@ -38,11 +38,12 @@ Response send(Client& client, const std::string& method, const std::string& path
   return client.raw(method, path, body, type, {{"Authorization", "Bearer " + a.access_token}});
 }
 
-std::string new_project(Client& client, const Account& a) {
-  Response r = client.post(
-      "/api/v1/projects",
-      {{"name", "Mapping"}, {"source_dialect", "postgres"}, {"target_dialect", "postgres"}},
-      a.access_token);
+std::string new_project(Client& client, const Account& a, const std::string& source = "postgres",
+                        const std::string& target = "postgres") {
+  Response r =
+      client.post("/api/v1/projects",
+                  {{"name", "Mapping"}, {"source_dialect", source}, {"target_dialect", target}},
+                  a.access_token);
   if (r.status != 201) throw std::runtime_error(r.body);
   return r.json["id"];
 }
@@ -160,12 +161,7 @@ TEST(MappingApi, CustomMappingsAgainstAProposedTarget) {
 TEST(MappingApi, MembersOfStructTargetColumnsCanBeMapped) {
   Client& client = shared_client();
   Account a = register_account(client, "structs");
-  Response created = client.post(
-      "/api/v1/projects",
-      {{"name", "Structs"}, {"source_dialect", "postgres"}, {"target_dialect", "bigquery"}},
-      a.access_token);
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::string project = created.json["id"];
+  const std::string project = new_project(client, a, "postgres", "bigquery");
   const std::string base = "/api/v1/projects/" + project + "/mapping";
   Response up = upload_files(client, a, project,
                              {{"files", "crm.sql", kSourceDdl},
