@@ -132,6 +132,14 @@ TEST(MappingCsv, ReportsEveryBadRowWithItsLine) {
   EXPECT_NE(errors[0].message.find("not closed"), std::string::npos);
 }
 
+store::FieldMappingRecord record(std::string table, std::string column, std::string status) {
+  store::FieldMappingRecord r;
+  r.target_table = std::move(table);
+  r.target_column = std::move(column);
+  r.status = std::move(status);
+  return r;
+}
+
 TEST(MappingCoverage, CountsApprovedAndManualMappingsAndRequiredColumns) {
   schema::Catalog target = catalog(
       "CREATE TABLE person (id INT NOT NULL, name TEXT NOT NULL, note TEXT,"
@@ -139,14 +147,9 @@ TEST(MappingCoverage, CountsApprovedAndManualMappingsAndRequiredColumns) {
   const schema::Table& person = target.tables[0];
   EXPECT_TRUE(is_required(person.columns[0]));
   EXPECT_FALSE(is_required(person.columns[3]));
-  std::vector<store::FieldMappingRecord> fields(4);
-  fields[0].target_table = "person", fields[0].target_column = "id", fields[0].status = "approved";
-  fields[1].target_table = "person", fields[1].target_column = "NOTE", fields[1].status = "manual";
-  fields[2].target_table = "person", fields[2].target_column = "name",
-  fields[2].status = "suggested";
-  fields[3].target_table = "person", fields[3].target_column = "code",
-  fields[3].status = "rejected";
-  Coverage c = compute_coverage(person, fields);
+  Coverage c = compute_coverage(
+      person, {record("person", "id", "approved"), record("person", "NOTE", "manual"),
+               record("person", "name", "suggested"), record("person", "code", "rejected")});
   EXPECT_EQ(c.total_fields, 5);
   EXPECT_EQ(c.mapped_fields, 2);
   EXPECT_EQ(c.completion_percentage, 40);
@@ -173,10 +176,7 @@ TEST(MappingCatalogs, TargetColumnsAreColumnsOrMembersOfStructColumns) {
   EXPECT_FALSE(find_target_column(customer, "contact."));
 
   // A member mapping counts for its column (required here).
-  std::vector<store::FieldMappingRecord> fields(1);
-  fields[0].target_table = "customer", fields[0].target_column = "contact.address.zip",
-  fields[0].status = "approved";
-  Coverage c = compute_coverage(customer, fields);
+  Coverage c = compute_coverage(customer, {record("customer", "contact.address.zip", "approved")});
   EXPECT_EQ(c.mapped_fields, 1);
   EXPECT_EQ(c.total_required_fields, 2);
   EXPECT_EQ(c.required_fields_covered, 1);
